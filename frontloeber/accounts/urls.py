@@ -1,0 +1,69 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import path, reverse_lazy
+
+from . import views
+from .forms import LoginForm
+
+app_name = "accounts"
+urlpatterns = [
+    path(
+        "login/",
+        login_not_required(
+            auth_views.LoginView.as_view(
+                template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
+            )
+        ),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "adgangskode/",
+        auth_views.PasswordChangeView.as_view(
+            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")
+        ),
+        name="password_change",
+    ),
+    path(
+        "adgangskode/skiftet/",
+        auth_views.PasswordChangeDoneView.as_view(template_name="accounts/password_change_done.html"),
+        name="password_change_done",
+    ),
+    path(
+        "glemt/",
+        login_not_required(
+            auth_views.PasswordResetView.as_view(
+                template_name="accounts/password_reset.html",
+                email_template_name="accounts/email/password_reset.txt",
+                subject_template_name="accounts/email/password_reset_subject.txt",
+                success_url=reverse_lazy("accounts:password_reset_done"),
+            )
+        ),
+        name="password_reset",
+    ),
+    path(
+        "glemt/sendt/",
+        login_not_required(
+            auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+        ),
+        name="password_reset_done",
+    ),
+    path(
+        "nulstil/<uidb64>/<token>/",
+        login_not_required(
+            auth_views.PasswordResetConfirmView.as_view(
+                template_name="accounts/password_reset_confirm.html",
+                success_url=reverse_lazy("accounts:password_reset_complete"),
+            )
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "nulstil/faerdig/",
+        login_not_required(
+            auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
+        ),
+        name="password_reset_complete",
+    ),
+    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
+]

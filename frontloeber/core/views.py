@@ -1,0 +1,52 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+
+from frontloeber.organisations import selectors
+
+
+@require_GET
+def home(request):
+    """After login: straight to the only workplace, otherwise the list of the person's workplaces."""
+    memberships = list(selectors.memberships_for_user(user=request.user))
+    organisations = list(selectors.organisations_administered(user=request.user))
+    if len(memberships) == 1 and not organisations:
+        return redirect(memberships[0].workplace)
+    return render(request, "core/home.html", {"memberships": memberships, "organisations": organisations})
+
+
+@login_not_required
+@require_GET
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+@login_not_required
+@require_GET
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+def _error(request, status, template):
+    return render(request, template, status=status)
+
+
+@login_not_required
+def bad_request(request, exception=None):
+    return _error(request, 400, "core/errors/400.html")
+
+
+@login_not_required
+def permission_denied(request, exception=None):
+    message = str(exception) if exception and str(exception) else ""
+    return render(request, "core/errors/403.html", {"message": message}, status=403)
+
+
+@login_not_required
+def page_not_found(request, exception=None):
+    return _error(request, 404, "core/errors/404.html")
+
+
+@login_not_required
+def server_error(request):
+    return _error(request, 500, "core/errors/500.html")

@@ -1,0 +1,31 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Role, Sector
+
+
+class WorkplaceForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=150)
+    sector = forms.ChoiceField(
+        label=_("Sector"),
+        choices=Sector.choices,
+        error_messages={"invalid_choice": _("Choose a sector from the list.")},
+    )
+    core_task = forms.CharField(
+        label=_("Core task (kerneopgave)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Why the workplace exists, in a few sentences: who it serves and what it does for them. "
+            "It is shown wherever ideas are weighed."
+        ),
+        max_length=2000,
+    )
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=Role.choices,
+        error_messages={"invalid_choice": _("Choose a role from the list: employee, leader or observer.")},
+    )

@@ -1,0 +1,111 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    EMPLOYEE = "employee", _("Employee")
+    LEADER = "leader", _("Leader")
+    OBSERVER = "observer", _("Observer")
+
+
+class Sector(models.TextChoices):
+    DAYCARE = "daycare", _("Daycare and kindergarten")
+    SCHOOL = "school", _("School and education")
+    ELDERLY = "elderly", _("Elderly care")
+    DISABILITY = "disability", _("Disability and social services")
+    HEALTH = "health", _("Health and pre-hospital care")
+    TECHNICAL = "technical", _("Technical services and environment")
+    CITIZEN_SERVICE = "citizen_service", _("Citizen service")
+    ADMINISTRATION = "administration", _("Administration")
+    OTHER = "other", _("Other")
+
+
+class Organisation(models.Model):
+    """A municipality or region: the tenant at the top."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Workplace(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="workplaces")
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
+    core_task = models.TextField(
+        _("core task"),
+        blank=True,
+        help_text=_("Why the workplace exists, in a few sentences: who it serves and what it does for them."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("workplace")
+        verbose_name_plural = _("workplaces")
+        ordering = ["name"]
+        indexes = [models.Index(fields=["organisation", "name"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:workplace_home", kwargs={"workplace_slug": self.slug})
+
+
+class Membership(models.Model):
+    """A person's place in a workplace. Removing it leaves the person's contributions in place."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["workplace", "user"], name="membership_unique_person")]
+        indexes = [models.Index(fields=["organisation", "workplace", "role"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.workplace} ({self.get_role_display()})"
+
+    @property
+    def is_leader(self):
+        return self.role == Role.LEADER
+
+    @property
+    def can_contribute(self):
+        return self.role in (Role.EMPLOYEE, Role.LEADER)
+
+
+class OrganisationAdmin(models.Model):
+    """A person who manages the organisation's workplaces and people, and sees roll-ups across them."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="admins")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_admin_roles"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation admin")
+        verbose_name_plural = _("organisation admins")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="organisation_admin_unique_person")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.organisation}"

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from . import views
+
+app_name = "organisations"
+
+workplace = "a/<slug:workplace_slug>/"
+organisation = "org/<slug:org_slug>/"
+org_workplace = organisation + "arbejdspladser/<slug:workplace_slug>/"
+
+urlpatterns = [
+    path(workplace, views.workplace_home, name="workplace_home"),
+    path(workplace + "rediger/", views.workplace_edit, name="workplace_edit"),
+    path(workplace + "medlemmer/", views.members, name="members"),
+    path(workplace + "medlemmer/inviter/", views.member_invite, name="member_invite"),
+    path(workplace + "medlemmer/<int:membership_id>/rolle/", views.member_role, name="member_role"),
+    path(workplace + "medlemmer/<int:membership_id>/fjern/", views.member_remove, name="member_remove"),
+    path(workplace + "invitationer/<int:invitation_id>/tilbagekald/", views.invitation_revoke,
+         name="invitation_revoke"),
+    path(organisation, views.organisation_home, name="organisation_home"),
+    path(organisation + "arbejdspladser/ny/", views.organisation_workplace_create, name="organisation_workplace_create"),
+    path(org_workplace, views.organisation_workplace, name="organisation_workplace"),
+    path(org_workplace + "rediger/", views.organisation_workplace_edit, name="organisation_workplace_edit"),
+    path(org_workplace + "inviter/", views.organisation_invite, name="organisation_invite"),
+    path(org_workplace + "medlemmer/<int:membership_id>/rolle/", views.organisation_member_role,
+         name="organisation_member_role"),
+    path(org_workplace + "medlemmer/<int:membership_id>/fjern/", views.organisation_member_remove,
+         name="organisation_member_remove"),
+    path(org_workplace + "invitationer/<int:invitation_id>/tilbagekald/", views.organisation_invitation_revoke,
+         name="organisation_invitation_revoke"),
+]

@@ -1,0 +1,313 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from frontloeber.accounts import selectors as account_selectors
+from frontloeber.accounts import services as account_services
+from frontloeber.accounts.forms import InvitationForm
+from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.tenancy import organisation_admin_view, workplace_view
+
+from . import selectors, services
+from .forms import RoleForm, WorkplaceForm
+from .models import Role
+
+# --- Workplace pages -----------------------------------------------------------------------------
+
+
+@require_GET
+@workplace_view
+def workplace_home(request):
+    return render(
+        request,
+        "organisations/workplace_home.html",
+        {"role_counts": selectors.workplace_role_counts(workplace=request.workplace)},
+    )
+
+
+def _workplace_form(request, workplace, *, done_url, template, extra=None):
+    initial = {"name": workplace.name, "sector": workplace.sector, "core_task": workplace.core_task}
+    form = WorkplaceForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workplace_update(actor=request.user, workplace=workplace, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The workplace is saved."))
+            return redirect(done_url)
+    return render(request, template, {"form": form, "edited_workplace": workplace, "cancel_url": done_url, **(extra or {})})
+
+
+@require_http_methods(["GET", "POST"])
+@workplace_view(roles=[Role.LEADER])
+def workplace_edit(request):
+    return _workplace_form(
+        request,
+        request.workplace,
+        done_url=request.workplace.get_absolute_url(),
+        template="organisations/workplace_form.html",
+    )
+
+
+# --- People: shared by the leader's members page and the organisation admin's workplace page ---------
+
+
+def _people_context(request, workplace, *, urls):
+    return {
+        "members": selectors.workplace_members(workplace=workplace),
+        "invitations": account_selectors.invitations_pending(workplace=workplace),
+        "invite_form": InvitationForm(),
+        "role_choices": Role.choices,
+        "people_urls": urls,
+        "managed_workplace": workplace,
+    }
+
+
+def _invite(request, workplace, *, back_url, template, context):
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = account_services.invitation_create(
+                actor=request.user, workplace=workplace, language=get_language(), **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("An invitation is on its way to %(email)s. The link works for 14 days.")
+                % {"email": invitation.email},
+            )
+            return redirect(back_url)
+    return render(request, template, {**context, "invite_form": form, "cancel_url": back_url})
+
+
+def _change_role(request, workplace, membership_id, *, back_url, row_template, urls):
+    membership = selectors.access_membership(workplace=workplace, membership_id=membership_id)
+    form = RoleForm(request.POST)
+    error_message = None
+    if form.is_valid():
+        try:
+            services.membership_change_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+        except ValidationError as error:
+            error_message = " ".join(error.messages)
+    else:
+        error_message = " ".join(form.errors.get("role", [])) or _("Choose a role from the list.")
+    if request.htmx:
+        membership.refresh_from_db()
+        return render(
+            request,
+            row_template,
+            {"member": membership, "role_choices": Role.choices, "people_urls": urls, "row_error": error_message,
+             "row_saved": error_message is None},
+        )
+    if error_message:
+        messages.error(request, error_message)
+    else:
+        messages.success(
+            request,
+            _("%(name)s is now %(role)s.") % {"name": membership.user, "role": membership.get_role_display().lower()},
+        )
+    return redirect(back_url)
+
+
+def _remove(request, workplace, membership_id, *, back_url, template, urls):
+    membership = selectors.access_membership(workplace=workplace, membership_id=membership_id)
+    error_message = None
+    if request.method == "POST":
+        try:
+            services.membership_remove(actor=request.user, membership=membership)
+        except ValidationError as error:
+            error_message = " ".join(error.messages)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is no longer a member of %(workplace)s. What they contributed stays.")
+                % {"name": membership.user, "workplace": workplace.name},
+            )
+            return redirect(back_url)
+    return render(
+        request,
+        template,
+        {"member": membership, "cancel_url": back_url, "error_message": error_message, "people_urls": urls},
+        status=400 if error_message else 200,
+    )
+
+
+def _revoke(request, workplace, invitation_id, *, back_url):
+    invitation = account_selectors.access_invitation(workplace=workplace, invitation_id=invitation_id)
+    account_services.invitation_revoke(actor=request.user, invitation=invitation)
+    messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
+    return redirect(back_url)
+
+
+def _workplace_people_urls(workplace):
+    slug = {"workplace_slug": workplace.slug}
+    return {
+        "list": reverse("organisations:members", kwargs=slug),
+        "invite": reverse("organisations:member_invite", kwargs=slug),
+        "role": "organisations:member_role",
+        "remove": "organisations:member_remove",
+        "revoke": "organisations:invitation_revoke",
+        "kwargs": slug,
+    }
+
+
+@require_GET
+@workplace_view(roles=[Role.LEADER])
+def members(request):
+    urls = _workplace_people_urls(request.workplace)
+    return render(request, "organisations/members.html", _people_context(request, request.workplace, urls=urls))
+
+
+@require_http_methods(["GET", "POST"])
+@workplace_view(roles=[Role.LEADER])
+def member_invite(request):
+    urls = _workplace_people_urls(request.workplace)
+    return _invite(
+        request, request.workplace, back_url=urls["list"], template="organisations/invite.html",
+        context={"people_urls": urls, "managed_workplace": request.workplace},
+    )
+
+
+@require_POST
+@workplace_view(roles=[Role.LEADER])
+def member_role(request, membership_id):
+    urls = _workplace_people_urls(request.workplace)
+    return _change_role(
+        request, request.workplace, membership_id, back_url=urls["list"],
+        row_template="organisations/partials/member_row.html", urls=urls,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@workplace_view(roles=[Role.LEADER])
+def member_remove(request, membership_id):
+    urls = _workplace_people_urls(request.workplace)
+    return _remove(
+        request, request.workplace, membership_id, back_url=urls["list"],
+        template="organisations/member_remove.html", urls=urls,
+    )
+
+
+@require_POST
+@workplace_view(roles=[Role.LEADER])
+def invitation_revoke(request, invitation_id):
+    return _revoke(request, request.workplace, invitation_id, back_url=_workplace_people_urls(request.workplace)["list"])
+
+
+# --- Organisation admin ----------------------------------------------------------------------------
+
+
+@require_GET
+@organisation_admin_view
+def organisation_home(request):
+    return render(
+        request,
+        "organisations/organisation_home.html",
+        {"workplaces": selectors.organisation_workplaces(organisation=request.organisation)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_admin_view
+def organisation_workplace_create(request):
+    form = WorkplaceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workplace = services.workplace_create(
+                actor=request.user, organisation=request.organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("%(workplace)s is created. Invite its leader next.") % {"workplace": workplace.name}
+            )
+            return redirect(_org_people_urls(request.organisation, workplace)["list"])
+    return render(
+        request,
+        "organisations/workplace_form.html",
+        {"form": form, "cancel_url": reverse("organisations:organisation_home",
+                                             kwargs={"org_slug": request.organisation.slug})},
+    )
+
+
+def _org_people_urls(organisation, workplace):
+    kwargs = {"org_slug": organisation.slug, "workplace_slug": workplace.slug}
+    return {
+        "list": reverse("organisations:organisation_workplace", kwargs=kwargs),
+        "invite": reverse("organisations:organisation_invite", kwargs=kwargs),
+        "edit": reverse("organisations:organisation_workplace_edit", kwargs=kwargs),
+        "role": "organisations:organisation_member_role",
+        "remove": "organisations:organisation_member_remove",
+        "revoke": "organisations:organisation_invitation_revoke",
+        "kwargs": kwargs,
+    }
+
+
+def _org_workplace(request, workplace_slug):
+    return selectors.access_organisation_workplace(organisation=request.organisation, workplace_slug=workplace_slug)
+
+
+@require_GET
+@organisation_admin_view
+def organisation_workplace(request, workplace_slug):
+    workplace = _org_workplace(request, workplace_slug)
+    urls = _org_people_urls(request.organisation, workplace)
+    return render(request, "organisations/organisation_workplace.html", _people_context(request, workplace, urls=urls))
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_admin_view
+def organisation_workplace_edit(request, workplace_slug):
+    workplace = _org_workplace(request, workplace_slug)
+    return _workplace_form(
+        request, workplace, done_url=_org_people_urls(request.organisation, workplace)["list"],
+        template="organisations/workplace_form.html",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_admin_view
+def organisation_invite(request, workplace_slug):
+    workplace = _org_workplace(request, workplace_slug)
+    urls = _org_people_urls(request.organisation, workplace)
+    return _invite(
+        request, workplace, back_url=urls["list"], template="organisations/invite.html",
+        context={"people_urls": urls, "managed_workplace": workplace},
+    )
+
+
+@require_POST
+@organisation_admin_view
+def organisation_member_role(request, workplace_slug, membership_id):
+    workplace = _org_workplace(request, workplace_slug)
+    urls = _org_people_urls(request.organisation, workplace)
+    return _change_role(
+        request, workplace, membership_id, back_url=urls["list"],
+        row_template="organisations/partials/member_row.html", urls=urls,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@organisation_admin_view
+def organisation_member_remove(request, workplace_slug, membership_id):
+    workplace = _org_workplace(request, workplace_slug)
+    urls = _org_people_urls(request.organisation, workplace)
+    return _remove(
+        request, workplace, membership_id, back_url=urls["list"],
+        template="organisations/member_remove.html", urls=urls,
+    )
+
+
+@require_POST
+@organisation_admin_view
+def organisation_invitation_revoke(request, workplace_slug, invitation_id):
+    workplace = _org_workplace(request, workplace_slug)
+    return _revoke(request, workplace, invitation_id, back_url=_org_people_urls(request.organisation, workplace)["list"])

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.i18n import set_language
+
+urlpatterns = [
+    path("", include("frontloeber.core.urls")),
+    path("konto/", include("frontloeber.accounts.urls")),
+    path("", include("frontloeber.organisations.urls")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "frontloeber.core.views.bad_request"
+handler403 = "frontloeber.core.views.permission_denied"
+handler404 = "frontloeber.core.views.page_not_found"
+handler500 = "frontloeber.core.views.server_error"

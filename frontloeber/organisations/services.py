@@ -10,7 +10,8 @@ from .models import Membership, Organisation, OrganisationAdmin, Role, Sector, W
 
 
 def _unique_workplace_slug(name, *, exclude_pk=None):
-    base = slugify(name.replace("ø", "oe").replace("æ", "ae").replace("å", "aa"))[:50] or "arbejdsplads"
+    danish = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "Ae", "Ø": "Oe", "Å": "Aa"})
+    base = slugify(name.translate(danish))[:50] or "arbejdsplads"
     slug, n = base, 2
     existing = Workplace.objects.exclude(pk=exclude_pk)
     while existing.filter(slug=slug).exists():

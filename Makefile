@@ -1,0 +1,51 @@
+# Frontløber: `make demo` runs the product with demo data, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test serve worker lint messages vendor install clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo "Frontløber runs on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+# Production: every setting from the environment (see README), static files collected for whitenoise.
+serve: $(STAMP)
+	FRONTLOEBER_ENV=production $(BIN)/python manage.py collectstatic --noinput
+	FRONTLOEBER_ENV=production $(BIN)/python manage.py migrate --noinput
+	FRONTLOEBER_ENV=production $(BIN)/gunicorn frontloeber.wsgi --bind $${BIND:-0.0.0.0:8000} \
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
+
+worker: $(STAMP)
+	$(BIN)/python manage.py db_worker
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/djlint frontloeber --lint
+
+# Extract new strings (needs gettext's xgettext) and compile them (pure Python, no system packages).
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages -l da -l en --no-obsolete --ignore ".venv/*" --ignore "tests/*"
+	$(BIN)/python scripts/compile_messages.py
+
+vendor:
+	$(PYTHON) scripts/vendor_static.py
+
+clean:
+	rm -rf $(VENV) staticfiles

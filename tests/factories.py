@@ -1,0 +1,80 @@
+"""Factories shared by every app's tests."""
+
+from datetime import timedelta
+
+import factory
+from django.utils import timezone
+
+from frontloeber.accounts.models import Invitation, User
+from frontloeber.organisations.models import Membership, Organisation, OrganisationAdmin, Role, Sector, Workplace
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.dk")
+    full_name = factory.Faker("name", locale="da_DK")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def _save(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Kommune {n}")
+    slug = factory.Sequence(lambda n: f"kommune-{n}")
+
+
+class WorkplaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Workplace
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    name = factory.Sequence(lambda n: f"Arbejdsplads {n}")
+    slug = factory.Sequence(lambda n: f"arbejdsplads-{n}")
+    sector = Sector.DAYCARE
+    core_task = "Vi giver børn en tryg hverdag med leg og læring."
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    workplace = factory.SubFactory(WorkplaceFactory)
+    organisation = factory.LazyAttribute(lambda m: m.workplace.organisation)
+    user = factory.SubFactory(UserFactory)
+    role = Role.EMPLOYEE
+
+
+class OrganisationAdminFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OrganisationAdmin
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    user = factory.SubFactory(UserFactory)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    workplace = factory.SubFactory(WorkplaceFactory)
+    organisation = factory.LazyAttribute(lambda i: i.workplace.organisation)
+    email = factory.Sequence(lambda n: f"invitee{n}@example.dk")
+    role = Role.EMPLOYEE
+    created_at = factory.LazyFunction(timezone.now)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+
+def member(workplace, role=Role.EMPLOYEE, **user_kwargs):
+    """A new person with the given role in the workplace; returns the membership."""
+    return MembershipFactory(workplace=workplace, role=role, user=UserFactory(**user_kwargs))

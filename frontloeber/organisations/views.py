@@ -19,8 +19,8 @@ from .models import Role
 # --- Workplace pages -----------------------------------------------------------------------------
 
 
-@require_GET
 @workplace_view
+@require_GET
 def workplace_home(request):
     return render(
         request,
@@ -43,8 +43,8 @@ def _workplace_form(request, workplace, *, done_url, template, extra=None):
     return render(request, template, {"form": form, "edited_workplace": workplace, "cancel_url": done_url, **(extra or {})})
 
 
-@require_http_methods(["GET", "POST"])
 @workplace_view(roles=[Role.LEADER])
+@require_http_methods(["GET", "POST"])
 def workplace_edit(request):
     return _workplace_form(
         request,
@@ -158,15 +158,15 @@ def _workplace_people_urls(workplace):
     }
 
 
-@require_GET
 @workplace_view(roles=[Role.LEADER])
+@require_GET
 def members(request):
     urls = _workplace_people_urls(request.workplace)
     return render(request, "organisations/members.html", _people_context(request, request.workplace, urls=urls))
 
 
-@require_http_methods(["GET", "POST"])
 @workplace_view(roles=[Role.LEADER])
+@require_http_methods(["GET", "POST"])
 def member_invite(request):
     urls = _workplace_people_urls(request.workplace)
     return _invite(
@@ -175,8 +175,8 @@ def member_invite(request):
     )
 
 
-@require_POST
 @workplace_view(roles=[Role.LEADER])
+@require_POST
 def member_role(request, membership_id):
     urls = _workplace_people_urls(request.workplace)
     return _change_role(
@@ -185,8 +185,8 @@ def member_role(request, membership_id):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @workplace_view(roles=[Role.LEADER])
+@require_http_methods(["GET", "POST"])
 def member_remove(request, membership_id):
     urls = _workplace_people_urls(request.workplace)
     return _remove(
@@ -195,8 +195,8 @@ def member_remove(request, membership_id):
     )
 
 
-@require_POST
 @workplace_view(roles=[Role.LEADER])
+@require_POST
 def invitation_revoke(request, invitation_id):
     return _revoke(request, request.workplace, invitation_id, back_url=_workplace_people_urls(request.workplace)["list"])
 
@@ -204,8 +204,8 @@ def invitation_revoke(request, invitation_id):
 # --- Organisation admin ----------------------------------------------------------------------------
 
 
-@require_GET
 @organisation_admin_view
+@require_GET
 def organisation_home(request):
     return render(
         request,
@@ -214,8 +214,8 @@ def organisation_home(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @organisation_admin_view
+@require_http_methods(["GET", "POST"])
 def organisation_workplace_create(request):
     form = WorkplaceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -255,16 +255,16 @@ def _org_workplace(request, workplace_slug):
     return selectors.access_organisation_workplace(organisation=request.organisation, workplace_slug=workplace_slug)
 
 
-@require_GET
 @organisation_admin_view
+@require_GET
 def organisation_workplace(request, workplace_slug):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
     return render(request, "organisations/organisation_workplace.html", _people_context(request, workplace, urls=urls))
 
 
-@require_http_methods(["GET", "POST"])
 @organisation_admin_view
+@require_http_methods(["GET", "POST"])
 def organisation_workplace_edit(request, workplace_slug):
     workplace = _org_workplace(request, workplace_slug)
     return _workplace_form(
@@ -273,8 +273,8 @@ def organisation_workplace_edit(request, workplace_slug):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @organisation_admin_view
+@require_http_methods(["GET", "POST"])
 def organisation_invite(request, workplace_slug):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
@@ -284,8 +284,8 @@ def organisation_invite(request, workplace_slug):
     )
 
 
-@require_POST
 @organisation_admin_view
+@require_POST
 def organisation_member_role(request, workplace_slug, membership_id):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
@@ -295,8 +295,8 @@ def organisation_member_role(request, workplace_slug, membership_id):
     )
 
 
-@require_http_methods(["GET", "POST"])
 @organisation_admin_view
+@require_http_methods(["GET", "POST"])
 def organisation_member_remove(request, workplace_slug, membership_id):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
@@ -306,8 +306,8 @@ def organisation_member_remove(request, workplace_slug, membership_id):
     )
 
 
-@require_POST
 @organisation_admin_view
+@require_POST
 def organisation_invitation_revoke(request, workplace_slug, invitation_id):
     workplace = _org_workplace(request, workplace_slug)
     return _revoke(request, workplace, invitation_id, back_url=_org_people_urls(request.organisation, workplace)["list"])

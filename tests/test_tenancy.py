@@ -1,0 +1,163 @@
+"""Tenant isolation, checked for every URL pattern of the tenant apps.
+
+Each tenant URL pattern must have an entry in ``TENANT_URLS`` saying how to build it for a workplace's
+(or organisation's) own objects and what a POST to it would send. A pattern without an entry fails
+``test_every_tenant_url_is_known``, so each new app's views are covered as they come.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.apps import apps
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from frontloeber.accounts.models import Invitation
+from frontloeber.organisations.models import Role
+from tests.factories import InvitationFactory, OrganisationAdminFactory, WorkplaceFactory, member
+
+pytestmark = pytest.mark.django_db
+
+# URL namespaces whose views belong to a workplace or an organisation. Later apps add theirs here.
+TENANT_NAMESPACES = {"organisations"}
+# Parameters that mark a URL as a tenant URL wherever it is registered.
+TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
+
+
+@dataclass
+class Tenant:
+    organisation: object
+    workplace: object
+    leader: object
+    employee: object
+    observer: object
+    admin: object
+    invitation: object
+
+
+def make_tenant():
+    workplace = WorkplaceFactory()
+    return Tenant(
+        organisation=workplace.organisation,
+        workplace=workplace,
+        leader=member(workplace, Role.LEADER),
+        employee=member(workplace, Role.EMPLOYEE),
+        observer=member(workplace, Role.OBSERVER),
+        admin=OrganisationAdminFactory(organisation=workplace.organisation),
+        invitation=InvitationFactory(workplace=workplace),
+    )
+
+
+def wp(t):
+    return {"workplace_slug": t.workplace.slug}
+
+
+def org(t):
+    return {"org_slug": t.organisation.slug}
+
+
+def no_objects(t):
+    return {}
+
+
+def org_wp(t):
+    return {"org_slug": t.organisation.slug, "workplace_slug": t.workplace.slug}
+
+
+# name -> (kwargs for tenant t, object kwargs for tenant t, POST data that would change something)
+TENANT_URLS = {
+    "organisations:workplace_home": (wp, no_objects, {}),
+    "organisations:workplace_edit": (wp, no_objects, {"name": "Hacked", "sector": "other", "core_task": "x"}),
+    "organisations:members": (wp, no_objects, {}),
+    "organisations:member_invite": (wp, no_objects, {"email": "intruder@example.dk", "role": "leader"}),
+    "organisations:member_role": (wp, lambda t: {"membership_id": t.employee.pk}, {"role": "leader"}),
+    "organisations:member_remove": (wp, lambda t: {"membership_id": t.employee.pk}, {}),
+    "organisations:invitation_revoke": (wp, lambda t: {"invitation_id": t.invitation.pk}, {}),
+    "organisations:organisation_home": (org, no_objects, {}),
+    "organisations:organisation_workplace_create": (org, no_objects, {"name": "New", "sector": "other"}),
+    "organisations:organisation_workplace": (org_wp, no_objects, {}),
+    "organisations:organisation_workplace_edit": (org_wp, no_objects, {"name": "Hacked", "sector": "other"}),
+    "organisations:organisation_invite": (org_wp, no_objects, {"email": "intruder@example.dk", "role": "leader"}),
+    "organisations:organisation_member_role": (
+        org_wp, lambda t: {"membership_id": t.employee.pk}, {"role": "leader"}),
+    "organisations:organisation_member_remove": (org_wp, lambda t: {"membership_id": t.employee.pk}, {}),
+    "organisations:organisation_invitation_revoke": (org_wp, lambda t: {"invitation_id": t.invitation.pk}, {}),
+}
+
+
+def iter_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (
+                entry.namespace or namespace)
+            yield from iter_patterns(entry, inner)
+        elif isinstance(entry, URLPattern):
+            yield namespace, entry
+
+
+def tenant_url_names():
+    names = set()
+    for namespace, pattern in iter_patterns():
+        params = set(pattern.pattern.regex.groupindex)
+        if namespace in TENANT_NAMESPACES or params & TENANT_PARAMETERS:
+            assert pattern.name, f"tenant URL pattern {pattern.pattern} has no name"
+            names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def snapshot():
+    """Every row of every Frontløber model: what a forbidden request must leave untouched."""
+    rows = {}
+    for model in apps.get_models():
+        if model.__module__.startswith("frontloeber."):
+            rows[model._meta.label] = sorted(map(repr, model.objects.values_list()))
+    return rows
+
+
+def build(name, tenant, objects_from=None):
+    kwargs_for, objects_for, data = TENANT_URLS[name]
+    return reverse(name, kwargs={**kwargs_for(tenant), **objects_for(objects_from or tenant)}), data
+
+
+def test_every_tenant_url_is_known():
+    found = tenant_url_names()
+    unknown = found - set(TENANT_URLS)
+    assert not unknown, f"add these tenant URLs to TENANT_URLS in tests/test_tenancy.py: {sorted(unknown)}"
+    stale = set(TENANT_URLS) - found
+    assert not stale, f"TENANT_URLS names patterns that no longer exist: {sorted(stale)}"
+
+
+@pytest.mark.parametrize("name", sorted(TENANT_URLS))
+@pytest.mark.parametrize("who", ["leader", "employee", "observer", "admin"])
+def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, name, who):
+    a, b = make_tenant(), make_tenant()
+    client.force_login(getattr(a, who).user)
+    url, data = build(name, b)
+    before = snapshot()
+    assert client.get(url).status_code == 404, url
+    assert client.post(url, data).status_code == 404, url
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", sorted(n for n, spec in TENANT_URLS.items() if spec[1] is not no_objects))
+def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(client, name):
+    a, b = make_tenant(), make_tenant()
+    for person in (a.leader.user, a.admin.user):
+        client.force_login(person)
+        url, data = build(name, a, objects_from=b)
+        before = snapshot()
+        assert client.get(url).status_code in (404, 405), url
+        assert client.post(url, data).status_code == 404, url
+        assert snapshot() == before
+
+
+@pytest.mark.parametrize("name", sorted(TENANT_URLS))
+def test_an_observers_posts_change_nothing(client, name):
+    t = make_tenant()
+    client.force_login(t.observer.user)
+    url, data = build(name, t)
+    before = snapshot()
+    response = client.post(url, data)
+    assert response.status_code in (403, 404, 405), (url, response.status_code)
+    assert snapshot() == before
+    assert not Invitation.objects.filter(email="intruder@example.dk").exists()

@@ -20,10 +20,16 @@ DEFAULT_HTMX = "2.0.11"
 
 
 def npm_unpack(spec: str, into: Path) -> Path:
-    out = subprocess.run(
-        ["npm", "pack", spec, "--silent", "--pack-destination", str(into)],
-        check=True, capture_output=True, text=True,
-    ).stdout.strip().splitlines()[-1]
+    out = (
+        subprocess.run(
+            ["npm", "pack", spec, "--silent", "--pack-destination", str(into)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     with tarfile.open(into / out) as archive:
         archive.extractall(into, filter="data")
     return into / "package"

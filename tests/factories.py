@@ -6,7 +6,14 @@ import factory
 from django.utils import timezone
 
 from frontloeber.accounts.models import Invitation, User
-from frontloeber.organisations.models import Membership, Organisation, OrganisationAdmin, Role, Sector, Workplace
+from frontloeber.organisations.models import (
+    Membership,
+    Organisation,
+    OrganisationAdmin,
+    Role,
+    Sector,
+    Workplace,
+)
 
 PASSWORD = "correct-horse-battery"
 

@@ -24,7 +24,11 @@ PRODUCTION_ENV = {
 def run_manage(*args, env):
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DEBUG", "FRONTLOEBER_ENV"}}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
         timeout=120,
     )
 
@@ -45,10 +49,17 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 def test_production_cookies_are_secure_and_email_goes_by_smtp():
     code = (
         "from django.conf import settings as s; "
-        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, s.EMAIL_BACKEND)"
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT, "
+        "s.EMAIL_BACKEND)"
     )
     result = run_manage("shell", "-c", code, env=PRODUCTION_ENV)
-    assert result.stdout.strip().splitlines()[-1].split() == ["False", "True", "True", "True", "django.core.mail.backends.smtp.EmailBackend"]
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "False",
+        "True",
+        "True",
+        "True",
+        "django.core.mail.backends.smtp.EmailBackend",
+    ]
 
 
 @pytest.mark.django_db

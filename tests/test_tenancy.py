@@ -76,11 +76,22 @@ TENANT_URLS = {
     "organisations:organisation_workplace_create": (org, no_objects, {"name": "New", "sector": "other"}),
     "organisations:organisation_workplace": (org_wp, no_objects, {}),
     "organisations:organisation_workplace_edit": (org_wp, no_objects, {"name": "Hacked", "sector": "other"}),
-    "organisations:organisation_invite": (org_wp, no_objects, {"email": "intruder@example.dk", "role": "leader"}),
+    "organisations:organisation_invite": (
+        org_wp,
+        no_objects,
+        {"email": "intruder@example.dk", "role": "leader"},
+    ),
     "organisations:organisation_member_role": (
-        org_wp, lambda t: {"membership_id": t.employee.pk}, {"role": "leader"}),
+        org_wp,
+        lambda t: {"membership_id": t.employee.pk},
+        {"role": "leader"},
+    ),
     "organisations:organisation_member_remove": (org_wp, lambda t: {"membership_id": t.employee.pk}, {}),
-    "organisations:organisation_invitation_revoke": (org_wp, lambda t: {"invitation_id": t.invitation.pk}, {}),
+    "organisations:organisation_invitation_revoke": (
+        org_wp,
+        lambda t: {"invitation_id": t.invitation.pk},
+        {},
+    ),
 }
 
 
@@ -88,8 +99,11 @@ def iter_patterns(resolver=None, namespace=""):
     resolver = resolver or get_resolver()
     for entry in resolver.url_patterns:
         if isinstance(entry, URLResolver):
-            inner = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else (
-                entry.namespace or namespace)
+            inner = (
+                f"{namespace}:{entry.namespace}"
+                if namespace and entry.namespace
+                else (entry.namespace or namespace)
+            )
             yield from iter_patterns(entry, inner)
         elif isinstance(entry, URLPattern):
             yield namespace, entry

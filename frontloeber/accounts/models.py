@@ -80,7 +80,9 @@ class Invitation(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="invitations"
     )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="invitations")
+    workplace = models.ForeignKey(
+        "organisations.Workplace", on_delete=models.CASCADE, related_name="invitations"
+    )
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
     language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="da")

@@ -14,7 +14,9 @@ def access_invitation(*, workplace, invitation_id):
     from django.http import Http404
 
     invitation = (
-        Invitation.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=invitation_id)
+        Invitation.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, pk=invitation_id
+        )
         .select_related("workplace")
         .first()
     )

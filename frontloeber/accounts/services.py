@@ -16,7 +16,7 @@ from frontloeber.organisations.models import Membership, Role
 
 from .models import Invitation, User
 
-_TOKEN_SALT = "frontloeber.invitation"
+_TOKEN_SALT = "frontloeber.invitation"  # noqa: S105  a signing salt, not a secret
 
 
 class InvitationInvalid(Exception):
@@ -54,8 +54,12 @@ def invitation_create(*, actor, workplace, email: str, role: str, language: str 
     if not email:
         raise ValidationError({"email": _("Write the e-mail address of the person you are inviting.")})
     if Membership.objects.filter(workplace=workplace, user__email__iexact=email).exists():
-        raise ValidationError({"email": _("%(email)s is already a member of %(workplace)s.")
-                               % {"email": email, "workplace": workplace.name}})
+        raise ValidationError(
+            {
+                "email": _("%(email)s is already a member of %(workplace)s.")
+                % {"email": email, "workplace": workplace.name}
+            }
+        )
     now = timezone.now()
     Invitation.objects.pending().filter(workplace=workplace, email__iexact=email).update(revoked_at=now)
     invitation = Invitation.objects.create(

@@ -11,7 +11,9 @@ urlpatterns = [
         "login/",
         login_not_required(
             auth_views.LoginView.as_view(
-                template_name="accounts/login.html", authentication_form=LoginForm, redirect_authenticated_user=True
+                template_name="accounts/login.html",
+                authentication_form=LoginForm,
+                redirect_authenticated_user=True,
             )
         ),
         name="login",
@@ -20,7 +22,8 @@ urlpatterns = [
     path(
         "adgangskode/",
         auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html", success_url=reverse_lazy("accounts:password_change_done")
+            template_name="accounts/password_change.html",
+            success_url=reverse_lazy("accounts:password_change_done"),
         ),
         name="password_change",
     ),
@@ -61,7 +64,9 @@ urlpatterns = [
     path(
         "nulstil/faerdig/",
         login_not_required(
-            auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html")
+            auth_views.PasswordResetCompleteView.as_view(
+                template_name="accounts/password_reset_complete.html"
+            )
         ),
         name="password_reset_complete",
     ),

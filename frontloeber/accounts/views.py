@@ -34,7 +34,9 @@ def invitation_accept(request, token):
                 membership = services.invitation_accept_existing(token=token, user=user)
             except services.InvitationInvalid as error:
                 return _invalid(request, error)
-            messages.success(request, _("Welcome to %(workplace)s.") % {"workplace": membership.workplace.name})
+            messages.success(
+                request, _("Welcome to %(workplace)s.") % {"workplace": membership.workplace.name}
+            )
             return redirect(membership.workplace)
         return render(request, "accounts/invitation_join.html", context)
 
@@ -53,7 +55,9 @@ def invitation_accept(request, token):
             form.add_error(None, error)
         else:
             login(request, membership.user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to %(workplace)s.") % {"workplace": membership.workplace.name})
+            messages.success(
+                request, _("Welcome to %(workplace)s.") % {"workplace": membership.workplace.name}
+            )
             return redirect(membership.workplace)
     context["form"] = form
     return render(request, "accounts/invitation_signup.html", context)

@@ -17,11 +17,15 @@ def can_manage_people(*, user, workplace) -> bool:
 
 def require_manage_people(*, user, workplace):
     if not can_manage_people(user=user, workplace=workplace):
-        raise PermissionDenied(_("Only the workplace's leaders and the organisation's admins can manage its people."))
+        raise PermissionDenied(
+            _("Only the workplace's leaders and the organisation's admins can manage its people.")
+        )
 
 
 def require_organisation_admin(*, user, organisation):
-    if not (user.is_authenticated and selectors.user_is_organisation_admin(user=user, organisation=organisation)):
+    if not (
+        user.is_authenticated and selectors.user_is_organisation_admin(user=user, organisation=organisation)
+    ):
         raise PermissionDenied(_("Only the organisation's admins can do this."))
 
 

@@ -40,7 +40,11 @@ def _workplace_form(request, workplace, *, done_url, template, extra=None):
         else:
             messages.success(request, _("The workplace is saved."))
             return redirect(done_url)
-    return render(request, template, {"form": form, "edited_workplace": workplace, "cancel_url": done_url, **(extra or {})})
+    return render(
+        request,
+        template,
+        {"form": form, "edited_workplace": workplace, "cancel_url": done_url, **(extra or {})},
+    )
 
 
 @workplace_view(roles=[Role.LEADER])
@@ -93,7 +97,9 @@ def _change_role(request, workplace, membership_id, *, back_url, row_template, u
     error_message = None
     if form.is_valid():
         try:
-            services.membership_change_role(actor=request.user, membership=membership, role=form.cleaned_data["role"])
+            services.membership_change_role(
+                actor=request.user, membership=membership, role=form.cleaned_data["role"]
+            )
         except ValidationError as error:
             error_message = " ".join(error.messages)
     else:
@@ -103,15 +109,21 @@ def _change_role(request, workplace, membership_id, *, back_url, row_template, u
         return render(
             request,
             row_template,
-            {"member": membership, "role_choices": Role.choices, "people_urls": urls, "row_error": error_message,
-             "row_saved": error_message is None},
+            {
+                "member": membership,
+                "role_choices": Role.choices,
+                "people_urls": urls,
+                "row_error": error_message,
+                "row_saved": error_message is None,
+            },
         )
     if error_message:
         messages.error(request, error_message)
     else:
         messages.success(
             request,
-            _("%(name)s is now %(role)s.") % {"name": membership.user, "role": membership.get_role_display().lower()},
+            _("%(name)s is now %(role)s.")
+            % {"name": membership.user, "role": membership.get_role_display().lower()},
         )
     return redirect(back_url)
 
@@ -162,7 +174,9 @@ def _workplace_people_urls(workplace):
 @require_GET
 def members(request):
     urls = _workplace_people_urls(request.workplace)
-    return render(request, "organisations/members.html", _people_context(request, request.workplace, urls=urls))
+    return render(
+        request, "organisations/members.html", _people_context(request, request.workplace, urls=urls)
+    )
 
 
 @workplace_view(roles=[Role.LEADER])
@@ -170,7 +184,10 @@ def members(request):
 def member_invite(request):
     urls = _workplace_people_urls(request.workplace)
     return _invite(
-        request, request.workplace, back_url=urls["list"], template="organisations/invite.html",
+        request,
+        request.workplace,
+        back_url=urls["list"],
+        template="organisations/invite.html",
         context={"people_urls": urls, "managed_workplace": request.workplace},
     )
 
@@ -180,8 +197,12 @@ def member_invite(request):
 def member_role(request, membership_id):
     urls = _workplace_people_urls(request.workplace)
     return _change_role(
-        request, request.workplace, membership_id, back_url=urls["list"],
-        row_template="organisations/partials/member_row.html", urls=urls,
+        request,
+        request.workplace,
+        membership_id,
+        back_url=urls["list"],
+        row_template="organisations/partials/member_row.html",
+        urls=urls,
     )
 
 
@@ -190,15 +211,21 @@ def member_role(request, membership_id):
 def member_remove(request, membership_id):
     urls = _workplace_people_urls(request.workplace)
     return _remove(
-        request, request.workplace, membership_id, back_url=urls["list"],
-        template="organisations/member_remove.html", urls=urls,
+        request,
+        request.workplace,
+        membership_id,
+        back_url=urls["list"],
+        template="organisations/member_remove.html",
+        urls=urls,
     )
 
 
 @workplace_view(roles=[Role.LEADER])
 @require_POST
 def invitation_revoke(request, invitation_id):
-    return _revoke(request, request.workplace, invitation_id, back_url=_workplace_people_urls(request.workplace)["list"])
+    return _revoke(
+        request, request.workplace, invitation_id, back_url=_workplace_people_urls(request.workplace)["list"]
+    )
 
 
 # --- Organisation admin ----------------------------------------------------------------------------
@@ -227,14 +254,19 @@ def organisation_workplace_create(request):
             apply_validation_error(form, error)
         else:
             messages.success(
-                request, _("%(workplace)s is created. Invite its leader next.") % {"workplace": workplace.name}
+                request,
+                _("%(workplace)s is created. Invite its leader next.") % {"workplace": workplace.name},
             )
             return redirect(_org_people_urls(request.organisation, workplace)["list"])
     return render(
         request,
         "organisations/workplace_form.html",
-        {"form": form, "cancel_url": reverse("organisations:organisation_home",
-                                             kwargs={"org_slug": request.organisation.slug})},
+        {
+            "form": form,
+            "cancel_url": reverse(
+                "organisations:organisation_home", kwargs={"org_slug": request.organisation.slug}
+            ),
+        },
     )
 
 
@@ -252,7 +284,9 @@ def _org_people_urls(organisation, workplace):
 
 
 def _org_workplace(request, workplace_slug):
-    return selectors.access_organisation_workplace(organisation=request.organisation, workplace_slug=workplace_slug)
+    return selectors.access_organisation_workplace(
+        organisation=request.organisation, workplace_slug=workplace_slug
+    )
 
 
 @organisation_admin_view
@@ -260,7 +294,9 @@ def _org_workplace(request, workplace_slug):
 def organisation_workplace(request, workplace_slug):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
-    return render(request, "organisations/organisation_workplace.html", _people_context(request, workplace, urls=urls))
+    return render(
+        request, "organisations/organisation_workplace.html", _people_context(request, workplace, urls=urls)
+    )
 
 
 @organisation_admin_view
@@ -268,7 +304,9 @@ def organisation_workplace(request, workplace_slug):
 def organisation_workplace_edit(request, workplace_slug):
     workplace = _org_workplace(request, workplace_slug)
     return _workplace_form(
-        request, workplace, done_url=_org_people_urls(request.organisation, workplace)["list"],
+        request,
+        workplace,
+        done_url=_org_people_urls(request.organisation, workplace)["list"],
         template="organisations/workplace_form.html",
     )
 
@@ -279,7 +317,10 @@ def organisation_invite(request, workplace_slug):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
     return _invite(
-        request, workplace, back_url=urls["list"], template="organisations/invite.html",
+        request,
+        workplace,
+        back_url=urls["list"],
+        template="organisations/invite.html",
         context={"people_urls": urls, "managed_workplace": workplace},
     )
 
@@ -290,8 +331,12 @@ def organisation_member_role(request, workplace_slug, membership_id):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
     return _change_role(
-        request, workplace, membership_id, back_url=urls["list"],
-        row_template="organisations/partials/member_row.html", urls=urls,
+        request,
+        workplace,
+        membership_id,
+        back_url=urls["list"],
+        row_template="organisations/partials/member_row.html",
+        urls=urls,
     )
 
 
@@ -301,8 +346,12 @@ def organisation_member_remove(request, workplace_slug, membership_id):
     workplace = _org_workplace(request, workplace_slug)
     urls = _org_people_urls(request.organisation, workplace)
     return _remove(
-        request, workplace, membership_id, back_url=urls["list"],
-        template="organisations/member_remove.html", urls=urls,
+        request,
+        workplace,
+        membership_id,
+        back_url=urls["list"],
+        template="organisations/member_remove.html",
+        urls=urls,
     )
 
 
@@ -310,4 +359,6 @@ def organisation_member_remove(request, workplace_slug, membership_id):
 @require_POST
 def organisation_invitation_revoke(request, workplace_slug, invitation_id):
     workplace = _org_workplace(request, workplace_slug)
-    return _revoke(request, workplace, invitation_id, back_url=_org_people_urls(request.organisation, workplace)["list"])
+    return _revoke(
+        request, workplace, invitation_id, back_url=_org_people_urls(request.organisation, workplace)["list"]
+    )

@@ -24,7 +24,9 @@ def leader(workplace):
 
 
 def test_leader_invites_and_the_email_carries_a_working_link(workplace, leader):
-    invitation = services.invitation_create(actor=leader, workplace=workplace, email="Ny@Example.dk", role="employee")
+    invitation = services.invitation_create(
+        actor=leader, workplace=workplace, email="Ny@Example.dk", role="employee"
+    )
     assert invitation.email == "ny@example.dk"
     assert invitation.expires_at - invitation.created_at == timedelta(days=14)
     assert len(mail.outbox) == 1
@@ -38,9 +40,13 @@ def test_leader_invites_and_the_email_carries_a_working_link(workplace, leader):
 
 
 def test_invitation_email_is_written_in_the_inviters_language(workplace, leader):
-    services.invitation_create(actor=leader, workplace=workplace, email="a@example.dk", role="employee", language="en")
+    services.invitation_create(
+        actor=leader, workplace=workplace, email="a@example.dk", role="employee", language="en"
+    )
     assert "invites you" in mail.outbox[0].body
-    services.invitation_create(actor=leader, workplace=workplace, email="b@example.dk", role="employee", language="da")
+    services.invitation_create(
+        actor=leader, workplace=workplace, email="b@example.dk", role="employee", language="da"
+    )
     assert "inviterer dig" in mail.outbox[1].body
 
 
@@ -55,11 +61,15 @@ def test_only_leaders_invite(workplace, role):
 
 def test_organisation_admin_invites_to_any_workplace_of_their_organisation(workplace):
     admin = OrganisationAdminFactory(organisation=workplace.organisation).user
-    invitation = services.invitation_create(actor=admin, workplace=workplace, email="x@example.dk", role="leader")
+    invitation = services.invitation_create(
+        actor=admin, workplace=workplace, email="x@example.dk", role="leader"
+    )
     assert invitation.role == Role.LEADER
     other_admin = OrganisationAdminFactory().user
     with pytest.raises(PermissionDenied):
-        services.invitation_create(actor=other_admin, workplace=workplace, email="y@example.dk", role="leader")
+        services.invitation_create(
+            actor=other_admin, workplace=workplace, email="y@example.dk", role="leader"
+        )
 
 
 def test_a_role_that_does_not_exist_is_refused(workplace, leader):
@@ -72,14 +82,20 @@ def test_a_role_that_does_not_exist_is_refused(workplace, leader):
 def test_an_existing_member_cannot_be_invited_again(workplace, leader):
     existing = member(workplace, Role.EMPLOYEE, email="kollega@example.dk").user
     with pytest.raises(ValidationError) as error:
-        services.invitation_create(actor=leader, workplace=workplace, email="KOLLEGA@example.dk", role="employee")
+        services.invitation_create(
+            actor=leader, workplace=workplace, email="KOLLEGA@example.dk", role="employee"
+        )
     assert existing.email in error.value.message_dict["email"][0]
     assert not Invitation.objects.exists()
 
 
 def test_inviting_again_replaces_the_pending_invitation(workplace, leader):
-    first = services.invitation_create(actor=leader, workplace=workplace, email="x@example.dk", role="employee")
-    second = services.invitation_create(actor=leader, workplace=workplace, email="x@example.dk", role="observer")
+    first = services.invitation_create(
+        actor=leader, workplace=workplace, email="x@example.dk", role="employee"
+    )
+    second = services.invitation_create(
+        actor=leader, workplace=workplace, email="x@example.dk", role="observer"
+    )
     first.refresh_from_db()
     assert first.revoked_at is not None
     with pytest.raises(services.InvitationInvalid) as error:
@@ -89,7 +105,9 @@ def test_inviting_again_replaces_the_pending_invitation(workplace, leader):
 
 
 def test_forged_expired_and_revoked_links_are_refused(workplace, leader):
-    invitation = services.invitation_create(actor=leader, workplace=workplace, email="x@example.dk", role="employee")
+    invitation = services.invitation_create(
+        actor=leader, workplace=workplace, email="x@example.dk", role="employee"
+    )
     token = services.invitation_token(invitation=invitation)
     for forged in ["not-a-token", token[:-2] + "xx", token + "x"]:
         with pytest.raises(services.InvitationInvalid) as error:
@@ -102,9 +120,13 @@ def test_forged_expired_and_revoked_links_are_refused(workplace, leader):
 
 
 def test_accepting_creates_the_account_and_membership_once(workplace, leader):
-    invitation = services.invitation_create(actor=leader, workplace=workplace, email="ny@example.dk", role="observer")
+    invitation = services.invitation_create(
+        actor=leader, workplace=workplace, email="ny@example.dk", role="observer"
+    )
     token = services.invitation_token(invitation=invitation)
-    membership = services.invitation_accept_new_user(token=token, full_name=" Ny Kollega ", password="en-lang-kode-123")
+    membership = services.invitation_accept_new_user(
+        token=token, full_name=" Ny Kollega ", password="en-lang-kode-123"
+    )
     assert membership.workplace == workplace and membership.role == Role.OBSERVER
     user = User.objects.get(email="ny@example.dk")
     assert user.full_name == "Ny Kollega" and user.check_password("en-lang-kode-123")
@@ -118,7 +140,9 @@ def test_accepting_creates_the_account_and_membership_once(workplace, leader):
 
 def test_an_existing_account_joins_with_its_own_login(workplace, leader):
     person = UserFactory(email="findes@example.dk")
-    invitation = services.invitation_create(actor=leader, workplace=workplace, email="findes@example.dk", role="employee")
+    invitation = services.invitation_create(
+        actor=leader, workplace=workplace, email="findes@example.dk", role="employee"
+    )
     token = services.invitation_token(invitation=invitation)
     stranger = UserFactory()
     with pytest.raises(ValidationError):
@@ -131,7 +155,9 @@ def test_an_existing_account_joins_with_its_own_login(workplace, leader):
 
 
 def test_revoking_needs_the_right_to_manage_people(workplace, leader):
-    invitation = services.invitation_create(actor=leader, workplace=workplace, email="x@example.dk", role="employee")
+    invitation = services.invitation_create(
+        actor=leader, workplace=workplace, email="x@example.dk", role="employee"
+    )
     with pytest.raises(PermissionDenied):
         services.invitation_revoke(actor=member(workplace).user, invitation=invitation)
     services.invitation_revoke(actor=leader, invitation=invitation)

@@ -21,11 +21,15 @@ def workplace():
 @pytest.fixture
 def invitation(workplace):
     leader = member(workplace, Role.LEADER).user
-    return services.invitation_create(actor=leader, workplace=workplace, email="ny@example.dk", role="employee")
+    return services.invitation_create(
+        actor=leader, workplace=workplace, email="ny@example.dk", role="employee"
+    )
 
 
 def accept_url(invitation):
-    return reverse("accounts:invitation_accept", kwargs={"token": services.invitation_token(invitation=invitation)})
+    return reverse(
+        "accounts:invitation_accept", kwargs={"token": services.invitation_token(invitation=invitation)}
+    )
 
 
 def test_pages_need_login_except_the_public_ones(client):
@@ -67,7 +71,11 @@ def test_password_change(client):
     client.force_login(user)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "et-nyt-kodeord-42", "new_password2": "et-nyt-kodeord-42"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "et-nyt-kodeord-42",
+            "new_password2": "et-nyt-kodeord-42",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -80,11 +88,12 @@ def test_password_reset_by_email(client):
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
-    path = body[body.index("/konto/nulstil/"):].split()[0]
+    path = body[body.index("/konto/nulstil/") :].split()[0]
     response = client.get(path, follow=True)
     assert response.status_code == 200
     response = client.post(
-        response.redirect_chain[-1][0], {"new_password1": "helt-nyt-kodeord-7", "new_password2": "helt-nyt-kodeord-7"}
+        response.redirect_chain[-1][0],
+        {"new_password1": "helt-nyt-kodeord-7", "new_password2": "helt-nyt-kodeord-7"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -136,7 +145,10 @@ def test_unusable_links_get_a_clear_page(client, invitation, spoil, status, text
         Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
     else:
         Invitation.objects.filter(pk=invitation.pk).update(revoked_at=timezone.now())
-    for response in (client.get(url), client.post(url, {"full_name": "X", "password1": "a", "password2": "a"})):
+    for response in (
+        client.get(url),
+        client.post(url, {"full_name": "X", "password1": "a", "password2": "a"}),
+    ):
         assert response.status_code == status
         assert text in response.content.decode()
     assert not User.objects.filter(email="ny@example.dk").exists()

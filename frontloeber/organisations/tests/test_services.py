@@ -12,7 +12,10 @@ pytestmark = pytest.mark.django_db
 def test_organisation_admin_creates_a_workplace_with_a_unique_slug():
     admin = OrganisationAdminFactory()
     first = services.workplace_create(
-        actor=admin.user, organisation=admin.organisation, name="Børnehuset Ærø", sector=Sector.DAYCARE,
+        actor=admin.user,
+        organisation=admin.organisation,
+        name="Børnehuset Ærø",
+        sector=Sector.DAYCARE,
         core_task="  Trygge børn.  ",
     )
     second = services.workplace_create(
@@ -48,7 +51,11 @@ def test_a_leader_edits_the_core_task_but_an_employee_cannot():
     workplace = WorkplaceFactory()
     leader = member(workplace, Role.LEADER).user
     services.workplace_update(
-        actor=leader, workplace=workplace, name=workplace.name, sector=workplace.sector, core_task="Ny kerneopgave"
+        actor=leader,
+        workplace=workplace,
+        name=workplace.name,
+        sector=workplace.sector,
+        core_task="Ny kerneopgave",
     )
     workplace.refresh_from_db()
     assert workplace.core_task == "Ny kerneopgave"
@@ -96,8 +103,10 @@ def test_removing_a_member_keeps_the_person_and_their_other_workplaces():
     leader = member(workplace, Role.LEADER)
     leaving = member(workplace)
     elsewhere = Membership.objects.create(
-        organisation=workplace.organisation, workplace=WorkplaceFactory(organisation=workplace.organisation),
-        user=leaving.user, role=Role.EMPLOYEE,
+        organisation=workplace.organisation,
+        workplace=WorkplaceFactory(organisation=workplace.organisation),
+        user=leaving.user,
+        role=Role.EMPLOYEE,
     )
     services.membership_remove(actor=leader.user, membership=leaving)
     assert not Membership.objects.filter(pk=leaving.pk).exists()
@@ -121,4 +130,6 @@ def test_an_organisation_admin_appoints_a_leader_in_any_of_its_workplaces():
     employee.refresh_from_db()
     assert employee.role == Role.LEADER
     with pytest.raises(PermissionDenied):
-        services.membership_change_role(actor=OrganisationAdminFactory().user, membership=employee, role=Role.OBSERVER)
+        services.membership_change_role(
+            actor=OrganisationAdminFactory().user, membership=employee, role=Role.OBSERVER
+        )

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def workplace():
-    return WorkplaceFactory(name="Autismecenter Egen", core_task="Vi skaber et trygt hjem for voksne med autisme.")
+    return WorkplaceFactory(
+        name="Autismecenter Egen", core_task="Vi skaber et trygt hjem for voksne med autisme."
+    )
 
 
 @pytest.fixture
@@ -68,14 +70,22 @@ def test_a_slug_that_does_not_exist_and_a_foreign_workplace_both_give_404(client
 def test_members_page_is_for_leaders(client, workplace, role):
     client.force_login(member(workplace, role).user)
     assert client.get(url("members", workplace)).status_code == 403
-    assert client.post(url("member_invite", workplace), {"email": "x@example.dk", "role": "employee"}).status_code == 403
+    assert (
+        client.post(
+            url("member_invite", workplace), {"email": "x@example.dk", "role": "employee"}
+        ).status_code
+        == 403
+    )
     assert not Invitation.objects.exists()
 
 
 def test_leader_sees_members_and_pending_invitations(client, workplace, leader):
     employee = member(workplace)
     Invitation.objects.create(
-        organisation=workplace.organisation, workplace=workplace, email="venter@example.dk", role="employee",
+        organisation=workplace.organisation,
+        workplace=workplace,
+        email="venter@example.dk",
+        role="employee",
         expires_at="2999-01-01T00:00:00Z",
     )
     client.force_login(leader.user)
@@ -104,7 +114,9 @@ def test_workplace_home_query_count_is_constant(client, workplace, leader, djang
 
 def test_invite_from_the_page_sends_the_email(client, workplace, leader):
     client.force_login(leader.user)
-    response = client.post(url("member_invite", workplace), {"email": "kollega@example.dk", "role": "observer"})
+    response = client.post(
+        url("member_invite", workplace), {"email": "kollega@example.dk", "role": "observer"}
+    )
     assert response.status_code == 302 and response["Location"] == url("members", workplace)
     invitation = Invitation.objects.get(email="kollega@example.dk")
     assert invitation.role == Role.OBSERVER and invitation.invited_by == leader.user
@@ -132,7 +144,9 @@ def test_invite_errors_are_clear_and_change_nothing(client, workplace, leader, d
 def test_inviting_a_member_again_is_refused(client, workplace, leader):
     existing = member(workplace, email="findes@example.dk")
     client.force_login(leader.user)
-    response = client.post(url("member_invite", workplace), {"email": existing.user.email, "role": "employee"})
+    response = client.post(
+        url("member_invite", workplace), {"email": existing.user.email, "role": "employee"}
+    )
     assert response.status_code == 200
     assert "er allerede medlem" in response.content.decode()
     assert not Invitation.objects.exists()
@@ -141,7 +155,9 @@ def test_inviting_a_member_again_is_refused(client, workplace, leader):
 def test_role_change_without_javascript_redirects_with_a_message(client, workplace, leader):
     employee = member(workplace)
     client.force_login(leader.user)
-    response = client.post(url("member_role", workplace, membership_id=employee.pk), {"role": "leader"}, follow=True)
+    response = client.post(
+        url("member_role", workplace, membership_id=employee.pk), {"role": "leader"}, follow=True
+    )
     assert response.redirect_chain[-1][0] == url("members", workplace)
     employee.refresh_from_db()
     assert employee.role == Role.LEADER
@@ -169,7 +185,9 @@ def test_the_last_leader_cannot_step_down_and_is_told_why(client, workplace, lea
     assert "mindst én leder" in response.content.decode()
     leader.refresh_from_db()
     assert leader.role == Role.LEADER
-    response = client.post(url("member_role", workplace, membership_id=leader.pk), {"role": "bogus"}, follow=True)
+    response = client.post(
+        url("member_role", workplace, membership_id=leader.pk), {"role": "bogus"}, follow=True
+    )
     assert response.status_code == 200
     leader.refresh_from_db()
     assert leader.role == Role.LEADER
@@ -200,12 +218,15 @@ def test_revoke_an_invitation(client, workplace, leader):
 def test_leader_edits_the_core_task(client, workplace, leader):
     client.force_login(leader.user)
     response = client.post(
-        url("workplace_edit", workplace), {"name": workplace.name, "sector": "disability", "core_task": "Ny tekst"}
+        url("workplace_edit", workplace),
+        {"name": workplace.name, "sector": "disability", "core_task": "Ny tekst"},
     )
     assert response.status_code == 302
     workplace.refresh_from_db()
     assert workplace.core_task == "Ny tekst"
-    response = client.post(url("workplace_edit", workplace), {"name": "", "sector": "rummet", "core_task": ""})
+    response = client.post(
+        url("workplace_edit", workplace), {"name": "", "sector": "rummet", "core_task": ""}
+    )
     assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
     workplace.refresh_from_db()
     assert workplace.name == "Autismecenter Egen"
@@ -253,7 +274,9 @@ def test_organisation_admin_creates_a_workplace_and_appoints_its_leader(client, 
     )
     workplace = Workplace.objects.get(name="Ambulancestation Nord")
     assert response.status_code == 302
-    assert response["Location"] == org_url("organisation_workplace", admin.organisation, workplace_slug=workplace.slug)
+    assert response["Location"] == org_url(
+        "organisation_workplace", admin.organisation, workplace_slug=workplace.slug
+    )
     response = client.post(
         org_url("organisation_invite", admin.organisation, workplace_slug=workplace.slug),
         {"email": "chef@example.dk", "role": "leader"},
@@ -262,7 +285,12 @@ def test_organisation_admin_creates_a_workplace_and_appoints_its_leader(client, 
     assert Invitation.objects.get(workplace=workplace).role == Role.LEADER
     employee = member(workplace)
     response = client.post(
-        org_url("organisation_member_role", admin.organisation, workplace_slug=workplace.slug, membership_id=employee.pk),
+        org_url(
+            "organisation_member_role",
+            admin.organisation,
+            workplace_slug=workplace.slug,
+            membership_id=employee.pk,
+        ),
         {"role": "leader"},
     )
     employee.refresh_from_db()

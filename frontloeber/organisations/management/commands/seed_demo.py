@@ -9,7 +9,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from frontloeber.accounts.models import User
-from frontloeber.organisations.models import Membership, Organisation, OrganisationAdmin, Role, Sector, Workplace
+from frontloeber.organisations.models import (
+    Membership,
+    Organisation,
+    OrganisationAdmin,
+    Role,
+    Sector,
+    Workplace,
+)
 
 DEMO_PASSWORD = "frontloeber-demo"
 DOMAIN = "fjordby.example"
@@ -28,8 +35,14 @@ WORKPLACES = [
         ),
         "leader": "Henrik Vestergaard",
         "employees": [
-            "Camilla Østergaard", "Jonas Kjær", "Mads Rasmussen", "Line Thomsen", "Peter Holm",
-            "Sara Bach", "Kasper Dahl", "Anja Lauridsen",
+            "Camilla Østergaard",
+            "Jonas Kjær",
+            "Mads Rasmussen",
+            "Line Thomsen",
+            "Peter Holm",
+            "Sara Bach",
+            "Kasper Dahl",
+            "Anja Lauridsen",
         ],
     },
     {
@@ -42,8 +55,13 @@ WORKPLACES = [
         ),
         "leader": "Mette Lund",
         "employees": [
-            "Louise Skov", "Rikke Mortensen", "Ahmad Nasser", "Tina Winther", "Bente Kristiansen",
-            "Emil Laursen", "Freja Nygaard",
+            "Louise Skov",
+            "Rikke Mortensen",
+            "Ahmad Nasser",
+            "Tina Winther",
+            "Bente Kristiansen",
+            "Emil Laursen",
+            "Freja Nygaard",
         ],
     },
     {
@@ -57,7 +75,12 @@ WORKPLACES = [
         ),
         "leader": "Lars Bruun",
         "employees": [
-            "Niels Mikkelsen", "Kim Søndergaard", "Torben Ravn", "Jesper Bak", "Signe Holt", "Morten Friis",
+            "Niels Mikkelsen",
+            "Kim Søndergaard",
+            "Torben Ravn",
+            "Jesper Bak",
+            "Signe Holt",
+            "Morten Friis",
         ],
     },
     {
@@ -71,8 +94,15 @@ WORKPLACES = [
         ),
         "leader": "Susanne Krogh",
         "employees": [
-            "Maria Jepsen", "Thomas Brandt", "Helle Poulsen", "Nadia Hansen", "Jakob Lind",
-            "Charlotte Riis", "Oliver Schmidt", "Pernille Due", "Rasmus Vinther",
+            "Maria Jepsen",
+            "Thomas Brandt",
+            "Helle Poulsen",
+            "Nadia Hansen",
+            "Jakob Lind",
+            "Charlotte Riis",
+            "Oliver Schmidt",
+            "Pernille Due",
+            "Rasmus Vinther",
         ],
     },
     {
@@ -86,8 +116,16 @@ WORKPLACES = [
         ),
         "leader": "Birgitte Holm Sørensen",
         "employees": [
-            "Dorthe Lassen", "Yasmin Ali", "Frederik Munk", "Hanne Juul", "Søren Eriksen",
-            "Julie Fogh", "Ib Mølgaard", "Anne Kathrine Berg", "Christian Hald", "Katrine Lynge",
+            "Dorthe Lassen",
+            "Yasmin Ali",
+            "Frederik Munk",
+            "Hanne Juul",
+            "Søren Eriksen",
+            "Julie Fogh",
+            "Ib Mølgaard",
+            "Anne Kathrine Berg",
+            "Christian Hald",
+            "Katrine Lynge",
         ],
     },
 ]
@@ -111,9 +149,13 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         if getattr(settings, "PRODUCTION", False):
-            raise CommandError("seed_demo refuses to run with FRONTLOEBER_ENV=production: demo passwords are public.")
+            raise CommandError(
+                "seed_demo refuses to run with FRONTLOEBER_ENV=production: demo passwords are public."
+            )
         self.created = 0
-        organisation = self._ensure(Organisation, {"slug": ORGANISATION["slug"]}, {"name": ORGANISATION["name"]})
+        organisation = self._ensure(
+            Organisation, {"slug": ORGANISATION["slug"]}, {"name": ORGANISATION["name"]}
+        )
         admin = self._user(ADMIN)
         self._ensure(OrganisationAdmin, {"organisation": organisation, "user": admin}, {})
         observer = self._user(OBSERVER)
@@ -122,8 +164,12 @@ class Command(BaseCommand):
             workplace = self._ensure(
                 Workplace,
                 {"slug": spec["slug"]},
-                {"organisation": organisation, "name": spec["name"], "sector": spec["sector"],
-                 "core_task": spec["core_task"]},
+                {
+                    "organisation": organisation,
+                    "name": spec["name"],
+                    "sector": spec["sector"],
+                    "core_task": spec["core_task"],
+                },
             )
             leader = self._user(spec["leader"])
             self._member(workplace, leader, Role.LEADER)
@@ -134,9 +180,13 @@ class Command(BaseCommand):
             logins.append(("Medarbejder", workplace.name, email_for(spec["employees"][0])))
         logins.append(("Observatør (MED-udvalg), alle fem", "Fjordby Kommune", observer.email))
 
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo data in place ({self.created} new rows)." if self.created else "Demo data already in place."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data in place ({self.created} new rows)."
+                if self.created
+                else "Demo data already in place."
+            )
+        )
         if not options["quiet_logins"]:
             self.stdout.write(f"\nDemo logins – password for all: {DEMO_PASSWORD}\n")
             width = max(len(role) for role, _w, _e in logins)
@@ -167,5 +217,7 @@ class Command(BaseCommand):
 
     def _member(self, workplace, user, role):
         return self._ensure(
-            Membership, {"workplace": workplace, "user": user}, {"organisation": workplace.organisation, "role": role}
+            Membership,
+            {"workplace": workplace, "user": user},
+            {"organisation": workplace.organisation, "role": role},
         )

@@ -10,6 +10,7 @@ from frontloeber.accounts import selectors as account_selectors
 from frontloeber.accounts import services as account_services
 from frontloeber.accounts.forms import InvitationForm
 from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import organisation_admin_view, workplace_view
 
 from . import selectors, services
@@ -63,7 +64,7 @@ def workplace_edit(request):
 
 def _people_context(request, workplace, *, urls):
     return {
-        "members": selectors.workplace_members(workplace=workplace),
+        "members": paginate(request, selectors.workplace_members(workplace=workplace)),
         "invitations": account_selectors.invitations_pending(workplace=workplace),
         "invite_form": InvitationForm(),
         "role_choices": Role.choices,
@@ -237,7 +238,7 @@ def organisation_home(request):
     return render(
         request,
         "organisations/organisation_home.html",
-        {"workplaces": selectors.organisation_workplaces(organisation=request.organisation)},
+        {"workplaces": paginate(request, selectors.organisation_workplaces(organisation=request.organisation))},
     )
 
 

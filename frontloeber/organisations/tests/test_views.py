@@ -99,8 +99,20 @@ def test_members_page_query_count_is_constant(client, workplace, leader, django_
     for n in (2, 12):
         while workplace.memberships.count() < n:
             member(workplace)
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             assert client.get(url("members", workplace)).status_code == 200
+
+
+def test_a_long_members_list_is_paginated_and_bad_page_numbers_are_harmless(client, workplace, leader):
+    for _ in range(55):
+        member(workplace)
+    client.force_login(leader.user)
+    first = client.get(url("members", workplace)).content.decode()
+    assert "Side 1 af 2" in first and 'rel="next"' in first
+    second = client.get(url("members", workplace) + "?side=2").content.decode()
+    assert "Side 2 af 2" in second and 'rel="prev"' in second
+    for bad in ("abc", "-1", "999", ""):
+        assert client.get(url("members", workplace) + f"?side={bad}").status_code == 200
 
 
 def test_workplace_home_query_count_is_constant(client, workplace, leader, django_assert_num_queries):
@@ -261,7 +273,7 @@ def test_organisation_admin_lists_workplaces_in_constant_queries(client, admin, 
             w = WorkplaceFactory(organisation=admin.organisation)
             member(w, Role.LEADER)
             member(w)
-        with django_assert_num_queries(7):
+        with django_assert_num_queries(8):
             response = client.get(org_url("organisation_home", admin.organisation))
         assert response.status_code == 200
 

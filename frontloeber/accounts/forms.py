@@ -9,7 +9,7 @@ from frontloeber.organisations.models import Role
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"),
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     error_messages = {
         "invalid_login": _("The e-mail address or password is wrong. Check both and try again."),

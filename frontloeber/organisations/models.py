@@ -28,7 +28,7 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
         verbose_name = _("organisation")
@@ -40,7 +40,9 @@ class Organisation(models.Model):
 
 
 class Workplace(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="workplaces")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="workplaces", verbose_name=_("organisation")
+    )
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
     sector = models.CharField(_("sector"), max_length=30, choices=Sector.choices)
@@ -49,7 +51,7 @@ class Workplace(models.Model):
         blank=True,
         help_text=_("Why the workplace exists, in a few sentences: who it serves and what it does for them."),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
         verbose_name = _("workplace")
@@ -67,11 +69,20 @@ class Workplace(models.Model):
 class Membership(models.Model):
     """A person's place in a workplace. Removing it leaves the person's contributions in place."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="memberships")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("organisation")
+    )
+    workplace = models.ForeignKey(
+        Workplace, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("workplace")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("person"),
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
         verbose_name = _("membership")
@@ -94,11 +105,16 @@ class Membership(models.Model):
 class OrganisationAdmin(models.Model):
     """A person who manages the organisation's workplaces and people, and sees roll-ups across them."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="admins")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="organisation_admin_roles"
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="admins", verbose_name=_("organisation")
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="organisation_admin_roles",
+        verbose_name=_("person"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
         verbose_name = _("organisation admin")

@@ -238,7 +238,11 @@ def organisation_home(request):
     return render(
         request,
         "organisations/organisation_home.html",
-        {"workplaces": paginate(request, selectors.organisation_workplaces(organisation=request.organisation))},
+        {
+            "workplaces": paginate(
+                request, selectors.organisation_workplaces(organisation=request.organisation)
+            )
+        },
     )
 
 

@@ -82,3 +82,15 @@ def test_login_is_required_by_default_and_forms_need_csrf(client):
 def test_no_input_gives_a_500_for_unknown_urls(client, db):
     for path in ("/a/%00/", "/findes/ikke/", "/konto/invitation/%ZZ/", "/org/../"):
         assert client.get(path).status_code in (302, 400, 404)
+
+
+def test_the_default_database_is_sqlite_under_var_in_wal_mode(tmp_path):
+    code = (
+        "from django.db import connection; c = connection.cursor(); "
+        "print(connection.vendor, c.execute('PRAGMA journal_mode').fetchone()[0], "
+        "connection.settings_dict['NAME'])"
+    )
+    env = {"FRONTLOEBER_VAR_DIR": str(tmp_path)}
+    result = run_manage("shell", "-c", code, env=env)
+    expected = ["sqlite", "wal", str(tmp_path / "frontloeber.sqlite3")]
+    assert result.stdout.strip().splitlines()[-1].split() == expected

@@ -44,3 +44,13 @@ def test_the_role_denial_page_says_why(client):
     response = client.get(reverse("organisations:members", kwargs={"workplace_slug": workplace.slug}))
     assert response.status_code == 403
     assert "Din rolle på arbejdspladsen giver ikke adgang til dette" in response.content.decode()
+
+
+def test_danish_even_when_the_browser_asks_for_english_until_english_is_chosen(client):
+    response = client.get(reverse("accounts:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="da">' in response.content.decode()
+    assert response["Content-Language"] == "da"
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert '<html lang="en">' in client.get(reverse("accounts:login")).content.decode()
+    client.cookies["django_language"] = "xx"
+    assert '<html lang="da">' in client.get(reverse("accounts:login")).content.decode()

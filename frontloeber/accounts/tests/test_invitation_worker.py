@@ -9,7 +9,8 @@ from frontloeber.accounts import services
 from frontloeber.organisations.models import Role
 from tests.factories import WorkplaceFactory, member
 
-pytestmark = pytest.mark.django_db
+# The worker closes database connections between tasks, so the test cannot run inside a transaction.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_the_invitation_is_queued_with_the_invitation_and_sent_by_the_worker(settings):

@@ -17,7 +17,8 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
+	@echo "Database migrated."
 	$(BIN)/python manage.py seed_demo
 	@echo "Frontløber runs on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -20,10 +20,12 @@ class LoginForm(AuthenticationForm):
 class InvitationForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
+        max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
         error_messages={
             "required": _("Write the e-mail address of the person you are inviting."),
             "invalid": _("Write a valid e-mail address, such as name@example.dk."),
+            "max_length": _("Write a valid e-mail address, such as name@example.dk."),
         },
     )
     role = forms.ChoiceField(

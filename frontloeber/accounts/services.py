@@ -53,6 +53,8 @@ def invitation_create(*, actor, workplace, email: str, role: str, language: str 
         raise ValidationError({"role": _("Choose a role from the list: employee, leader or observer.")})
     if not email:
         raise ValidationError({"email": _("Write the e-mail address of the person you are inviting.")})
+    if len(email) > 254:
+        raise ValidationError({"email": _("Write a valid e-mail address, such as name@example.dk.")})
     if Membership.objects.filter(workplace=workplace, user__email__iexact=email).exists():
         raise ValidationError(
             {

@@ -10,7 +10,7 @@ urlpatterns = [
     path(
         "login/",
         login_not_required(
-            auth_views.LoginView.as_view(
+            views.LoginView.as_view(
                 template_name="accounts/login.html",
                 authentication_form=LoginForm,
                 redirect_authenticated_user=True,

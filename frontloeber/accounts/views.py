@@ -1,14 +1,26 @@
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import services
 from .forms import AcceptInvitationForm
 from .models import User
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, but a `next` pointing back at the login page goes home instead of looping."""
+
+    def get_redirect_url(self):
+        url = super().get_redirect_url()
+        return "" if url.split("?")[0] == self.request.path else url
+
+    def get_default_redirect_url(self):
+        return resolve_url(self.next_page or "core:home")
 
 
 def _invalid(request, error):

@@ -181,3 +181,29 @@ def test_the_admin_is_for_staff_only(client):
     client.force_login(staff)
     assert client.get("/admin/").status_code == 200
     assert client.get("/admin/accounts/user/").status_code == 200
+
+
+def test_the_rate_limit_ignores_the_letter_case_of_the_email(client, settings):
+    settings.AXES_ENABLED = True
+    UserFactory(email="leder@example.dk")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("accounts:login"), {"username": "leder@example.dk", "password": "forkert"})
+    response = client.post(reverse("accounts:login"), {"username": "LEDER@Example.dk", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_logged_in_person_on_the_login_page_with_next_pointing_at_it_goes_home(client):
+    client.force_login(UserFactory())
+    response = client.get(reverse("accounts:login") + "?next=" + reverse("accounts:login"))
+    assert response.status_code == 302 and response["Location"] == reverse("core:home")
+
+
+def test_an_overlong_invitation_address_is_a_form_error_not_a_crash(client):
+    workplace = WorkplaceFactory()
+    client.force_login(member(workplace, Role.LEADER).user)
+    address = "a" * 250 + "@example.dk"
+    url = reverse("organisations:member_invite", kwargs={"workplace_slug": workplace.slug})
+    response = client.post(url, {"email": address, "role": "employee"})
+    assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
+    assert not Invitation.objects.exists()

@@ -3,6 +3,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.organisations.forms import role_field
 from frontloeber.organisations.models import Role
 
 
@@ -28,12 +29,7 @@ class InvitationForm(forms.Form):
             "max_length": _("Write a valid e-mail address, such as name@example.dk."),
         },
     )
-    role = forms.ChoiceField(
-        label=_("Role"),
-        choices=Role.choices,
-        initial=Role.EMPLOYEE,
-        error_messages={"invalid_choice": _("Choose a role from the list: employee, leader or observer.")},
-    )
+    role = role_field(initial=Role.EMPLOYEE)
 
 
 class AcceptInvitationForm(forms.Form):

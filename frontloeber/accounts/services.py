@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.organisations import permissions as org_permissions
 from frontloeber.organisations import services as org_services
-from frontloeber.organisations.models import Membership, Role
+from frontloeber.organisations.models import Membership
 
 from .models import Invitation, User
 
@@ -49,8 +49,7 @@ def invitation_create(*, actor, workplace, email: str, role: str, language: str 
 
     org_permissions.require_manage_people(user=actor, workplace=workplace)
     email = User.objects.normalize_email(email or "").strip().lower()
-    if role not in Role.values:
-        raise ValidationError({"role": _("Choose a role from the list: employee, leader or observer.")})
+    org_services.validate_role(role)
     if not email:
         raise ValidationError({"email": _("Write the e-mail address of the person you are inviting.")})
     if len(email) > 254:

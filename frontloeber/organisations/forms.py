@@ -23,9 +23,15 @@ class WorkplaceForm(forms.Form):
     )
 
 
-class RoleForm(forms.Form):
-    role = forms.ChoiceField(
+def role_field(**kwargs):
+    """The role choice used wherever a role is picked, with one message for a role off the list."""
+    return forms.ChoiceField(
         label=_("Role"),
         choices=Role.choices,
         error_messages={"invalid_choice": _("Choose a role from the list: employee, leader or observer.")},
+        **kwargs,
     )
+
+
+class RoleForm(forms.Form):
+    role = role_field()

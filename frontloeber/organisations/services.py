@@ -54,7 +54,7 @@ def workplace_update(*, actor, workplace: Workplace, name: str, sector: str, cor
     return workplace
 
 
-def _validate_role(role):
+def validate_role(role):
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a role from the list: employee, leader or observer.")})
 
@@ -72,7 +72,7 @@ def _leaves_workplace_without_leader(membership):
 @transaction.atomic
 def membership_add(*, workplace: Workplace, user, role: str):
     """Add a person to a workplace (used when an invitation is accepted); an existing membership stays."""
-    _validate_role(role)
+    validate_role(role)
     membership, _created = Membership.objects.get_or_create(
         workplace=workplace, user=user, defaults={"organisation_id": workplace.organisation_id, "role": role}
     )
@@ -82,7 +82,7 @@ def membership_add(*, workplace: Workplace, user, role: str):
 @transaction.atomic
 def membership_change_role(*, actor, membership: Membership, role: str):
     permissions.require_manage_people(user=actor, workplace=membership.workplace)
-    _validate_role(role)
+    validate_role(role)
     if role == membership.role:
         return membership
     if _leaves_workplace_without_leader(membership):

@@ -19,3 +19,9 @@ def pytest_configure(config):
 @pytest.fixture(autouse=True)
 def _danish_by_default(settings):
     settings.LANGUAGE_CODE = "da"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_directory(settings, tmp_path):
+    """Uploaded pictures go to a directory of their own per test, never into var/."""
+    settings.MEDIA_ROOT = tmp_path / "media"

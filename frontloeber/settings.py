@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "frontloeber.core",
     "frontloeber.accounts",
     "frontloeber.organisations",
+    "frontloeber.ideas",
+    "frontloeber.notifications",
 ]
 
 MIDDLEWARE = [

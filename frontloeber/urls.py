@@ -7,6 +7,8 @@ urlpatterns = [
     path("", include("frontloeber.core.urls")),
     path("konto/", include("frontloeber.accounts.urls")),
     path("", include("frontloeber.organisations.urls")),
+    path("", include("frontloeber.ideas.urls")),
+    path("varsler/", include("frontloeber.notifications.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -85,3 +85,53 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 def member(workplace, role=Role.EMPLOYEE, **user_kwargs):
     """A new person with the given role in the workplace; returns the membership."""
     return MembershipFactory(workplace=workplace, role=role, user=UserFactory(**user_kwargs))
+
+
+# --- Ideas: made through the services, so the search index, history and follows are as in real use ----------
+
+
+def png_bytes(size=(8, 8), color=(200, 30, 30)):
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, color).save(out, format="PNG")
+    return out.getvalue()
+
+
+def png_upload(name="billede.png", **kwargs):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, png_bytes(**kwargs), content_type="image/png")
+
+
+def make_challenge(workplace, *, leader=None, title="Hvordan kan vi give forældrene et bedre indblik?", **kwargs):
+    from frontloeber.ideas import services
+
+    today = timezone.localdate()
+    leader = leader or member(workplace, Role.LEADER).user
+    return services.challenge_create(
+        actor=leader,
+        workplace=workplace,
+        title=title,
+        description=kwargs.pop("description", ""),
+        opens_on=kwargs.pop("opens_on", today - timedelta(days=1)),
+        closes_on=kwargs.pop("closes_on", today + timedelta(days=30)),
+    )
+
+
+def make_idea(workplace, *, author=None, title="Tablet til billeder af børnenes dag", **kwargs):
+    from frontloeber.ideas import services
+
+    author = author or member(workplace, Role.EMPLOYEE).user
+    return services.idea_create(
+        actor=author,
+        workplace=workplace,
+        title=title,
+        need=kwargs.pop("need", "Forældrene spørger, hvad børnene har lavet i dag."),
+        description=kwargs.pop("description", "Vi tager billeder på en tablet og deler dem med forældrene."),
+        values=kwargs.pop("values", {"citizens": (2, "Forældrene ser dagen"), "quality": (1, ""), "routines": (0, "")}),
+        tag_names=kwargs.pop("tag_names", ["tablet"]),
+        **kwargs,
+    )

@@ -51,6 +51,11 @@ class Workplace(models.Model):
         blank=True,
         help_text=_("Why the workplace exists, in a few sentences: who it serves and what it does for them."),
     )
+    response_target_days = models.PositiveSmallIntegerField(
+        _("response target (days)"),
+        default=14,
+        help_text=_("How many days an idea may wait for the leader's first answer."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

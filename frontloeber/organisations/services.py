@@ -54,6 +54,27 @@ def workplace_update(*, actor, workplace: Workplace, name: str, sector: str, cor
     return workplace
 
 
+RESPONSE_TARGET_RANGE = (1, 90)
+
+
+@transaction.atomic
+def workplace_set_response_target(*, actor, workplace: Workplace, days):
+    """The leader's promise to the team: how many days an idea may wait for its first answer."""
+    permissions.require_edit_workplace(user=actor, workplace=workplace)
+    low, high = RESPONSE_TARGET_RANGE
+    try:
+        days = int(days)
+    except (TypeError, ValueError):
+        days = 0
+    if not low <= days <= high:
+        raise ValidationError(
+            {"days": _("Choose a number of days from %(low)d to %(high)d.") % {"low": low, "high": high}}
+        )
+    workplace.response_target_days = days
+    workplace.save(update_fields=["response_target_days"])
+    return workplace
+
+
 def validate_role(role):
     if role not in Role.values:
         raise ValidationError({"role": _("Choose a role from the list: employee, leader or observer.")})

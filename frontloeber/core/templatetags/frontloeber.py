@@ -33,3 +33,32 @@ def people_url(context, name, object_id, key):
 
     urls = context["people_urls"]
     return reverse(urls[name], kwargs={**urls["kwargs"], key: object_id})
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    """The current address with another page number, keeping every filter in the query string."""
+    query = context["request"].GET.copy()
+    query["side"] = number
+    return "?" + query.urlencode()
+
+
+@register.filter
+def markdown(text):
+    """A person's Markdown as sanitised HTML: no scripts, no styles, links made safe."""
+    from frontloeber.core.markdown import render
+
+    return render(text)
+
+
+@register.filter
+def timedelta_days(delta):
+    """A duration as whole days (or "less than a day"), in the active language."""
+    from django.utils.translation import gettext, ngettext
+
+    if delta is None:
+        return ""
+    days = delta.days
+    if days < 1:
+        return gettext("less than a day")
+    return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}

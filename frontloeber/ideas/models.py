@@ -1,0 +1,389 @@
+"""Challenges, ideas and everything people do around an idea: supports, comments, follows and its history."""
+
+import datetime
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frontloeber.organisations.models import Organisation, Workplace
+
+TITLE_MAX = 150
+NEED_MAX = 2000
+DESCRIPTION_MAX = 5000
+WHY_MAX = 300
+COMMENT_MAX = 5000
+MESSAGE_MAX = 2000
+MAX_IMAGES = 5
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+COMMENT_EDIT_MINUTES = 15
+
+
+class ValueAxis(models.TextChoices):
+    """The core task's three value axes (practice 1): what technology must do for the work."""
+
+    CITIZENS = "citizens", _("A better offer to citizens")
+    QUALITY = "quality", _("Stronger professional quality")
+    ROUTINES = "routines", _("Easier daily routines")
+
+
+VALUE_LEVELS = [
+    (0, _("0 – none")),
+    (1, _("1 – a little")),
+    (2, _("2 – clearly")),
+    (3, _("3 – a lot")),
+]
+
+
+class IdeaStatus(models.TextChoices):
+    NEW = "new", _("New")
+    NEEDS_INFO = "needs_info", _("Needs more information")
+    QUALIFYING = "qualifying", _("Maturing")
+    EXPERIMENTING = "experimenting", _("Being tried out")
+    ADOPTED = "adopted", _("Adopted")
+    PARKED = "parked", _("Parked")
+    NOT_PURSUED = "not_pursued", _("Not pursued")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    MERGED = "merged", _("Merged into another idea")
+
+
+# Where a leader may move an idea from each status. NEEDS_INFO is reached by sending the idea back with a
+# question; WITHDRAWN only by the author; MERGED only by merging.
+LEADER_MOVES = {
+    IdeaStatus.NEW: [
+        IdeaStatus.QUALIFYING,
+        IdeaStatus.EXPERIMENTING,
+        IdeaStatus.PARKED,
+        IdeaStatus.NOT_PURSUED,
+    ],
+    IdeaStatus.NEEDS_INFO: [IdeaStatus.QUALIFYING, IdeaStatus.PARKED, IdeaStatus.NOT_PURSUED],
+    IdeaStatus.QUALIFYING: [IdeaStatus.EXPERIMENTING, IdeaStatus.PARKED, IdeaStatus.NOT_PURSUED],
+    IdeaStatus.EXPERIMENTING: [
+        IdeaStatus.ADOPTED,
+        IdeaStatus.QUALIFYING,
+        IdeaStatus.PARKED,
+        IdeaStatus.NOT_PURSUED,
+    ],
+    IdeaStatus.PARKED: [IdeaStatus.QUALIFYING, IdeaStatus.NOT_PURSUED],
+    IdeaStatus.NOT_PURSUED: [IdeaStatus.QUALIFYING],
+    IdeaStatus.ADOPTED: [],
+    IdeaStatus.WITHDRAWN: [],
+    IdeaStatus.MERGED: [],
+}
+REASON_REQUIRED = {IdeaStatus.PARKED, IdeaStatus.NOT_PURSUED}
+# Statuses in which a leader can still send the idea back with a question.
+QUESTION_FROM = {IdeaStatus.NEW, IdeaStatus.QUALIFYING, IdeaStatus.PARKED}
+CLOSED = {IdeaStatus.ADOPTED, IdeaStatus.NOT_PURSUED, IdeaStatus.WITHDRAWN, IdeaStatus.MERGED}
+AUTHOR_EDITABLE = {IdeaStatus.NEW, IdeaStatus.NEEDS_INFO}
+
+
+class Challenge(models.Model):
+    """A question a leader asks the team, phrased from the core task ("Hvordan kan vi …?")."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(
+        Workplace, on_delete=models.CASCADE, related_name="challenges", verbose_name=_("workplace")
+    )
+    title = models.CharField(_("challenge"), max_length=TITLE_MAX)
+    description = models.TextField(_("description"), blank=True, max_length=NEED_MAX)
+    opens_on = models.DateField(_("open from"))
+    closes_on = models.DateField(_("open until"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("challenge")
+        verbose_name_plural = _("challenges")
+        ordering = ["-opens_on", "-pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "closes_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "ideas:challenge_detail", kwargs={"workplace_slug": self.workplace.slug, "challenge_id": self.pk}
+        )
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+
+class Tag(models.Model):
+    """A technology tag, shared across the organisation so workplaces suggest each other's words."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("tag"), max_length=40)
+    key = models.CharField(max_length=40, help_text="The name in lower case, for uniqueness.")
+
+    class Meta:
+        verbose_name = _("technology tag")
+        verbose_name_plural = _("technology tags")
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "key"], name="tag_unique_per_organisation")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Idea(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(
+        Workplace, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("workplace")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ideas", verbose_name=_("author")
+    )
+    challenge = models.ForeignKey(
+        Challenge,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+        verbose_name=_("challenge"),
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX)
+    need = models.TextField(_("the need or problem"), max_length=NEED_MAX)
+    description = models.TextField(_("the idea"), max_length=DESCRIPTION_MAX)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="ideas", verbose_name=_("technology"))
+    value_citizens = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    value_citizens_why = models.CharField(max_length=WHY_MAX, blank=True)
+    value_quality = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    value_quality_why = models.CharField(max_length=WHY_MAX, blank=True)
+    value_routines = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    value_routines_why = models.CharField(max_length=WHY_MAX, blank=True)
+    concerns = models.TextField(_("concerns and risks"), blank=True, max_length=NEED_MAX)
+
+    status = models.CharField(
+        _("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW, db_index=False
+    )
+    # The status to return to when the author answers a leader's question.
+    status_before_question = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas_responsible_for",
+        verbose_name=_("responsible"),
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_ideas"
+    )
+
+    # Qualification (modning): the four guiding questions the author and leader answer together.
+    qualification_benefit = models.TextField(_("Who benefits, and how?"), blank=True, max_length=NEED_MAX)
+    qualification_requirements = models.TextField(
+        _("What does it take (time, money, equipment, skills)?"), blank=True, max_length=NEED_MAX
+    )
+    qualification_risks = models.TextField(_("What could go wrong?"), blank=True, max_length=NEED_MAX)
+    qualification_measures = models.TextField(
+        _("How will we know it works?"), blank=True, max_length=NEED_MAX
+    )
+    ready_to_test = models.BooleanField(_("ready to test"), default=False)
+
+    # Counters kept by the services, so the board sorts and shows them without counting rows.
+    support_count = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+    # Set while the idea waits for its leader (new, or the author has answered a question).
+    awaiting_leader_since = models.DateTimeField(null=True, blank=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    # The form's one-time key: a second submit of the same form finds the idea the first one made.
+    submission_key = models.UUIDField(null=True, blank=True)
+    # Title, need, idea and tags in one column: what full-text search indexes.
+    search_text = models.TextField(blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("idea")
+        verbose_name_plural = _("ideas")
+        ordering = ["-created_at", "-pk"]
+        indexes = [
+            models.Index(fields=["organisation", "workplace", "status", "created_at"]),
+            models.Index(fields=["organisation", "workplace", "last_activity_at"]),
+            models.Index(fields=["organisation", "workplace", "support_count"]),
+            models.Index(fields=["organisation", "workplace", "awaiting_leader_since"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                name="idea_unique_submission",
+                condition=models.Q(submission_key__isnull=False),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(value_citizens__lte=3, value_quality__lte=3, value_routines__lte=3),
+                name="idea_values_on_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "ideas:idea_detail", kwargs={"workplace_slug": self.workplace.slug, "idea_id": self.pk}
+        )
+
+    @property
+    def values(self):
+        """The three value axes as (axis, label, score, why), in the axes' order."""
+        return [
+            (axis, axis.label, getattr(self, f"value_{axis.value}"), getattr(self, f"value_{axis.value}_why"))
+            for axis in ValueAxis
+        ]
+
+    @property
+    def has_qualification(self):
+        return any(
+            (
+                self.qualification_benefit,
+                self.qualification_requirements,
+                self.qualification_risks,
+                self.qualification_measures,
+            )
+        )
+
+    @property
+    def response_time(self):
+        if self.first_response_at is None:
+            return None
+        return self.first_response_at - self.created_at
+
+
+def idea_image_path(instance, filename):
+    # Never the uploader's file name: it can carry personal data, and the extension is set by content.
+    return f"ideas/{instance.organisation_id}/{instance.workplace_id}/{instance.idea_id}/{filename}"
+
+
+class IdeaImage(models.Model):
+    """A picture on an idea. Served only to members of the workplace, never as a public media file."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
+    image = models.ImageField(upload_to=idea_image_path, width_field="width", height_field="height")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    content_type = models.CharField(max_length=40)
+    description = models.CharField(_("image description"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "idea"])]
+
+    def __str__(self):
+        return self.description or self.image.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "ideas:idea_image",
+            kwargs={"workplace_slug": self.workplace.slug, "idea_id": self.idea_id, "image_id": self.pk},
+        )
+
+
+class Support(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="support_one_per_person")]
+        indexes = [models.Index(fields=["organisation", "workplace", "user"])]
+
+    def __str__(self):
+        return f"{self.user} → {self.idea}"
+
+
+class Follow(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["idea", "user"], name="follow_one_per_person")]
+        indexes = [models.Index(fields=["organisation", "workplace", "user"])]
+
+    def __str__(self):
+        return f"{self.user} → {self.idea}"
+
+
+class Comment(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    body = models.TextField(_("comment"), max_length=COMMENT_MAX)
+    # Whether the author was the workplace's leader when writing: the mark stays if the role changes.
+    by_leader = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "idea", "created_at"])]
+
+    def __str__(self):
+        return self.body[:60]
+
+    def editable_until(self):
+        return self.created_at + datetime.timedelta(minutes=COMMENT_EDIT_MINUTES)
+
+
+class EventKind(models.TextChoices):
+    SUBMITTED = "submitted", _("submitted the idea")
+    EDITED = "edited", _("edited the idea")
+    ACKNOWLEDGED = "acknowledged", _("acknowledged the idea")
+    MOVED = "moved", _("changed the status")
+    ASKED = "asked", _("sent the idea back with a question")
+    ANSWERED = "answered", _("answered the question")
+    ASSIGNED = "assigned", _("assigned a responsible person")
+    QUALIFIED = "qualified", _("updated the qualification")
+    READY = "ready", _("marked the idea ready to test")
+    WITHDRAWN = "withdrawn", _("withdrew the idea")
+    MERGED_AWAY = "merged_away", _("merged the idea into another")
+    MERGED_IN = "merged_in", _("merged another idea into this one")
+
+
+class IdeaEvent(models.Model):
+    """One line of an idea's history: who did what, when and why."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=EventKind.choices)
+    from_status = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=IdeaStatus.choices, blank=True)
+    message = models.TextField(blank=True, max_length=MESSAGE_MAX)
+    other_idea = models.ForeignKey(Idea, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    other_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "idea", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"

@@ -1,0 +1,131 @@
+"""Full-text search over ideas, with Danish stemming on both databases.
+
+PostgreSQL: ``to_tsvector('danish', search_text)`` with a GIN index on that expression (migration 0002).
+SQLite: an FTS5 table ``ideas_idea_fts`` whose rows hold the text already stemmed here with the same
+Snowball Danish stemmer PostgreSQL uses, because FTS5 has no Danish tokenizer of its own. Either way a
+search for "billeder" finds "billede" and "billedet".
+"""
+
+import re
+
+import snowballstemmer
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, FloatField
+from django.db.models.expressions import RawSQL
+
+FTS_TABLE = "ideas_idea_fts"
+MAX_TERMS = 12
+
+# Snowball's Danish stop words: words too common to say anything about what an idea is about.
+DANISH_STOP_WORDS = frozenset(
+    """ad af alle alt anden at blev blive bliver da de dem den denne der deres det dette dig din disse dog du
+    efter eller en end er et for fra ham han hans har havde have hende hendes her hos hun hvad hvis hvor i
+    ikke ind jeg jer jo kunne man mange med meget men mig min mine mit mod ned noget nogle nu når og også om
+    op os over på selv sig sin sine sit skal skulle som sådan thi til ud under var vi vil ville vor være været
+    kan vores kan så få""".split()
+)
+
+_stemmer = snowballstemmer.stemmer("danish")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def terms(text: str) -> list[str]:
+    """The distinct stems of the meaningful words in ``text``, in order of appearance."""
+    seen = []
+    for word in _WORD.findall((text or "").lower()):
+        if word in DANISH_STOP_WORDS or word.isdigit() or len(word) < 2:
+            continue
+        stem = _stemmer.stemWord(word)
+        if stem not in seen:
+            seen.append(stem)
+    return seen
+
+
+def _words(text: str) -> list[str]:
+    """The distinct meaningful words (unstemmed), for PostgreSQL, which stems them itself."""
+    seen = []
+    for word in _WORD.findall((text or "").lower()):
+        if word in DANISH_STOP_WORDS or word.isdigit() or len(word) < 2:
+            continue
+        if word not in seen:
+            seen.append(word)
+    return seen
+
+
+def document(idea, tag_names) -> str:
+    return "\n".join([idea.title, idea.need, idea.description, " ".join(tag_names)])
+
+
+def is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def index(idea, tag_names) -> None:
+    """Store the idea's searchable text (and its stems on SQLite). Called by every service that changes it."""
+    text = document(idea, tag_names)
+    type(idea).objects.filter(pk=idea.pk).update(search_text=text)
+    idea.search_text = text
+    if not is_postgres():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [idea.pk])  # noqa: S608
+            cursor.execute(
+                f"INSERT INTO {FTS_TABLE} (rowid, stems) VALUES (%s, %s)",  # noqa: S608
+                [idea.pk, " ".join(terms(text))],
+            )
+
+
+def _fts_match(stems, *, any_term):
+    joiner = " OR " if any_term else " AND "
+    return joiner.join(f'"{stem}"*' for stem in stems)
+
+
+def filter_matching(queryset, query: str):
+    """Ideas matching every meaningful word of ``query``, best match first."""
+    if is_postgres():
+        words = _words(query)[:MAX_TERMS]
+        if not words:
+            return queryset.none()
+        tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
+        vector = SearchVector("search_text", config="danish")
+        return (
+            queryset.annotate(search_vector=vector)
+            .filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+        )
+    stems = terms(query)[:MAX_TERMS]
+    if not stems:
+        return queryset.none()
+    return _sqlite_ranked(queryset, _fts_match(stems, any_term=False))
+
+
+def rank_similar(queryset, text: str):
+    """Ideas sharing any meaningful word with ``text``, those sharing the most (and rarest) first."""
+    if is_postgres():
+        words = _words(text)[:MAX_TERMS]
+        if not words:
+            return queryset.none()
+        tsquery = SearchQuery(" | ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
+        vector = SearchVector("search_text", config="danish")
+        return (
+            queryset.annotate(search_vector=vector)
+            .filter(search_vector=tsquery)
+            .annotate(rank=SearchRank(F("search_vector"), tsquery))
+            .order_by("-rank", "-pk")
+        )
+    stems = terms(text)[:MAX_TERMS]
+    if not stems:
+        return queryset.none()
+    return _sqlite_ranked(queryset, _fts_match(stems, any_term=True)).order_by("-rank", "-pk")
+
+
+def _sqlite_ranked(queryset, match):
+    # bm25() is lower for better matches; negate it so "-rank" sorts best first on both databases.
+    # The match string is a bound parameter; only the table name is interpolated.
+    rank = RawSQL(  # noqa: S611
+        f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = ideas_idea.id",  # noqa: S608
+        [match],
+        output_field=FloatField(),
+    )
+    ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])  # noqa: S608, S611
+    return queryset.filter(pk__in=ids).annotate(rank=rank)

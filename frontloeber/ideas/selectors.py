@@ -1,0 +1,223 @@
+"""Reads for challenges and ideas, each scoped to a workplace and costing a fixed number of queries."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from frontloeber.organisations.models import Membership, Role
+
+from . import search
+from .models import CLOSED, Challenge, Comment, Follow, Idea, IdeaEvent, IdeaImage, IdeaStatus, Support, Tag
+
+SORTS = {
+    "newest": ("-created_at", "-pk"),
+    "supported": ("-support_count", "-created_at", "-pk"),
+    "active": ("-last_activity_at", "-pk"),
+}
+
+
+@dataclass(frozen=True)
+class BoardFilters:
+    status: str = ""
+    challenge: int | None = None
+    tag: str = ""
+    axis: str = ""
+    mine: bool = False
+    followed: bool = False
+    q: str = ""
+    sort: str = "newest"
+
+
+def _ideas(workplace):
+    return Idea.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+
+
+def _with_my_marks(queryset, user):
+    return queryset.annotate(
+        supported_by_me=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)),
+        followed_by_me=Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)),
+    )
+
+
+def idea_board(*, workplace, user, filters: BoardFilters):
+    """The board: ideas filtered, searched and sorted. Merged ideas are left out; they live on in another."""
+    ideas = _ideas(workplace).exclude(status=IdeaStatus.MERGED)
+    if filters.status == "open":
+        ideas = ideas.exclude(status__in=CLOSED)
+    elif filters.status:
+        ideas = ideas.filter(status=filters.status)
+    if filters.challenge:
+        ideas = ideas.filter(challenge_id=filters.challenge)
+    if filters.tag:
+        ideas = ideas.filter(tags__key=filters.tag.lower())
+    if filters.axis:
+        ideas = ideas.filter(**{f"value_{filters.axis}__gte": 2})
+    if filters.mine:
+        ideas = ideas.filter(author=user)
+    if filters.followed:
+        ideas = ideas.filter(Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)))
+    ordering = SORTS.get(filters.sort, SORTS["newest"])
+    if filters.q:
+        ideas = search.filter_matching(ideas, filters.q)
+        if filters.sort == "relevance":
+            ordering = ("-rank", "-pk")
+    return (
+        _with_my_marks(ideas, user)
+        .select_related("author", "challenge")
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("key")))
+        .order_by(*ordering)
+    )
+
+
+def access_idea(*, workplace, idea_id):
+    """One of the workplace's ideas; 404 for another workplace's id as for a missing one."""
+    idea = (
+        _ideas(workplace)
+        .select_related("workplace__organisation", "author", "responsible", "challenge", "merged_into")
+        .filter(pk=idea_id)
+        .first()
+    )
+    if idea is None:
+        raise Http404
+    return idea
+
+
+def idea_detail(*, workplace, idea_id, user):
+    """The idea page's idea, with everything the page shows loaded in a fixed number of queries."""
+    idea = (
+        _with_my_marks(_ideas(workplace), user)
+        .select_related("workplace__organisation", "author", "responsible", "challenge", "merged_into")
+        .prefetch_related(
+            Prefetch("tags", queryset=Tag.objects.order_by("key")),
+            Prefetch("images", queryset=IdeaImage.objects.order_by("pk")),
+            Prefetch(
+                "comments", queryset=Comment.objects.select_related("author").order_by("created_at", "pk")
+            ),
+            Prefetch(
+                "events",
+                queryset=IdeaEvent.objects.select_related("actor", "other_idea", "other_person").order_by(
+                    "created_at", "pk"
+                ),
+            ),
+        )
+        .filter(pk=idea_id)
+        .first()
+    )
+    if idea is None:
+        raise Http404
+    return idea
+
+
+def access_comment(*, idea, comment_id):
+    comment = (
+        Comment.objects.select_related("idea__workplace", "author").filter(idea=idea, pk=comment_id).first()
+    )
+    if comment is None:
+        raise Http404
+    return comment
+
+
+def access_image(*, idea, image_id):
+    image = IdeaImage.objects.filter(
+        organisation_id=idea.organisation_id, workplace_id=idea.workplace_id, idea=idea, pk=image_id
+    ).first()
+    if image is None:
+        raise Http404
+    return image
+
+
+def leader_inbox(*, workplace):
+    """Ideas waiting for the leader, the longest waiting first."""
+    return (
+        _ideas(workplace)
+        .filter(awaiting_leader_since__isnull=False)
+        .select_related("author", "challenge")
+        .order_by("awaiting_leader_since", "pk")
+    )
+
+
+def inbox_count(*, workplace):
+    return _ideas(workplace).filter(awaiting_leader_since__isnull=False).count()
+
+
+def is_overdue(idea, workplace, now=None):
+    now = now or timezone.now()
+    return (now - idea.awaiting_leader_since).days >= workplace.response_target_days
+
+
+def similar_ideas(*, workplace, text, exclude_id=None, limit=5):
+    """Existing ideas of the workplace that share words with ``text`` (Danish stems), best first."""
+    ideas = _ideas(workplace).exclude(status__in=[IdeaStatus.MERGED, IdeaStatus.WITHDRAWN])
+    if exclude_id:
+        ideas = ideas.exclude(pk=exclude_id)
+    return list(search.rank_similar(ideas, text).select_related("workplace")[:limit])
+
+
+def merge_candidates(*, idea, limit=30):
+    """Ideas a duplicate could be merged into: the most similar open ones, then the newest."""
+    open_ideas = (
+        _ideas(idea.workplace)
+        .exclude(pk=idea.pk)
+        .exclude(status__in=[IdeaStatus.MERGED, IdeaStatus.WITHDRAWN])
+    )
+    similar = list(search.rank_similar(open_ideas, f"{idea.title} {idea.need}")[:limit])
+    if len(similar) < limit:
+        seen = {i.pk for i in similar}
+        similar += [i for i in open_ideas.order_by("-created_at")[: limit * 2] if i.pk not in seen][
+            : limit - len(similar)
+        ]
+    return similar
+
+
+def challenges(*, workplace):
+    return (
+        Challenge.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        .annotate(idea_count=Count("ideas", filter=~Q(ideas__status=IdeaStatus.MERGED)))
+        .order_by("-closes_on", "-pk")
+    )
+
+
+def open_challenges(*, workplace):
+    today = timezone.localdate()
+    return Challenge.objects.filter(
+        organisation_id=workplace.organisation_id,
+        workplace=workplace,
+        opens_on__lte=today,
+        closes_on__gte=today,
+    ).order_by("closes_on", "pk")
+
+
+def access_challenge(*, workplace, challenge_id):
+    challenge = challenges(workplace=workplace).filter(pk=challenge_id).first()
+    if challenge is None:
+        raise Http404
+    return challenge
+
+
+def organisation_tags(*, organisation, limit=300):
+    """The organisation's technology tags, most used first: the suggestions beside the tag field."""
+    return list(
+        Tag.objects.filter(organisation=organisation)
+        .annotate(uses=Count("ideas"))
+        .order_by("-uses", "key")
+        .values_list("name", flat=True)[:limit]
+    )
+
+
+def workplace_tags(*, workplace):
+    """The tags used on the workplace's ideas, for the board's filter."""
+    return (
+        Tag.objects.filter(organisation_id=workplace.organisation_id, ideas__workplace=workplace)
+        .distinct()
+        .order_by("key")
+    )
+
+
+def assignable_members(*, workplace):
+    return (
+        Membership.objects.select_related("user")
+        .filter(workplace=workplace, role__in=[Role.EMPLOYEE, Role.LEADER])
+        .order_by("user__full_name", "user__email")
+    )

@@ -1,0 +1,102 @@
+"""In-app notifications and each person's e-mail preferences."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frontloeber.organisations.models import Organisation, Workplace
+
+
+class Kind(models.TextChoices):
+    IDEA_NEW = "idea_new", _("A new idea")
+    IDEA_RESPONSE = "idea_response", _("A leader answered an idea")
+    IDEA_STATUS = "idea_status", _("An idea changed status")
+    IDEA_QUESTION = "idea_question", _("A leader asked a question about an idea")
+    IDEA_ANSWER = "idea_answer", _("The author answered a question")
+    IDEA_COMMENT = "idea_comment", _("A new comment")
+    IDEA_MERGED = "idea_merged", _("An idea was merged into another")
+    IDEA_ASSIGNED = "idea_assigned", _("You were made responsible for an idea")
+
+
+class Notification(models.Model):
+    """Something that happened which a person should know about. The text is built in their language when
+    shown, from the kind and the few words stored here."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # A status value or a short excerpt, depending on the kind.
+    detail = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    read_at = models.DateTimeField(null=True, blank=True)
+    # Set when the notification went out in a daily digest, so no digest repeats it.
+    digested_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("notification")
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["recipient", "digested_at"]),
+            models.Index(fields=["organisation", "workplace", "created_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} → {self.recipient_id}"
+
+    def message(self):
+        """The notification as a sentence in the active language."""
+        from frontloeber.ideas.models import IdeaStatus
+
+        actor = self.actor.full_name if self.actor_id and self.actor else _("Someone")
+        idea = self.idea.title if self.idea_id and self.idea else ""
+        status = IdeaStatus(self.detail).label if self.detail in IdeaStatus.values else self.detail
+        texts = {
+            Kind.IDEA_NEW: _("%(actor)s submitted a new idea: “%(idea)s”"),
+            Kind.IDEA_RESPONSE: _("%(actor)s answered the idea “%(idea)s”"),
+            Kind.IDEA_STATUS: _("%(actor)s moved the idea “%(idea)s” to “%(status)s”"),
+            Kind.IDEA_QUESTION: _("%(actor)s has a question about your idea “%(idea)s”"),
+            Kind.IDEA_ANSWER: _("%(actor)s answered your question about “%(idea)s”"),
+            Kind.IDEA_COMMENT: _("%(actor)s commented on “%(idea)s”"),
+            Kind.IDEA_MERGED: _("%(actor)s merged your idea “%(detail)s” into “%(idea)s”"),
+            Kind.IDEA_ASSIGNED: _("%(actor)s made you responsible for “%(idea)s”"),
+        }
+        text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
+        return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}
+
+    @property
+    def excerpt(self):
+        """The quoted words (a comment, a question, an answer) shown under the sentence."""
+        if self.kind in (Kind.IDEA_COMMENT, Kind.IDEA_RESPONSE, Kind.IDEA_QUESTION, Kind.IDEA_ANSWER):
+            return self.detail
+        return ""
+
+
+class Preference(models.Model):
+    """How a person wants to hear from Frontløber. Without a row: daily digest on, in Danish."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    daily_digest = models.BooleanField(
+        _("daily e-mail digest"),
+        default=True,
+        help_text=_("At most one e-mail a day, and only when something happened in your workplaces."),
+    )
+    language = models.CharField(
+        _("language of e-mails"), max_length=5, choices=settings.LANGUAGES, default="da"
+    )
+
+    class Meta:
+        verbose_name = _("notification preference")
+
+    def __str__(self):
+        return str(self.user)

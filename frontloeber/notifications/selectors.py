@@ -1,0 +1,38 @@
+"""Reads for a person's notifications."""
+
+from .models import Notification, Preference
+
+DIGEST_LIMIT = 50
+
+
+def notifications_for(*, user):
+    return Notification.objects.filter(recipient=user).select_related("actor", "idea__workplace", "workplace")
+
+
+def unread_count(*, user):
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def preference_for(*, user):
+    """The person's preferences; the defaults (digest on, Danish) when they never set any."""
+    return Preference.objects.filter(user=user).first() or Preference(user=user)
+
+
+def digest_items(*, user):
+    """What a digest would tell: unread notifications not yet sent in a digest, newest first."""
+    return list(
+        notifications_for(user=user).filter(read_at__isnull=True, digested_at__isnull=True)[:DIGEST_LIMIT]
+    )
+
+
+def digest_recipients():
+    """Ids of people with something to tell and the digest switched on."""
+    pending = Notification.objects.filter(read_at__isnull=True, digested_at__isnull=True)
+    opted_out = Preference.objects.filter(daily_digest=False).values("user_id")
+    return list(
+        pending.exclude(recipient_id__in=opted_out)
+        .filter(recipient__is_active=True)
+        .values_list("recipient_id", flat=True)
+        .distinct()
+        .order_by("recipient_id")
+    )

@@ -1,0 +1,47 @@
+"""Writes for notifications. Other apps call ``notify``; people mark theirs read and set their preferences."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Notification, Preference
+
+
+def notify(*, recipients, kind, workplace, actor=None, idea=None, detail=""):
+    """Tell each recipient (once, and never the person who did it) that something happened."""
+    seen = set()
+    rows = []
+    for user in recipients:
+        if user is None or user.pk in seen or (actor is not None and user.pk == actor.pk):
+            continue
+        seen.add(user.pk)
+        rows.append(
+            Notification(
+                organisation_id=workplace.organisation_id,
+                workplace=workplace,
+                recipient=user,
+                kind=kind,
+                actor=actor,
+                idea=idea,
+                detail=detail[:200],
+            )
+        )
+    Notification.objects.bulk_create(rows)
+    return rows
+
+
+def notification_mark_read(*, user, notification_id=None):
+    """Mark one of the person's notifications read, or all of them when no id is given."""
+    unread = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_id is not None:
+        unread = unread.filter(pk=notification_id)
+    return unread.update(read_at=timezone.now())
+
+
+@transaction.atomic
+def preference_update(*, user, daily_digest: bool, language: str | None = None):
+    preference, _created = Preference.objects.get_or_create(user=user)
+    preference.daily_digest = bool(daily_digest)
+    if language in dict(Preference._meta.get_field("language").choices):
+        preference.language = language
+    preference.save()
+    return preference

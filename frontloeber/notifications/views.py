@@ -1,0 +1,102 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from frontloeber.accounts.models import User
+from frontloeber.core.pagination import paginate
+from frontloeber.ideas.models import Idea
+from frontloeber.ideas.services import idea_follow
+
+from . import selectors, services, tokens
+from .forms import PreferenceForm
+
+
+@require_GET
+def notification_list(request):
+    page = paginate(request, selectors.notifications_for(user=request.user))
+    return render(request, "notifications/list.html", {"page": page})
+
+
+@require_POST
+def mark_all_read(request):
+    count = services.notification_mark_read(user=request.user)
+    if count:
+        messages.success(request, _("All notifications are marked as read."))
+    return redirect("notifications:list")
+
+
+@require_GET
+def notification_open(request, notification_id):
+    notification = selectors.notifications_for(user=request.user).filter(pk=notification_id).first()
+    if notification is None:
+        raise Http404
+    services.notification_mark_read(user=request.user, notification_id=notification.pk)
+    if notification.idea_id:
+        return redirect(notification.idea.get_absolute_url())
+    return redirect(notification.workplace.get_absolute_url())
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request):
+    preference = selectors.preference_for(user=request.user)
+    form = PreferenceForm(
+        request.POST or None,
+        initial={"daily_digest": preference.daily_digest, "language": preference.language},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.preference_update(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your notification settings are saved."))
+        return redirect("notifications:preferences")
+    return render(request, "notifications/preferences.html", {"form": form})
+
+
+def _token_idea(token):
+    found = tokens.read_unfollow_token(token)
+    if found is None:
+        return None, None
+    user_id, idea_id = found
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    idea = Idea.objects.select_related("workplace").filter(pk=idea_id).first()
+    if user is None or idea is None:
+        return None, None
+    return user, idea
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def unfollow(request, token):
+    """One click from the digest stops following an idea; the page offers to follow it again."""
+    user, idea = _token_idea(token)
+    if user is None:
+        return render(request, "notifications/link_invalid.html", status=404)
+    follow = request.method == "POST" and request.POST.get("follow") == "1"
+    try:
+        idea_follow(actor=user, idea=idea, follow=follow)
+    except PermissionDenied:  # the person has left the workplace: following ends either way
+        follow = False
+    return render(
+        request, "notifications/unfollowed.html", {"idea": idea, "following": follow, "token": token}
+    )
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def digest_off(request, token):
+    """One click from the digest switches it off; the page offers to switch it on again."""
+    user_id = tokens.read_digest_off_token(token)
+    user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
+    if user is None:
+        return render(request, "notifications/link_invalid.html", status=404)
+    preference = selectors.preference_for(user=user)
+    on = request.method == "POST" and request.POST.get("digest") == "1"
+    services.preference_update(user=user, daily_digest=on, language=preference.language)
+    return render(
+        request,
+        "notifications/digest_off.html",
+        {"digest_on": on, "token": token, "settings_url": reverse("notifications:preferences")},
+    )

@@ -1,0 +1,101 @@
+"""Full-text search and similar ideas, on whichever database the suite runs (SQLite FTS5 or PostgreSQL)."""
+
+import pytest
+from django.db import connection
+
+from frontloeber.ideas import search, selectors, services
+from frontloeber.ideas.selectors import BoardFilters
+from frontloeber.ideas.models import Idea
+from tests.factories import WorkplaceFactory, make_idea, member
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def workplace():
+    return WorkplaceFactory()
+
+
+def new_idea(workplace, title, need="", description="Se titlen.", tag_names=(), **kwargs):
+    return make_idea(
+        workplace, title=title, need=need or title, description=description, tag_names=tag_names, **kwargs
+    )
+
+
+def titles(ideas):
+    return {idea.title for idea in ideas}
+
+
+def board(workplace, **filters):
+    return selectors.idea_board(workplace=workplace, user=member(workplace).user, filters=BoardFilters(**filters))
+
+
+def test_danish_stems():
+    assert search.terms("billeder")[0] == search.terms("billedet")[0] == search.terms("billede")[0]
+    assert search.terms("og i at det") == []
+
+
+def test_search_finds_other_forms_of_a_word_and_needs_every_word(workplace):
+    new_idea(workplace, "Billeder af børnenes dag", need="Forældrene vil se dagen", tag_names=[])
+    new_idea(workplace, "Sensorer i sengen", need="Nattevagten skal ikke forstyrre", tag_names=["sensorer"])
+    assert titles(board(workplace, q="billede")) == {"Billeder af børnenes dag"}
+    assert titles(board(workplace, q="forældrenes billeder")) == {"Billeder af børnenes dag"}
+    assert titles(board(workplace, q="billede sensor")) == set()
+    assert titles(board(workplace, q="sensor")) == {"Sensorer i sengen"}
+    # Tags are searchable too, and words typed half-way match (as people type).
+    assert titles(board(workplace, q="sens")) == {"Sensorer i sengen"}
+
+
+def test_search_input_that_is_only_noise_or_syntax_finds_nothing_and_does_not_fail(workplace):
+    new_idea(workplace, "Billeder af dagen")
+    for query in ('"', "*", "og i at", "AND OR NOT", "'); DROP TABLE ideas_idea; --", "a:b & | !", "billeder*"):
+        found = titles(board(workplace, q=query))
+        assert found == ({"Billeder af dagen"} if query == "billeder*" else set()), query
+
+
+def test_search_stays_in_the_workplace(workplace):
+    new_idea(WorkplaceFactory(), "Billeder af dagen")
+    assert titles(board(workplace, q="billeder")) == set()
+
+
+def test_similar_ideas_rank_the_closest_first_and_skip_merged_and_withdrawn(workplace):
+    close = new_idea(workplace, "Tablet til billeder af børnenes dag", need="Forældre vil se billeder")
+    new_idea(workplace, "Billeder til forældre", need="Noget helt andet")
+    new_idea(workplace, "Sensorer i sengen", need="Nattevagten")
+    withdrawn = new_idea(workplace, "Tablet med billeder", need="Forældre")
+    services.idea_withdraw(actor=withdrawn.author, idea=withdrawn)
+    found = selectors.similar_ideas(workplace=workplace, text="billeder fra dagen på en tablet til forældrene")
+    assert found[0] == close
+    assert "Sensorer i sengen" not in titles(found)
+    assert "Tablet med billeder" not in titles(found)
+    assert selectors.similar_ideas(workplace=workplace, text="og i at") == []
+    assert selectors.similar_ideas(workplace=workplace, text="tablet", exclude_id=close.pk) == []
+
+
+def test_editing_an_idea_updates_the_index(workplace):
+    idea = new_idea(workplace, "Billeder af dagen")
+    services.idea_update(
+        actor=idea.author,
+        idea=idea,
+        title="Videoopkald med pårørende",
+        need="Pårørende bor langt væk",
+        description="Skærm i fællesrummet",
+        tag_names=[],
+    )
+    assert titles(board(workplace, q="billeder")) == set()
+    assert titles(board(workplace, q="videoopkald")) == {"Videoopkald med pårørende"}
+
+
+def test_search_is_backed_by_an_index(workplace):
+    """The search condition can be answered from the full-text index alone (at scale the planner picks it
+    when it narrows more than the workplace does)."""
+    new_idea(workplace, "Billeder af dagen")
+    queryset = search.filter_matching(Idea.objects.all(), "billeder")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")
+            plan = queryset.explain()
+            cursor.execute("SET enable_seqscan = on")
+        assert "ideas_idea_search_danish" in plan
+    else:
+        assert "ideas_idea_fts VIRTUAL TABLE" in queryset.explain()

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from frontloeber.accounts.models import User
+from frontloeber.ideas import demo as ideas_demo
 from frontloeber.organisations.models import (
     Membership,
     Organisation,
@@ -160,6 +161,7 @@ class Command(BaseCommand):
         self._ensure(OrganisationAdmin, {"organisation": organisation, "user": admin}, {})
         observer = self._user(OBSERVER)
         logins = [("Organisationsadministrator", "Fjordby Kommune", admin.email)]
+        workplaces, people = {}, {}
         for spec in WORKPLACES:
             workplace = self._ensure(
                 Workplace,
@@ -173,12 +175,16 @@ class Command(BaseCommand):
             )
             leader = self._user(spec["leader"])
             self._member(workplace, leader, Role.LEADER)
+            people[spec["leader"]] = leader
             for name in spec["employees"]:
-                self._member(workplace, self._user(name), Role.EMPLOYEE)
+                people[name] = self._user(name)
+                self._member(workplace, people[name], Role.EMPLOYEE)
+            workplaces[spec["slug"]] = workplace
             self._member(workplace, observer, Role.OBSERVER)
             logins.append(("Leder", workplace.name, leader.email))
             logins.append(("Medarbejder", workplace.name, email_for(spec["employees"][0])))
         logins.append(("Observatør (MED-udvalg), alle fem", "Fjordby Kommune", observer.email))
+        self.created += ideas_demo.seed(workplaces=workplaces, people=people)
 
         self.stdout.write(
             self.style.SUCCESS(

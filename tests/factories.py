@@ -106,7 +106,9 @@ def png_upload(name="billede.png", **kwargs):
     return SimpleUploadedFile(name, png_bytes(**kwargs), content_type="image/png")
 
 
-def make_challenge(workplace, *, leader=None, title="Hvordan kan vi give forældrene et bedre indblik?", **kwargs):
+def make_challenge(
+    workplace, *, leader=None, title="Hvordan kan vi give forældrene et bedre indblik?", **kwargs
+):
     from frontloeber.ideas import services
 
     today = timezone.localdate()
@@ -131,7 +133,9 @@ def make_idea(workplace, *, author=None, title="Tablet til billeder af børnenes
         title=title,
         need=kwargs.pop("need", "Forældrene spørger, hvad børnene har lavet i dag."),
         description=kwargs.pop("description", "Vi tager billeder på en tablet og deler dem med forældrene."),
-        values=kwargs.pop("values", {"citizens": (2, "Forældrene ser dagen"), "quality": (1, ""), "routines": (0, "")}),
+        values=kwargs.pop(
+            "values", {"citizens": (2, "Forældrene ser dagen"), "quality": (1, ""), "routines": (0, "")}
+        ),
         tag_names=kwargs.pop("tag_names", ["tablet"]),
         **kwargs,
     )

@@ -12,8 +12,8 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from frontloeber.accounts.models import Invitation
-from frontloeber.organisations.models import Role
 from frontloeber.ideas import services as idea_services
+from frontloeber.organisations.models import Role
 from tests.factories import (
     InvitationFactory,
     OrganisationAdminFactory,
@@ -144,7 +144,11 @@ TENANT_URLS.update(
         "ideas:idea_support": (wp, idea_of, {"on": "1"}),
         "ideas:idea_follow": (wp, idea_of, {"on": "0"}),
         "ideas:comment_create": (wp, idea_of, {"body": "Hacked"}),
-        "ideas:comment_edit": (wp, lambda t: {"idea_id": t.idea.pk, "comment_id": t.comment.pk}, {"body": "Hacked"}),
+        "ideas:comment_edit": (
+            wp,
+            lambda t: {"idea_id": t.idea.pk, "comment_id": t.comment.pk},
+            {"body": "Hacked"},
+        ),
         "ideas:idea_acknowledge": (wp, idea_of, {"message": "Hacked"}),
         "ideas:idea_move": (wp, idea_of, {"to_status": "parked", "message": "Hacked"}),
         "ideas:idea_ask": (wp, idea_of, {"question": "Hacked?"}),

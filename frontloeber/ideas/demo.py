@@ -103,7 +103,9 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         awaiting_leader_since=submitted if status == IdeaStatus.NEW and first_response is None else None,
     )
     tags = [
-        Tag.objects.get_or_create(organisation_id=workplace.organisation_id, key=name.lower(), defaults={"name": name})[0]
+        Tag.objects.get_or_create(
+            organisation_id=workplace.organisation_id, key=name.lower(), defaults={"name": name}
+        )[0]
         for name in spec.get("tags", [])
     ]
     idea.tags.set(tags)
@@ -111,8 +113,13 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
 
     def event(kind, when, actor, **fields):
         IdeaEvent.objects.create(
-            organisation_id=workplace.organisation_id, workplace=workplace, idea=idea, kind=kind, actor=actor,
-            created_at=when, **fields,
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            idea=idea,
+            kind=kind,
+            actor=actor,
+            created_at=when,
+            **fields,
         )
         return when
 
@@ -120,16 +127,25 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
     message = spec.get("leader_message", "")
     if status == IdeaStatus.WITHDRAWN:
         last = event(
-            EventKind.WITHDRAWN, submitted + datetime.timedelta(days=2), author,
-            from_status=IdeaStatus.NEW, to_status=IdeaStatus.WITHDRAWN,
+            EventKind.WITHDRAWN,
+            submitted + datetime.timedelta(days=2),
+            author,
+            from_status=IdeaStatus.NEW,
+            to_status=IdeaStatus.WITHDRAWN,
         )
     elif first_response is not None:
         if status == IdeaStatus.NEW:
-            last = event(EventKind.ACKNOWLEDGED, first_response, leader, message=message or "Tak, vi kigger på den.")
+            last = event(
+                EventKind.ACKNOWLEDGED, first_response, leader, message=message or "Tak, vi kigger på den."
+            )
         elif status == IdeaStatus.NEEDS_INFO:
             last = event(
-                EventKind.ASKED, first_response, leader, from_status=IdeaStatus.NEW,
-                to_status=IdeaStatus.NEEDS_INFO, message=message or "Kan du fortælle lidt mere om behovet?",
+                EventKind.ASKED,
+                first_response,
+                leader,
+                from_status=IdeaStatus.NEW,
+                to_status=IdeaStatus.NEEDS_INFO,
+                message=message or "Kan du fortælle lidt mere om behovet?",
             )
         else:
             path = PATHS[status]
@@ -144,17 +160,26 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
                     event(EventKind.READY, when, leader)
                 is_last = step == len(path) - 1
                 last = event(
-                    EventKind.MOVED, when, leader, from_status=before, to_status=to_status,
+                    EventKind.MOVED,
+                    when,
+                    leader,
+                    from_status=before,
+                    to_status=to_status,
                     message=message if is_last else "",
                 )
                 before = to_status
 
-    people_here = [m.user for m in workplace.memberships.filter(role__in=["employee", "leader"]).select_related("user")]
+    people_here = [
+        m.user for m in workplace.memberships.filter(role__in=["employee", "leader"]).select_related("user")
+    ]
     others = [person for person in people_here if person.pk != author.pk]
     supporters = rng.sample(others, min(spec.get("supporters", 0), len(others)))
     Support.objects.bulk_create(
         Support(
-            organisation_id=workplace.organisation_id, workplace=workplace, idea=idea, user=person,
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            idea=idea,
+            user=person,
             created_at=submitted + datetime.timedelta(hours=rng.randint(1, 200)),
         )
         for person in supporters
@@ -165,8 +190,13 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         writer = people[name]
         when = min(submitted + datetime.timedelta(days=index, hours=rng.randint(1, 20)), now)
         Comment.objects.create(
-            organisation_id=workplace.organisation_id, workplace=workplace, idea=idea, author=writer, body=body,
-            by_leader=writer == leader, created_at=when,
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            idea=idea,
+            author=writer,
+            body=body,
+            by_leader=writer == leader,
+            created_at=when,
         )
         followers[writer.pk] = writer
         last = max(last, when)
@@ -184,13 +214,23 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
     recent = now - datetime.timedelta(days=21)
     if idea.awaiting_leader_since and leader:
         Notification.objects.create(
-            organisation_id=workplace.organisation_id, workplace=workplace, recipient=leader, kind=Kind.IDEA_NEW,
-            actor=author, idea=idea, created_at=submitted,
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            recipient=leader,
+            kind=Kind.IDEA_NEW,
+            actor=author,
+            idea=idea,
+            created_at=submitted,
         )
     if first_response and first_response >= recent and status not in (IdeaStatus.NEW, IdeaStatus.WITHDRAWN):
         kind = Kind.IDEA_QUESTION if status == IdeaStatus.NEEDS_INFO else Kind.IDEA_STATUS
         Notification.objects.create(
-            organisation_id=workplace.organisation_id, workplace=workplace, recipient=author, kind=kind,
-            actor=leader, idea=idea, detail=message[:140] if kind == Kind.IDEA_QUESTION else status,
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            recipient=author,
+            kind=kind,
+            actor=leader,
+            idea=idea,
+            detail=message[:140] if kind == Kind.IDEA_QUESTION else status,
             created_at=first_response,
         )

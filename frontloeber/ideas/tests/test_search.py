@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 
 from frontloeber.ideas import search, selectors, services
-from frontloeber.ideas.selectors import BoardFilters
 from frontloeber.ideas.models import Idea
+from frontloeber.ideas.selectors import BoardFilters
 from tests.factories import WorkplaceFactory, make_idea, member
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,9 @@ def titles(ideas):
 
 
 def board(workplace, **filters):
-    return selectors.idea_board(workplace=workplace, user=member(workplace).user, filters=BoardFilters(**filters))
+    return selectors.idea_board(
+        workplace=workplace, user=member(workplace).user, filters=BoardFilters(**filters)
+    )
 
 
 def test_danish_stems():
@@ -48,7 +50,15 @@ def test_search_finds_other_forms_of_a_word_and_needs_every_word(workplace):
 
 def test_search_input_that_is_only_noise_or_syntax_finds_nothing_and_does_not_fail(workplace):
     new_idea(workplace, "Billeder af dagen")
-    for query in ('"', "*", "og i at", "AND OR NOT", "'); DROP TABLE ideas_idea; --", "a:b & | !", "billeder*"):
+    for query in (
+        '"',
+        "*",
+        "og i at",
+        "AND OR NOT",
+        "'); DROP TABLE ideas_idea; --",
+        "a:b & | !",
+        "billeder*",
+    ):
         found = titles(board(workplace, q=query))
         assert found == ({"Billeder af dagen"} if query == "billeder*" else set()), query
 
@@ -64,7 +74,9 @@ def test_similar_ideas_rank_the_closest_first_and_skip_merged_and_withdrawn(work
     new_idea(workplace, "Sensorer i sengen", need="Nattevagten")
     withdrawn = new_idea(workplace, "Tablet med billeder", need="Forældre")
     services.idea_withdraw(actor=withdrawn.author, idea=withdrawn)
-    found = selectors.similar_ideas(workplace=workplace, text="billeder fra dagen på en tablet til forældrene")
+    found = selectors.similar_ideas(
+        workplace=workplace, text="billeder fra dagen på en tablet til forældrene"
+    )
     assert found[0] == close
     assert "Sensorer i sengen" not in titles(found)
     assert "Tablet med billeder" not in titles(found)

@@ -60,7 +60,9 @@ def idea_kwargs(**overrides):
 
 
 def test_an_employee_submits_an_idea_and_the_leaders_are_told(workplace, author, leader):
-    idea = services.idea_create(actor=author, workplace=workplace, tag_names=["Tablet", " tablet ", "App"], **idea_kwargs())
+    idea = services.idea_create(
+        actor=author, workplace=workplace, tag_names=["Tablet", " tablet ", "App"], **idea_kwargs()
+    )
     assert idea.status == IdeaStatus.NEW
     assert idea.organisation_id == workplace.organisation_id
     assert idea.value_citizens == 2 and idea.value_citizens_why == "bedre indblik"
@@ -97,7 +99,10 @@ def test_a_double_submit_makes_one_idea(workplace, author):
         ({"description": "y" * 5001}, "description"),
         ({"values": {"citizens": (4, ""), "quality": (0, ""), "routines": (0, "")}}, "value_citizens"),
         ({"values": {"citizens": ("abc", ""), "quality": (0, ""), "routines": (0, "")}}, "value_citizens"),
-        ({"values": {"citizens": (1, "w" * 301), "quality": (0, ""), "routines": (0, "")}}, "value_citizens_why"),
+        (
+            {"values": {"citizens": (1, "w" * 301), "quality": (0, ""), "routines": (0, "")}},
+            "value_citizens_why",
+        ),
         ({"tag_names": [f"tag{i}" for i in range(9)]}, "tags"),
         ({"tag_names": ["t" * 41]}, "tags"),
     ],
@@ -125,7 +130,10 @@ def test_a_challenge_from_another_workplace_or_a_closed_one_is_refused(workplace
     assert "challenge" in error.value.message_dict
     today = timezone.localdate()
     closed = make_challenge(
-        workplace, leader=leader, opens_on=today - datetime.timedelta(days=40), closes_on=today - datetime.timedelta(days=1)
+        workplace,
+        leader=leader,
+        opens_on=today - datetime.timedelta(days=40),
+        closes_on=today - datetime.timedelta(days=1),
     )
     with pytest.raises(ValidationError):
         services.idea_create(actor=author, workplace=workplace, challenge=closed, **idea_kwargs())
@@ -167,7 +175,9 @@ def test_a_picture_is_stored_re_encoded_without_its_metadata(workplace, author):
     "upload",
     [
         SimpleUploadedFile("program.png", b"MZ\x90\x00" + b"\x00" * 200, content_type="image/png"),
-        SimpleUploadedFile("billede.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg"),
+        SimpleUploadedFile(
+            "billede.jpg", b"<html><script>alert(1)</script></html>", content_type="image/jpeg"
+        ),
         SimpleUploadedFile("stort.png", png_bytes() + b"\x00" * (5 * 1024 * 1024), content_type="image/png"),
     ],
     ids=["renamed-executable", "html", "over-5-mb"],
@@ -184,7 +194,9 @@ def test_at_most_five_pictures(workplace, author):
         services.idea_create(
             actor=author, workplace=workplace, images=[png_upload() for _ in range(6)], **idea_kwargs()
         )
-    idea = services.idea_create(actor=author, workplace=workplace, images=[png_upload() for _ in range(5)], **idea_kwargs())
+    idea = services.idea_create(
+        actor=author, workplace=workplace, images=[png_upload() for _ in range(5)], **idea_kwargs()
+    )
     with pytest.raises(ValidationError):
         services.idea_update(actor=author, idea=idea, images=[png_upload()], **idea_kwargs())
     assert idea.images.count() == 5
@@ -364,7 +376,12 @@ def test_the_responsible_person_is_a_contributing_member(idea, leader, colleague
 
 
 def test_qualification_and_the_ready_to_test_mark(idea, leader, author, colleague):
-    answers = {"benefit": "Forældrene", "requirements": "To tablets", "risks": "Samtykke", "measures": "Spørgeskema"}
+    answers = {
+        "benefit": "Forældrene",
+        "requirements": "To tablets",
+        "risks": "Samtykke",
+        "measures": "Spørgeskema",
+    }
     with pytest.raises(PermissionDenied):
         services.idea_qualify(actor=colleague, idea=idea, **answers)
     with pytest.raises(ValidationError) as error:
@@ -391,7 +408,10 @@ def test_merging_a_duplicate_moves_supports_followers_and_comments(workplace, le
     duplicate.refresh_from_db()
     original.refresh_from_db()
     assert duplicate.status == IdeaStatus.MERGED and duplicate.merged_into == original
-    assert set(Support.objects.filter(idea=original).values_list("user", flat=True)) == {both.pk, colleague.pk}
+    assert set(Support.objects.filter(idea=original).values_list("user", flat=True)) == {
+        both.pk,
+        colleague.pk,
+    }
     assert original.support_count == 2
     assert original.comment_count == 1 and original.comments.get().body == "Godt!"
     assert Follow.objects.filter(idea=original, user=author).exists()
@@ -412,10 +432,16 @@ def test_merging_a_duplicate_moves_supports_followers_and_comments(workplace, le
 def test_only_leaders_post_challenges_and_the_dates_must_make_sense(workplace, leader, author):
     today = timezone.localdate()
     with pytest.raises(PermissionDenied):
-        services.challenge_create(actor=author, workplace=workplace, title="Hvordan?", opens_on=today, closes_on=today)
+        services.challenge_create(
+            actor=author, workplace=workplace, title="Hvordan?", opens_on=today, closes_on=today
+        )
     with pytest.raises(ValidationError) as error:
         services.challenge_create(
-            actor=leader, workplace=workplace, title="Hvordan?", opens_on=today, closes_on=today - datetime.timedelta(days=1)
+            actor=leader,
+            workplace=workplace,
+            title="Hvordan?",
+            opens_on=today,
+            closes_on=today - datetime.timedelta(days=1),
         )
     assert "closes_on" in error.value.message_dict
     challenge = services.challenge_create(

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test serve worker lint messages vendor install clean
+.PHONY: demo test bench serve worker lint messages vendor install clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# Timings at scale (not part of `make test`); BENCH_IDEAS sets the size, DATABASE_URL the database.
+bench: $(STAMP)
+	$(BIN)/python -m pytest benchmarks -q -s -p no:cacheprovider
 
 # Production: every setting from the environment (see README), static files collected for whitenoise.
 serve: $(STAMP)

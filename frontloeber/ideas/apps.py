@@ -6,3 +6,6 @@ class IdeasConfig(AppConfig):
     name = "frontloeber.ideas"
     label = "ideas"
     verbose_name = _("Ideas")
+
+    def ready(self):
+        from . import signals  # noqa: F401 — connects the receivers

@@ -11,8 +11,7 @@ import re
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, FloatField
-from django.db.models.expressions import RawSQL
+from django.db.models import F
 
 FTS_TABLE = "ideas_idea_fts"
 MAX_TERMS = 12
@@ -120,12 +119,11 @@ def rank_similar(queryset, text: str):
 
 
 def _sqlite_ranked(queryset, match):
-    # bm25() is lower for better matches; negate it so "-rank" sorts best first on both databases.
-    # The match string is a bound parameter; only the table name is interpolated.
-    rank = RawSQL(  # noqa: S611
-        f"SELECT -bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = ideas_idea.id",  # noqa: S608
-        [match],
-        output_field=FloatField(),
+    # A join, so FTS5 computes bm25() once per matching row (a correlated subquery would re-run the MATCH
+    # for every row). bm25() is lower for better matches; negated, "-rank" sorts best first on both databases.
+    return queryset.extra(  # noqa: S610 — the match string is a bound parameter
+        select={"rank": f"-bm25({FTS_TABLE})"},
+        tables=[FTS_TABLE],
+        where=[f"{FTS_TABLE}.rowid = ideas_idea.id", f"{FTS_TABLE} MATCH %s"],
+        params=[match],
     )
-    ids = RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])  # noqa: S608, S611
-    return queryset.filter(pk__in=ids).annotate(rank=rank)

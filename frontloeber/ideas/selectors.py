@@ -91,7 +91,7 @@ def idea_detail(*, workplace, idea_id, user):
         .select_related("workplace__organisation", "author", "responsible", "challenge", "merged_into")
         .prefetch_related(
             Prefetch("tags", queryset=Tag.objects.order_by("key")),
-            Prefetch("images", queryset=IdeaImage.objects.order_by("pk")),
+            Prefetch("images", queryset=IdeaImage.objects.select_related("workplace").order_by("pk")),
             Prefetch(
                 "comments", queryset=Comment.objects.select_related("author").order_by("created_at", "pk")
             ),
@@ -174,6 +174,7 @@ def merge_candidates(*, idea, limit=30):
 def challenges(*, workplace):
     return (
         Challenge.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        .select_related("workplace")
         .annotate(idea_count=Count("ideas", filter=~Q(ideas__status=IdeaStatus.MERGED)))
         .order_by("-closes_on", "-pk")
     )

@@ -45,6 +45,7 @@ from .models import (
 
 MAX_TAGS = 8
 TAG_MAX = 40
+MAX_IMAGE_PIXELS = 40_000_000
 IMAGE_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
 
 
@@ -120,6 +121,14 @@ def _clean_image(upload):
         probe.verify()
         upload.seek(0)
         image = Image.open(upload)
+        # A small file can unpack to a huge picture; refuse before decoding it into memory.
+        if image.width * image.height > MAX_IMAGE_PIXELS:
+            raise ValidationError(
+                {
+                    "images": _("%(name)s has too many pixels; use a picture of at most 40 megapixels.")
+                    % {"name": upload.name[:80]}
+                }
+            )
         image.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(

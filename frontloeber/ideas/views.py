@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -205,7 +206,8 @@ def idea_image_delete(request, idea_id, image_id):
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("The picture is removed."))
-        return redirect("ideas:idea_edit", workplace_slug=request.workplace.slug, idea_id=idea.pk)
+            return redirect("ideas:idea_edit", workplace_slug=request.workplace.slug, idea_id=idea.pk)
+        return redirect(idea.get_absolute_url())
     return render(request, "ideas/image_delete.html", {"idea": idea, "image": image})
 
 
@@ -246,10 +248,11 @@ def _detail_context(request, idea, **forms):
         context["open_question"] = next((e for e in reversed(idea.events.all()) if e.kind == "asked"), None)
     if is_leader:
         allowed = LEADER_MOVES[IdeaStatus(idea.status)]
+        # A form handed back with errors is shown even if the idea has moved on, so its message is seen.
         context.update(
             acknowledge_form=forms.get("acknowledge_form") or AcknowledgeForm(),
-            move_form=(forms.get("move_form") or MoveForm(allowed=allowed)) if allowed else None,
-            ask_form=(forms.get("ask_form") or AskForm()) if idea.status in QUESTION_FROM else None,
+            move_form=forms.get("move_form") or (MoveForm(allowed=allowed) if allowed else None),
+            ask_form=forms.get("ask_form") or (AskForm() if idea.status in QUESTION_FROM else None),
             assign_form=forms.get("assign_form")
             or AssignForm(
                 members=selectors.assignable_members(workplace=request.workplace),
@@ -278,11 +281,19 @@ def _leader_action(request, idea_id, form_class, form_key, action, success, **fo
         try:
             action(idea, form.cleaned_data)
         except ValidationError as error:
+            if not _belongs_to_form(error, form):
+                # The idea moved on meanwhile (withdrawn, merged, answered): say why on the idea's page.
+                messages.error(request, _error_text(error))
+                return redirect(idea.get_absolute_url())
             apply_validation_error(form, error)
         else:
             messages.success(request, success)
             return redirect(idea.get_absolute_url())
     return _render_detail(request, idea.pk, status=400, **{form_key: form})
+
+
+def _belongs_to_form(error, form):
+    return hasattr(error, "error_dict") and any(field in form.fields for field in error.error_dict)
 
 
 @workplace_view(roles=LEADERS)
@@ -434,9 +445,12 @@ def _toggle(request, idea_id, action, partial):
         return render(request, partial, context, status=400 if error else 200)
     if error:
         messages.error(request, error)
-    return redirect(
-        request.POST.get("next") if request.POST.get("next", "").startswith("/") else idea.get_absolute_url()
-    )
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = idea.get_absolute_url()
+    return redirect(back)
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -470,6 +484,9 @@ def comment_create(request, idea_id):
         try:
             comment = services.comment_create(actor=request.user, idea=idea, body=form.cleaned_data["body"])
         except ValidationError as error:
+            if not _belongs_to_form(error, form):
+                messages.error(request, _error_text(error))
+                return redirect(idea.get_absolute_url())
             apply_validation_error(form, error)
         else:
             messages.success(request, _("Your comment is posted."))

@@ -1,16 +1,26 @@
 """Reads for a person's notifications."""
 
+from django.db.models import Exists, OuterRef
+
 from .models import Notification, Preference
 
 DIGEST_LIMIT = 50
 
 
 def notifications_for(*, user):
-    return Notification.objects.filter(recipient=user).select_related("actor", "idea__workplace", "workplace")
+    """The person's notifications from workplaces they still belong to."""
+    from frontloeber.organisations.models import Membership
+
+    current = Membership.objects.filter(user=user, workplace=OuterRef("workplace"))
+    return (
+        Notification.objects.filter(recipient=user)
+        .filter(Exists(current))
+        .select_related("actor", "idea__workplace", "workplace")
+    )
 
 
 def unread_count(*, user):
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return notifications_for(user=user).filter(read_at__isnull=True).count()
 
 
 def preference_for(*, user):

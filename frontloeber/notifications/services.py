@@ -7,11 +7,25 @@ from .models import Notification, Preference
 
 
 def notify(*, recipients, kind, workplace, actor=None, idea=None, detail=""):
-    """Tell each recipient (once, and never the person who did it) that something happened."""
+    """Tell each recipient (once, and never the person who did it) that something happened. Only current
+    members of the workplace hear of it: someone who has left keeps no window into it."""
+    from frontloeber.organisations.models import Membership
+
+    candidates = {user.pk for user in recipients if user is not None}
+    members = set(
+        Membership.objects.filter(workplace=workplace, user_id__in=candidates).values_list(
+            "user_id", flat=True
+        )
+    )
     seen = set()
     rows = []
     for user in recipients:
-        if user is None or user.pk in seen or (actor is not None and user.pk == actor.pk):
+        if (
+            user is None
+            or user.pk in seen
+            or user.pk not in members
+            or (actor is not None and user.pk == actor.pk)
+        ):
             continue
         seen.add(user.pk)
         rows.append(

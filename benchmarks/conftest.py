@@ -1,0 +1,1 @@
+# Benchmarks share the suite's fast test settings (the root conftest.py).

@@ -51,7 +51,8 @@ def scale(django_db_setup, django_db_blocker):
         Membership.objects.create(organisation=organisation, workplace=busy, user=leader, role=Role.LEADER)
         authors = [UserFactory() for _ in range(30)]
         Membership.objects.bulk_create(
-            Membership(organisation=organisation, workplace=busy, user=user, role=Role.EMPLOYEE) for user in authors
+            Membership(organisation=organisation, workplace=busy, user=user, role=Role.EMPLOYEE)
+            for user in authors
         )
         tags = Tag.objects.bulk_create(Tag(organisation=organisation, name=w, key=w) for w in WORDS[:20])
         now = timezone.now()
@@ -90,7 +91,13 @@ def scale(django_db_setup, django_db_blocker):
         )
         target = ideas[0]
         Comment.objects.bulk_create(
-            Comment(organisation=organisation, workplace=busy, idea=target, author=rng.choice(authors), body="Godt!")
+            Comment(
+                organisation=organisation,
+                workplace=busy,
+                idea=target,
+                author=rng.choice(authors),
+                body="Godt!",
+            )
             for _ in range(200)
         )
         Support.objects.bulk_create(

@@ -16,9 +16,6 @@ from .models import (
 )
 from .selectors import SORTS, BoardFilters
 
-# Browsers enforce these lengths; the services check them again, so a longer POST gets a clear message.
-_limit = {"maxlength": None}
-
 
 def _text(label, max_length, *, required=True, rows=4, help_text=""):
     return forms.CharField(
@@ -150,6 +147,11 @@ class CommentForm(forms.Form):
 
 class AcknowledgeForm(forms.Form):
     message = _text(_("Message to the author"), MESSAGE_MAX, required=False, rows=2)
+
+    def __init__(self, *args, **kwargs):
+        # The move form on the same page has a "message" field too: keep the ids apart.
+        kwargs.setdefault("auto_id", "id_acknowledge_%s")
+        super().__init__(*args, **kwargs)
 
 
 class MoveForm(forms.Form):

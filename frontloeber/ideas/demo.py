@@ -12,9 +12,11 @@ from django.utils import timezone
 
 from frontloeber.notifications.models import Kind, Notification
 
-from . import search
+from . import search, services
 from .demo_content import CHALLENGES, IDEAS
 from .models import Challenge, Comment, EventKind, Follow, Idea, IdeaEvent, IdeaStatus, Support, Tag
+
+MERGED_DEMO_WORKPLACE = "lys-og-signal"
 
 # The steps an idea took to reach its status, after the leader's first response.
 PATHS = {
@@ -58,7 +60,21 @@ def seed(*, workplaces, people, now=None):
             continue
         _seed_idea(number, spec, workplace, people, challenges, now)
         created += 1
+    _merge_one_duplicate(workplaces)
     return created
+
+
+def _merge_one_duplicate(workplaces):
+    """One duplicate is already merged, to show how that looks; the others are left for a leader to try."""
+    spec = next((s for s in IDEAS if s.get("duplicate_of") and s["workplace"] == MERGED_DEMO_WORKPLACE), None)
+    if spec is None:
+        return
+    workplace = workplaces[spec["workplace"]]
+    duplicate = Idea.objects.filter(workplace=workplace, title=spec["title"], status=IdeaStatus.NEW).first()
+    original = Idea.objects.filter(workplace=workplace, title=spec["duplicate_of"]).first()
+    leader = workplace.memberships.filter(role="leader").select_related("user").first()
+    if duplicate and original and leader:
+        services.idea_merge(actor=leader.user, idea=duplicate, into=original)
 
 
 def _leader_of(workplace, people):

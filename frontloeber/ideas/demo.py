@@ -17,6 +17,7 @@ from .demo_content import CHALLENGES, IDEAS
 from .models import Challenge, Comment, EventKind, Follow, Idea, IdeaEvent, IdeaStatus, Support, Tag
 
 MERGED_DEMO_WORKPLACE = "lys-og-signal"
+RECENT = datetime.timedelta(days=60)
 
 # The steps an idea took to reach its status, after the leader's first response.
 PATHS = {
@@ -140,6 +141,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         return when
 
     last = event(EventKind.SUBMITTED, submitted, author, to_status=IdeaStatus.NEW)
+    news = []  # (kind, actor, detail, when) for the author, if it happened in the last RECENT days
     message = spec.get("leader_message", "")
     if status == IdeaStatus.WITHDRAWN:
         last = event(
@@ -155,13 +157,16 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
                 EventKind.ACKNOWLEDGED, first_response, leader, message=message or "Tak, vi kigger på den."
             )
         elif status == IdeaStatus.NEEDS_INFO:
+            question = message or "Kan du fortælle lidt mere om behovet?"
+            if first_response >= now - RECENT:
+                news.append((Kind.IDEA_QUESTION, leader, question[:140], first_response))
             last = event(
                 EventKind.ASKED,
                 first_response,
                 leader,
                 from_status=IdeaStatus.NEW,
                 to_status=IdeaStatus.NEEDS_INFO,
-                message=message or "Kan du fortælle lidt mere om behovet?",
+                message=question,
             )
         else:
             path = PATHS[status]
@@ -183,6 +188,8 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
                     to_status=to_status,
                     message=message if is_last else "",
                 )
+                if is_last and when >= now - RECENT:
+                    news.append((Kind.IDEA_STATUS, leader, to_status, when))
                 before = to_status
 
     people_here = [
@@ -204,7 +211,8 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
     comments = spec.get("comments", [])
     for index, (name, body) in enumerate(comments, start=1):
         writer = people[name]
-        when = min(submitted + datetime.timedelta(days=index, hours=rng.randint(1, 20)), now)
+        # Discussion goes on over the idea's life: comments spread from its submission until today.
+        when = submitted + (now - submitted) * index / (len(comments) + 1)
         Comment.objects.create(
             organisation_id=workplace.organisation_id,
             workplace=workplace,
@@ -216,6 +224,8 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         )
         followers[writer.pk] = writer
         last = max(last, when)
+        if writer != author and when >= now - RECENT:
+            news.append((Kind.IDEA_COMMENT, writer, body[:140], when))
     if idea.responsible_id:
         followers[idea.responsible_id] = idea.responsible
     Follow.objects.bulk_create(
@@ -226,8 +236,18 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         support_count=len(supporters), comment_count=len(comments), last_activity_at=last
     )
 
-    # Recent news, as the services would have told it: unread for the last few weeks.
-    recent = now - datetime.timedelta(days=21)
+    # Recent news, as the services would have told it, unread.
+    for kind, actor, detail, when in news:
+        Notification.objects.create(
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            recipient=author,
+            kind=kind,
+            actor=actor,
+            idea=idea,
+            detail=detail,
+            created_at=when,
+        )
     if idea.awaiting_leader_since and leader:
         Notification.objects.create(
             organisation_id=workplace.organisation_id,
@@ -237,16 +257,4 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
             actor=author,
             idea=idea,
             created_at=submitted,
-        )
-    if first_response and first_response >= recent and status not in (IdeaStatus.NEW, IdeaStatus.WITHDRAWN):
-        kind = Kind.IDEA_QUESTION if status == IdeaStatus.NEEDS_INFO else Kind.IDEA_STATUS
-        Notification.objects.create(
-            organisation_id=workplace.organisation_id,
-            workplace=workplace,
-            recipient=author,
-            kind=kind,
-            actor=leader,
-            idea=idea,
-            detail=message[:140] if kind == Kind.IDEA_QUESTION else status,
-            created_at=first_response,
         )

@@ -159,7 +159,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         elif status == IdeaStatus.NEEDS_INFO:
             question = message or "Kan du fortælle lidt mere om behovet?"
             if first_response >= now - RECENT:
-                news.append((Kind.IDEA_QUESTION, leader, question[:140], first_response))
+                news.append((Kind.IDEA_QUESTION, leader, question, first_response))
             last = event(
                 EventKind.ASKED,
                 first_response,
@@ -225,7 +225,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         followers[writer.pk] = writer
         last = max(last, when)
         if writer != author and when >= now - RECENT:
-            news.append((Kind.IDEA_COMMENT, writer, body[:140], when))
+            news.append((Kind.IDEA_COMMENT, writer, body, when))
     if idea.responsible_id:
         followers[idea.responsible_id] = idea.responsible
     Follow.objects.bulk_create(
@@ -245,7 +245,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
             kind=kind,
             actor=actor,
             idea=idea,
-            detail=detail,
+            detail=detail[:200],
             created_at=when,
         )
     if idea.awaiting_leader_since and leader:

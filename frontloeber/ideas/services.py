@@ -534,7 +534,7 @@ def comment_create(*, actor, idea, body):
         workplace=idea.workplace,
         actor=actor,
         idea=idea,
-        detail=body[:140],
+        detail=body,
     )
     _follow(idea, actor)
     return comment
@@ -601,7 +601,7 @@ def idea_acknowledge(*, actor, idea, message=""):
         workplace=idea.workplace,
         actor=actor,
         idea=idea,
-        detail=message[:140],
+        detail=message,
     )
     return idea
 
@@ -683,7 +683,7 @@ def idea_ask(*, actor, idea, question):
         workplace=idea.workplace,
         actor=actor,
         idea=idea,
-        detail=question[:140],
+        detail=question,
     )
     return idea
 
@@ -714,7 +714,7 @@ def idea_answer(*, actor, idea, answer):
         workplace=idea.workplace,
         actor=actor,
         idea=idea,
-        detail=answer[:140],
+        detail=answer,
     )
     return idea
 
@@ -855,6 +855,6 @@ def idea_merge(*, actor, idea, into):
         workplace=idea.workplace,
         actor=actor,
         idea=into,
-        detail=idea.title[:140],
+        detail=idea.title,
     )
     return into

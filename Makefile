@@ -38,6 +38,7 @@ serve: $(STAMP)
 		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 worker: $(STAMP)
+	$(BIN)/python manage.py send_digests --schedule
 	$(BIN)/python manage.py db_worker
 
 lint: $(STAMP)

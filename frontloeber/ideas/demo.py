@@ -189,7 +189,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
                     message=message if is_last else "",
                 )
                 if is_last and when >= now - RECENT:
-                    news.append((Kind.IDEA_STATUS, leader, to_status, when))
+                    news.append((Kind.IDEA_STATUS, leader, (message, to_status), when))
                 before = to_status
 
     people_here = [
@@ -238,6 +238,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
 
     # Recent news, as the services would have told it, unread.
     for kind, actor, detail, when in news:
+        detail, status = detail if isinstance(detail, tuple) else (detail, "")
         Notification.objects.create(
             organisation_id=workplace.organisation_id,
             workplace=workplace,
@@ -246,6 +247,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
             actor=actor,
             idea=idea,
             detail=detail[:200],
+            status=status,
             created_at=when,
         )
     if idea.awaiting_leader_since and leader:

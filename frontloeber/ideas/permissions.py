@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.organisations.models import Membership, Role
 
-from .models import AUTHOR_EDITABLE
+from .models import IdeaStatus
 
 
 def membership_of(*, user, workplace):
@@ -32,8 +32,28 @@ def require_leader(*, user, workplace):
     return membership
 
 
+def is_new(idea) -> bool:
+    """New, or back with its author for a question before the leader took it further."""
+    return idea.status == IdeaStatus.NEW or (
+        idea.status == IdeaStatus.NEEDS_INFO and idea.status_before_question in ("", IdeaStatus.NEW)
+    )
+
+
 def can_edit_idea(*, membership, idea) -> bool:
-    return membership.user_id == idea.author_id and idea.status in AUTHOR_EDITABLE
+    return (
+        membership.role in (Role.EMPLOYEE, Role.LEADER)
+        and membership.user_id == idea.author_id
+        and is_new(idea)
+    )
+
+
+def can_support(*, membership, idea) -> bool:
+    """Colleagues support each other's ideas while they are open (and adopted ones, to show they work)."""
+    return (
+        membership.role in (Role.EMPLOYEE, Role.LEADER)
+        and membership.user_id != idea.author_id
+        and idea.status not in (IdeaStatus.NOT_PURSUED, IdeaStatus.WITHDRAWN, IdeaStatus.MERGED)
+    )
 
 
 def can_qualify(*, membership, idea) -> bool:

@@ -110,6 +110,18 @@ def idea_detail(*, workplace, idea_id, user):
     return idea
 
 
+def idea_with_my_marks(*, workplace, idea_id, user):
+    """The idea with the person's support and follow marks, for redrawing those buttons."""
+    idea = _with_my_marks(_ideas(workplace), user).select_related("workplace").filter(pk=idea_id).first()
+    if idea is None:
+        raise Http404
+    return idea
+
+
+def idea_images(*, idea):
+    return list(IdeaImage.objects.select_related("workplace").filter(idea=idea).order_by("pk"))
+
+
 def access_comment(*, idea, comment_id):
     comment = (
         Comment.objects.select_related("idea__workplace", "author").filter(idea=idea, pk=comment_id).first()
@@ -155,13 +167,16 @@ def similar_ideas(*, workplace, text, exclude_id=None, limit=5):
     return list(search.rank_similar(ideas, text).select_related("workplace")[:limit])
 
 
-def merge_candidates(*, idea, limit=30):
-    """Ideas a duplicate could be merged into: the most similar open ones, then the newest."""
+def merge_candidates(*, idea, query="", limit=30):
+    """Ideas a duplicate could be merged into: those matching ``query``, else the most similar open ones
+    and then the newest."""
     open_ideas = (
         _ideas(idea.workplace)
         .exclude(pk=idea.pk)
         .exclude(status__in=[IdeaStatus.MERGED, IdeaStatus.WITHDRAWN])
     )
+    if query.strip():
+        return list(search.filter_matching(open_ideas, query).order_by("-rank", "-pk")[:limit])
     similar = list(search.rank_similar(open_ideas, f"{idea.title} {idea.need}")[:limit])
     if len(similar) < limit:
         seen = {i.pk for i in similar}

@@ -1,5 +1,6 @@
 """Writes for challenges and ideas. Each checks the actor's standing itself and records the idea's history."""
 
+import datetime
 import io
 import uuid
 
@@ -12,12 +13,11 @@ from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from frontloeber.notifications.models import Kind
-from frontloeber.notifications.services import notify
+from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
 
 from . import permissions, search
 from .models import (
-    AUTHOR_EDITABLE,
     CLOSED,
     COMMENT_MAX,
     DESCRIPTION_MAX,
@@ -89,7 +89,7 @@ def _clean_tag_names(tag_names, errors):
         name = " ".join(str(raw).split()).strip(" ,#")
         if not name:
             continue
-        if len(name) > TAG_MAX:
+        if len(name) > TAG_MAX or len(name.lower()) > TAG_MAX:
             errors["tags"] = _("A tag can be at most %(max)d characters.") % {"max": TAG_MAX}
             continue
         if name.lower() not in keys:
@@ -113,36 +113,44 @@ def _tags(organisation, names):
 def _clean_image(upload):
     """Check an upload is a real picture by its content, and re-encode it without its metadata (location,
     camera, names), which photos from a workplace must not carry."""
+    name = upload.name[:80]
     if upload.size > MAX_IMAGE_BYTES:
-        raise ValidationError({"images": _("%(name)s is larger than 5 MB.") % {"name": upload.name[:80]}})
+        raise ValidationError({"images": _("%(name)s is larger than 5 MB.") % {"name": name}})
+    unreadable = ValidationError(
+        {"images": _("%(name)s is not a picture we can read. Use JPEG, PNG or WebP.") % {"name": name}}
+    )
     try:
         upload.seek(0)
-        probe = Image.open(upload)
-        probe.verify()
+        # Only these decoders run on people's files; Pillow's other plugins never see them.
+        Image.open(upload, formats=list(IMAGE_FORMATS)).verify()
         upload.seek(0)
-        image = Image.open(upload)
+        image = Image.open(upload, formats=list(IMAGE_FORMATS))
         # A small file can unpack to a huge picture; refuse before decoding it into memory.
         if image.width * image.height > MAX_IMAGE_PIXELS:
             raise ValidationError(
                 {
                     "images": _("%(name)s has too many pixels; use a picture of at most 40 megapixels.")
-                    % {"name": upload.name[:80]}
+                    % {"name": name}
                 }
             )
+        fmt = image.format
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        raise ValidationError(
-            {
-                "images": _("%(name)s is not a picture we can read. Use JPEG, PNG or WebP.")
-                % {"name": upload.name[:80]}
-            }
-        ) from None
-    fmt = image.format if image.format in IMAGE_FORMATS else "PNG"
-    image = ImageOps.exif_transpose(image)
-    if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-        image = image.convert("RGB")
-    out = io.BytesIO()
-    image.save(out, format=fmt, **({"quality": 85} if fmt == "JPEG" else {}))
+        image = ImageOps.exif_transpose(image)
+        if fmt == "JPEG" and image.mode not in ("RGB", "L"):
+            image = image.convert("RGB")
+        elif fmt != "JPEG" and image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
+            image = image.convert("RGBA")
+        out = io.BytesIO()
+        image.save(out, format=fmt, **({"quality": 85} if fmt == "JPEG" else {}))
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        TypeError,
+        Image.DecompressionBombError,
+    ):
+        raise unreadable from None
     extension, content_type = IMAGE_FORMATS[fmt]
     return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}"), content_type
 
@@ -315,11 +323,14 @@ def idea_create(
     submission_key=None,
 ):
     """Submit an idea. A second submit with the same ``submission_key`` returns the first idea unchanged."""
-    permissions.require_contributor(user=actor, workplace=workplace)
+    membership = permissions.require_contributor(user=actor, workplace=workplace)
     if submission_key is not None:
         existing = Idea.objects.filter(author=actor, submission_key=submission_key).first()
         if existing is not None:
-            return existing
+            if (existing.title, existing.need) == ((title or "").strip(), (need or "").strip()):
+                return existing
+            # The same form sent again with other words (back, rewrite, submit): a new idea.
+            submission_key = None
     errors = {}
     fields, names = _clean_idea(
         workplace=workplace,
@@ -348,7 +359,8 @@ def idea_create(
                 status=IdeaStatus.NEW,
                 created_at=now,
                 last_activity_at=now,
-                awaiting_leader_since=now,
+                # A leader's own idea needs no answer from themself.
+                awaiting_leader_since=None if membership.role == Role.LEADER else now,
                 submission_key=submission_key,
                 **fields,
             )
@@ -361,7 +373,9 @@ def idea_create(
     search.index(idea, [tag.name for tag in tags])
     _follow(idea, actor)
     _event(idea, actor, EventKind.SUBMITTED, to_status=IdeaStatus.NEW)
-    notify(recipients=_leaders(workplace), kind=Kind.IDEA_NEW, workplace=workplace, actor=actor, idea=idea)
+    notification_create(
+        recipients=_leaders(workplace), kind=Kind.IDEA_NEW, workplace=workplace, actor=actor, idea=idea
+    )
     return idea
 
 
@@ -380,7 +394,7 @@ def idea_update(
     images=(),
 ):
     """The author edits the idea while it is new (or back with them for a question)."""
-    membership = permissions.membership_of(user=actor, workplace=idea.workplace)
+    membership = permissions.require_contributor(user=actor, workplace=idea.workplace)
     idea = _lock(idea)
     if not permissions.can_edit_idea(membership=membership, idea=idea):
         if idea.author_id != actor.pk:
@@ -416,7 +430,7 @@ def idea_update(
 
 @transaction.atomic
 def idea_image_delete(*, actor, idea, image_id):
-    membership = permissions.membership_of(user=actor, workplace=idea.workplace)
+    membership = permissions.require_contributor(user=actor, workplace=idea.workplace)
     if not permissions.can_edit_idea(membership=membership, idea=idea):
         raise PermissionDenied(_("Only the author can remove pictures, while the idea is new."))
     picture = IdeaImage.objects.filter(idea=idea, pk=image_id).first()
@@ -428,11 +442,11 @@ def idea_image_delete(*, actor, idea, image_id):
 
 @transaction.atomic
 def idea_withdraw(*, actor, idea):
-    permissions.membership_of(user=actor, workplace=idea.workplace)
+    permissions.require_contributor(user=actor, workplace=idea.workplace)
     idea = _lock(idea)
     if idea.author_id != actor.pk:
         raise PermissionDenied(_("Only the author can withdraw an idea."))
-    if idea.status not in AUTHOR_EDITABLE:
+    if not permissions.is_new(idea):
         raise ValidationError(_("Only a new idea can be withdrawn; talk to your leader about this one."))
     before = idea.status
     idea.status = IdeaStatus.WITHDRAWN
@@ -449,10 +463,10 @@ def idea_withdraw(*, actor, idea):
 @transaction.atomic
 def idea_support(*, actor, idea, support=True):
     """Support the idea (once per person), or take the support back; returns whether they now support it."""
-    permissions.require_contributor(user=actor, workplace=idea.workplace)
+    membership = permissions.require_contributor(user=actor, workplace=idea.workplace)
     if support and idea.author_id == actor.pk:
         raise ValidationError(_("You cannot support your own idea, but your colleagues can."))
-    if support and idea.status in CLOSED - {IdeaStatus.ADOPTED}:
+    if support and not permissions.can_support(membership=membership, idea=idea):
         raise ValidationError(_("This idea is closed and cannot be supported."))
     if support:
         _row, created = Support.objects.get_or_create(
@@ -483,8 +497,8 @@ def idea_follow(*, actor, idea, follow=True):
 
 
 def _mark_leader_response(idea, actor, membership, now):
-    """A leader's action answers an idea that was waiting for them."""
-    if membership.role != Role.LEADER:
+    """A leader's action answers an idea that was waiting for them (not one that is closed)."""
+    if membership.role != Role.LEADER or idea.status in (IdeaStatus.WITHDRAWN, IdeaStatus.MERGED):
         return []
     fields = []
     if idea.first_response_at is None:
@@ -514,6 +528,11 @@ def comment_create(*, actor, idea, body):
     if idea.status == IdeaStatus.MERGED:
         raise ValidationError(_("This idea was merged into another; comment there instead."))
     now = timezone.now()
+    repeat = Comment.objects.filter(
+        idea=idea, author=actor, body=body, created_at__gte=now - datetime.timedelta(minutes=1)
+    ).first()
+    if repeat is not None:  # a double submit
+        return repeat
     comment = Comment.objects.create(
         organisation_id=idea.organisation_id,
         workplace_id=idea.workplace_id,
@@ -528,7 +547,7 @@ def comment_create(*, actor, idea, body):
     idea.last_activity_at = now
     idea.save(update_fields=fields)
     idea.refresh_from_db(fields=["comment_count"])
-    notify(
+    notification_create(
         recipients=_author_and_followers(idea),
         kind=Kind.IDEA_COMMENT,
         workplace=idea.workplace,
@@ -542,7 +561,7 @@ def comment_create(*, actor, idea, body):
 
 @transaction.atomic
 def comment_update(*, actor, comment, body):
-    permissions.membership_of(user=actor, workplace=comment.idea.workplace)
+    permissions.require_contributor(user=actor, workplace=comment.idea.workplace)
     if comment.author_id != actor.pk:
         raise PermissionDenied(_("Only the person who wrote a comment can edit it."))
     if timezone.now() > comment.editable_until():
@@ -567,11 +586,11 @@ def comment_update(*, actor, comment, body):
 # --- The leader's answers ------------------------------------------------------------------------------
 
 
-def _clean_message(message, *, required, required_message=None):
+def _clean_message(message, *, required, required_message=None, field="message"):
     errors = {}
     message = _clean_text(
         message,
-        field="message",
+        field=field,
         required=required,
         max_length=MESSAGE_MAX,
         errors=errors,
@@ -589,13 +608,15 @@ def idea_acknowledge(*, actor, idea, message=""):
     idea = _lock(idea)
     if idea.status in CLOSED:
         raise ValidationError(_("This idea is closed; there is nothing to acknowledge."))
+    if idea.awaiting_leader_since is None:
+        raise ValidationError(_("The idea is already answered; write a comment if you have more to say."))
     message = _clean_message(message, required=False) or _("Thank you, we will look at it.")
     now = timezone.now()
     fields = ["last_activity_at", *_mark_leader_response(idea, actor, membership, now)]
     idea.last_activity_at = now
     idea.save(update_fields=fields)
     _event(idea, actor, EventKind.ACKNOWLEDGED, message=message)
-    notify(
+    notification_create(
         recipients=_author_and_followers(idea),
         kind=Kind.IDEA_RESPONSE,
         workplace=idea.workplace,
@@ -639,13 +660,14 @@ def idea_move(*, actor, idea, to_status, message=""):
     ]
     idea.save(update_fields=fields)
     _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
-    notify(
+    notification_create(
         recipients=_author_and_followers(idea),
         kind=Kind.IDEA_STATUS,
         workplace=idea.workplace,
         actor=actor,
         idea=idea,
-        detail=to_status,
+        detail=message,
+        status=to_status,
     )
     return idea
 
@@ -660,7 +682,7 @@ def idea_ask(*, actor, idea, question):
             _("You can ask the author a question while the idea is new, maturing or parked.")
         )
     question = _clean_message(
-        question, required=True, required_message=_("Write the question for the author.")
+        question, required=True, required_message=_("Write the question for the author."), field="question"
     )
     before = idea.status
     now = timezone.now()
@@ -677,7 +699,7 @@ def idea_ask(*, actor, idea, question):
     _event(
         idea, actor, EventKind.ASKED, from_status=before, to_status=IdeaStatus.NEEDS_INFO, message=question
     )
-    notify(
+    notification_create(
         recipients=[idea.author],
         kind=Kind.IDEA_QUESTION,
         workplace=idea.workplace,
@@ -691,13 +713,15 @@ def idea_ask(*, actor, idea, question):
 @transaction.atomic
 def idea_answer(*, actor, idea, answer):
     """The author answers the leader's question; the idea goes back to the leader's inbox."""
-    permissions.membership_of(user=actor, workplace=idea.workplace)
+    permissions.require_contributor(user=actor, workplace=idea.workplace)
     idea = _lock(idea)
     if idea.author_id != actor.pk:
         raise PermissionDenied(_("Only the author can answer the leader's question."))
     if idea.status != IdeaStatus.NEEDS_INFO:
         raise ValidationError(_("There is no open question on this idea."))
-    answer = _clean_message(answer, required=True, required_message=_("Write your answer to the question."))
+    answer = _clean_message(
+        answer, required=True, required_message=_("Write your answer to the question."), field="answer"
+    )
     now = timezone.now()
     back_to = idea.status_before_question or IdeaStatus.NEW
     idea.status = back_to
@@ -708,7 +732,7 @@ def idea_answer(*, actor, idea, answer):
     _event(
         idea, actor, EventKind.ANSWERED, from_status=IdeaStatus.NEEDS_INFO, to_status=back_to, message=answer
     )
-    notify(
+    notification_create(
         recipients=[*_leaders(idea.workplace), idea.responsible],
         kind=Kind.IDEA_ANSWER,
         workplace=idea.workplace,
@@ -724,6 +748,8 @@ def idea_assign(*, actor, idea, responsible):
     """Make a member of the workplace (not an observer) responsible for the idea, or nobody (None)."""
     membership = permissions.require_leader(user=actor, workplace=idea.workplace)
     idea = _lock(idea)
+    if idea.status in (IdeaStatus.WITHDRAWN, IdeaStatus.MERGED):
+        raise ValidationError(_("This idea is closed; nobody can be responsible for it."))
     if (
         responsible is not None
         and not Membership.objects.filter(
@@ -744,7 +770,7 @@ def idea_assign(*, actor, idea, responsible):
     _event(idea, actor, EventKind.ASSIGNED, other_person=responsible)
     if responsible is not None:
         _follow(idea, responsible)
-        notify(
+        notification_create(
             recipients=[responsible],
             kind=Kind.IDEA_ASSIGNED,
             workplace=idea.workplace,
@@ -849,7 +875,7 @@ def idea_merge(*, actor, idea, into):
         idea, actor, EventKind.MERGED_AWAY, from_status=before, to_status=IdeaStatus.MERGED, other_idea=into
     )
     _event(into, actor, EventKind.MERGED_IN, other_idea=idea)
-    notify(
+    notification_create(
         recipients=[idea.author],
         kind=Kind.IDEA_MERGED,
         workplace=idea.workplace,

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -31,10 +32,16 @@ from .forms import (
     QualificationForm,
     ResponseTargetForm,
 )
-from .models import LEADER_MOVES, QUESTION_FROM, IdeaStatus
+from .models import LEADER_MOVES, QUESTION_FROM, REASON_REQUIRED, IdeaStatus
 
 CONTRIBUTORS = [Role.EMPLOYEE, Role.LEADER]
 LEADERS = [Role.LEADER]
+
+
+def _number(value):
+    """A positive whole number from the query string, or None for anything else ("²", "-1", "abc")."""
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 def _error_text(error: ValidationError | PermissionDenied):
@@ -58,8 +65,12 @@ def board(request):
     page = paginate(request, selectors.idea_board(workplace=workplace, user=request.user, filters=filters))
     context = {"form": form, "page": page, "filters": filters, "view": form.view if request.GET else "kort"}
     if request.htmx and request.htmx.target == "board-results":
-        return render(request, "ideas/partials/board_results.html", context)
-    return render(request, "ideas/board.html", context)
+        response = render(request, "ideas/partials/board_results.html", context)
+    else:
+        response = render(request, "ideas/board.html", context)
+    # One address answers a fragment or the whole page: caches (and the back button) must tell them apart.
+    patch_vary_headers(response, ["HX-Request", "HX-Target"])
+    return response
 
 
 # --- Submitting and editing -------------------------------------------------------------------------------
@@ -78,8 +89,9 @@ def idea_create(request):
     workplace = request.workplace
     challenges = list(selectors.open_challenges(workplace=workplace))
     initial = {}
-    if request.GET.get("udfordring", "").isdigit():
-        initial["challenge"] = int(request.GET["udfordring"])
+    challenge_id = _number(request.GET.get("udfordring"))
+    if challenge_id:
+        initial["challenge"] = challenge_id
     form = IdeaForm(request.POST or None, request.FILES or None, challenges=challenges, initial=initial)
     similar = []
     if request.method == "POST":
@@ -121,9 +133,8 @@ def idea_create(request):
 def similar(request):
     """Similar ideas beside the form, updated as the person types (htmx)."""
     text = f"{request.GET.get('title', '')} {request.GET.get('need', '')}"[:1000]
-    exclude = request.GET.get("idea")
     ideas = selectors.similar_ideas(
-        workplace=request.workplace, text=text, exclude_id=int(exclude) if (exclude or "").isdigit() else None
+        workplace=request.workplace, text=text, exclude_id=_number(request.GET.get("idea"))
     )
     return render(
         request, "ideas/partials/similar.html", {"similar": ideas, "checked_similar": bool(text.strip())}
@@ -172,7 +183,7 @@ def idea_edit(request, idea_id):
         {
             "form": form,
             "idea": idea,
-            "images": list(idea.images.all()),
+            "images": selectors.idea_images(idea=idea),
             "tag_suggestions": selectors.organisation_tags(organisation=request.organisation),
         },
     )
@@ -199,6 +210,8 @@ def idea_image(request, idea_id, image_id):
 def idea_image_delete(request, idea_id, image_id):
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     image = selectors.access_image(idea=idea, image_id=image_id)
+    if request.method == "GET" and not permissions.can_edit_idea(membership=request.membership, idea=idea):
+        raise PermissionDenied(_("Only the author can remove pictures, while the idea is new."))
     if request.method == "POST":
         try:
             services.idea_image_delete(actor=request.user, idea=idea, image_id=image.pk)
@@ -215,6 +228,8 @@ def idea_image_delete(request, idea_id, image_id):
 @require_http_methods(["GET", "POST"])
 def idea_withdraw(request, idea_id):
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
+    if request.method == "GET" and not permissions.can_edit_idea(membership=request.membership, idea=idea):
+        raise PermissionDenied(_("Only the author can withdraw an idea, and only while it is new."))
     if request.method == "POST":
         try:
             services.idea_withdraw(actor=request.user, idea=idea)
@@ -238,11 +253,17 @@ def _detail_context(request, idea, **forms):
         "is_author": idea.author_id == request.user.pk,
         "can_contribute": membership.role in CONTRIBUTORS,
         "can_edit": permissions.can_edit_idea(membership=membership, idea=idea),
+        "can_support": permissions.can_support(membership=membership, idea=idea),
         "can_qualify": permissions.can_qualify(membership=membership, idea=idea),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "now": timezone.now(),
         "target_days": request.workplace.response_target_days,
     }
+    if idea.status in REASON_REQUIRED:
+        # The leader's reason for parking or stopping the idea: the first thing its author should read.
+        context["status_reason"] = next(
+            (e for e in reversed(idea.events.all()) if e.kind == "moved" and e.to_status == idea.status), None
+        )
     if idea.status == IdeaStatus.NEEDS_INFO and context["is_author"]:
         context["answer_form"] = forms.get("answer_form") or AnswerForm()
         context["open_question"] = next((e for e in reversed(idea.events.all()) if e.kind == "asked"), None)
@@ -407,7 +428,8 @@ def idea_qualify(request, idea_id):
 @require_http_methods(["GET", "POST"])
 def idea_merge(request, idea_id):
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
-    candidates = selectors.merge_candidates(idea=idea)
+    query = request.GET.get("q", "")[:200]
+    candidates = selectors.merge_candidates(idea=idea, query=query)
     form = MergeForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         into = selectors.access_idea(workplace=request.workplace, idea_id=form.cleaned_data["into"])
@@ -420,7 +442,11 @@ def idea_merge(request, idea_id):
                 request, _("The ideas are merged, and the author has been told where their idea went.")
             )
             return redirect(into.get_absolute_url())
-    return render(request, "ideas/idea_merge.html", {"idea": idea, "form": form, "candidates": candidates})
+    return render(
+        request,
+        "ideas/idea_merge.html",
+        {"idea": idea, "form": form, "candidates": candidates, "query": query},
+    )
 
 
 # --- Supports, follows, comments -------------------------------------------------------------------------
@@ -435,14 +461,15 @@ def _toggle(request, idea_id, action, partial):
     except (ValidationError, PermissionDenied) as exc:
         error = _error_text(exc)
     if request.htmx:
-        idea = selectors.idea_detail(workplace=request.workplace, idea_id=idea.pk, user=request.user)
+        # 200 even on error: htmx swaps only successful answers, and the partial carries the message.
+        idea = selectors.idea_with_my_marks(workplace=request.workplace, idea_id=idea.pk, user=request.user)
         context = {
             "idea": idea,
             "error": error,
             "can_contribute": True,
             "is_author": idea.author_id == request.user.pk,
         }
-        return render(request, partial, context, status=400 if error else 200)
+        return render(request, partial, context)
     if error:
         messages.error(request, error)
     back = request.POST.get("next", "")

@@ -33,8 +33,10 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
-    # A status value or a short excerpt, depending on the kind.
+    # The words quoted under the sentence: a comment, a question, an answer, a leader's reason.
     detail = models.CharField(max_length=200, blank=True)
+    # For a status change: the status the idea moved to.
+    status = models.CharField(max_length=20, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when the notification went out in a daily digest, so no digest repeats it.
@@ -58,7 +60,7 @@ class Notification(models.Model):
 
         actor = self.actor.full_name if self.actor_id and self.actor else _("Someone")
         idea = self.idea.title if self.idea_id and self.idea else ""
-        status = IdeaStatus(self.detail).label if self.detail in IdeaStatus.values else self.detail
+        status = IdeaStatus(self.status).label if self.status in IdeaStatus.values else self.status
         texts = {
             Kind.IDEA_NEW: _("%(actor)s submitted a new idea: “%(idea)s”"),
             Kind.IDEA_RESPONSE: _("%(actor)s answered the idea “%(idea)s”"),
@@ -75,7 +77,13 @@ class Notification(models.Model):
     @property
     def excerpt(self):
         """The quoted words (a comment, a question, an answer) shown under the sentence."""
-        if self.kind in (Kind.IDEA_COMMENT, Kind.IDEA_RESPONSE, Kind.IDEA_QUESTION, Kind.IDEA_ANSWER):
+        if self.kind in (
+            Kind.IDEA_COMMENT,
+            Kind.IDEA_RESPONSE,
+            Kind.IDEA_QUESTION,
+            Kind.IDEA_ANSWER,
+            Kind.IDEA_STATUS,
+        ):
             return self.detail
         return ""
 

@@ -24,8 +24,18 @@ def unread_count(*, user):
 
 
 def preference_for(*, user):
-    """The person's preferences; the defaults (digest on, Danish) when they never set any."""
-    return Preference.objects.filter(user=user).first() or Preference(user=user)
+    """The person's preferences. Without saved ones: the digest on, in the language they were invited in."""
+    from frontloeber.accounts.models import Invitation
+
+    preference = Preference.objects.filter(user=user).first()
+    if preference is None:
+        invited_in = (
+            Invitation.objects.filter(accepted_by=user)
+            .order_by("-accepted_at")
+            .values_list("language", flat=True)
+        ).first()
+        preference = Preference(user=user, language=invited_in or "da")
+    return preference
 
 
 def digest_items(*, user):
@@ -37,7 +47,12 @@ def digest_items(*, user):
 
 def digest_recipients():
     """Ids of people with something to tell and the digest switched on."""
-    pending = Notification.objects.filter(read_at__isnull=True, digested_at__isnull=True)
+    from frontloeber.organisations.models import Membership
+
+    still_member = Membership.objects.filter(user=OuterRef("recipient"), workplace=OuterRef("workplace"))
+    pending = Notification.objects.filter(read_at__isnull=True, digested_at__isnull=True).filter(
+        Exists(still_member)
+    )
     opted_out = Preference.objects.filter(daily_digest=False).values("user_id")
     return list(
         pending.exclude(recipient_id__in=opted_out)

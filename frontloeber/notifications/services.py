@@ -6,7 +6,7 @@ from django.utils import timezone
 from .models import Notification, Preference
 
 
-def notify(*, recipients, kind, workplace, actor=None, idea=None, detail=""):
+def notification_create(*, recipients, kind, workplace, actor=None, idea=None, detail="", status=""):
     """Tell each recipient (once, and never the person who did it) that something happened. Only current
     members of the workplace hear of it: someone who has left keeps no window into it."""
     from frontloeber.organisations.models import Membership
@@ -37,6 +37,7 @@ def notify(*, recipients, kind, workplace, actor=None, idea=None, detail=""):
                 actor=actor,
                 idea=idea,
                 detail=detail[:200],
+                status=status,
             )
         )
     Notification.objects.bulk_create(rows)

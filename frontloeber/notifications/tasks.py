@@ -1,13 +1,20 @@
-"""The daily e-mail digest, sent by the task worker (`make worker`); `manage.py send_digests` queues it."""
+"""The daily e-mail digest, sent by the task worker (`make worker`).
+
+``digests_daily`` queues one digest per person with news and then schedules itself for the next morning, so
+a running worker sends digests every day with no cron. `make worker` starts the cycle
+(`manage.py send_digests --schedule`); `manage.py send_digests` sends today's at once.
+"""
+
+import datetime
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
 from . import selectors, tokens
 
@@ -63,7 +70,12 @@ def digest_send(*, user_id: int) -> int:
             subject = _("Frontløber: %(count)d new in your workplaces") % {"count": len(items)}
             body = render_to_string("notifications/email/digest.txt", context)
         type(items[0]).objects.filter(pk__in=[item.pk for item in items]).update(digested_at=timezone.now())
-        send_mail(subject, body, None, [user.email])
+        # RFC 8058: mail programs offer their own one-click "unsubscribe", which POSTs to this address.
+        headers = {
+            "List-Unsubscribe": f"<{context['digest_off_url']}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        }
+        EmailMessage(subject, body, None, [user.email], headers=headers).send()
     return len(items)
 
 
@@ -73,3 +85,37 @@ def digests_enqueue():
     for user_id in ids:
         digest_send.enqueue(user_id=user_id)
     return len(ids)
+
+
+DIGEST_HOUR = 7  # local time: before the morning shift reads its mail
+
+
+def next_digest_time(now=None):
+    now = timezone.localtime(now)
+    today = now.replace(hour=DIGEST_HOUR, minute=0, second=0, microsecond=0)
+    return today if now < today else today + datetime.timedelta(days=1)
+
+
+@task()
+def digests_daily() -> int:
+    """Queue today's digests, then come back tomorrow morning."""
+    count = digests_enqueue()
+    digests_schedule()
+    return count
+
+
+def digests_schedule(now=None):
+    """Make sure the next morning's ``digests_daily`` is queued (once). Returns whether it queued one.
+
+    Only the database backend can run a task later; with any other backend this does nothing.
+    """
+    backend = digests_daily.get_backend()
+    if not backend.supports_defer:
+        return False
+    from django_tasks_db.models import DBTaskResult
+
+    path = f"{digests_daily.func.__module__}.{digests_daily.func.__qualname__}"
+    if DBTaskResult.objects.filter(task_path=path, status=TaskResultStatus.READY).exists():
+        return False
+    digests_daily.using(run_after=next_digest_time(now)).enqueue()
+    return True

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.accounts.models import User
@@ -85,18 +86,23 @@ def unfollow(request, token):
 
 
 @login_not_required
+@csrf_exempt  # the signed token is the credential; mail programs' one-click unsubscribe posts without a form
 @require_http_methods(["GET", "POST"])
 def digest_off(request, token):
-    """One click from the digest switches it off; the page offers to switch it on again."""
+    """Stop the daily digest. GET asks first: mail scanners open links, and must not switch anything off.
+    A POST switches it off, or on again with digest=1 (an RFC 8058 one-click POST switches it off)."""
     user_id = tokens.read_digest_off_token(token)
     user = User.objects.filter(pk=user_id, is_active=True).first() if user_id else None
     if user is None:
         return render(request, "notifications/link_invalid.html", status=404)
     preference = selectors.preference_for(user=user)
-    on = request.method == "POST" and request.POST.get("digest") == "1"
-    services.preference_update(user=user, daily_digest=on, language=preference.language)
+    state = "ask"
+    if request.method == "POST":
+        on = request.POST.get("digest") == "1"
+        services.preference_update(user=user, daily_digest=on, language=preference.language)
+        state = "on" if on else "off"
     return render(
         request,
         "notifications/digest_off.html",
-        {"digest_on": on, "token": token, "settings_url": reverse("notifications:preferences")},
+        {"state": state, "token": token, "settings_url": reverse("notifications:preferences")},
     )

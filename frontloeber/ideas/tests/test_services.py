@@ -448,3 +448,119 @@ def test_only_leaders_post_challenges_and_the_dates_must_make_sense(workplace, l
         actor=leader, workplace=workplace, title="Hvordan kan vi …?", opens_on=today, closes_on=today
     )
     assert challenge.is_open()
+
+
+# --- Found in review --------------------------------------------------------------------------------------
+
+
+def test_an_author_made_observer_can_no_longer_change_the_idea(idea, author, leader):
+    from frontloeber.organisations.models import Membership
+
+    comment = services.comment_create(actor=author, idea=idea, body="Min egen tilføjelse")
+    Membership.objects.filter(user=author, workplace=idea.workplace).update(role=Role.OBSERVER)
+    for attempt in (
+        lambda: services.idea_update(actor=author, idea=idea, **idea_kwargs(title="Ændret")),
+        lambda: services.idea_withdraw(actor=author, idea=idea),
+        lambda: services.comment_update(actor=author, comment=comment, body="Ændret"),
+        lambda: services.idea_answer(actor=author, idea=idea, answer="Svar"),
+    ):
+        with pytest.raises(PermissionDenied):
+            attempt()
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.NEW and idea.title != "Ændret"
+
+
+def test_an_idea_past_new_cannot_be_withdrawn_or_edited_even_when_back_with_a_question(idea, author, leader):
+    services.idea_move(actor=leader, idea=idea, to_status=IdeaStatus.QUALIFYING)
+    services.idea_ask(actor=leader, idea=idea, question="Hvor mange?")
+    with pytest.raises(ValidationError):
+        services.idea_withdraw(actor=author, idea=idea)
+    with pytest.raises(ValidationError):
+        services.idea_update(actor=author, idea=idea, **idea_kwargs(title="Ændret"))
+    idea.refresh_from_db()
+    assert idea.status == IdeaStatus.NEEDS_INFO
+
+
+def test_a_new_idea_back_with_a_question_can_still_be_edited(idea, author, leader):
+    services.idea_ask(actor=leader, idea=idea, question="Hvad mener du med det?")
+    services.idea_update(actor=author, idea=idea, **idea_kwargs(title="Tydeligere titel"))
+    idea.refresh_from_db()
+    assert idea.title == "Tydeligere titel"
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt"), [("CMYK", "TIFF"), ("F", "TIFF"), ("CMYK", "JPEG"), ("I;16", "PNG")]
+)
+def test_unusual_pictures_are_refused_or_stored_never_a_crash(workplace, author, mode, fmt):
+    from io import BytesIO
+
+    out = BytesIO()
+    Image.new(mode, (4, 4)).save(out, format=fmt)
+    upload = SimpleUploadedFile(f"billede.{fmt.lower()}", out.getvalue())
+    if fmt == "TIFF":
+        with pytest.raises(ValidationError):
+            services.idea_create(actor=author, workplace=workplace, images=[upload], **idea_kwargs())
+    else:
+        idea = services.idea_create(actor=author, workplace=workplace, images=[upload], **idea_kwargs())
+        assert idea.images.count() == 1
+
+
+def test_a_picture_with_too_many_pixels_is_refused_before_it_is_decoded(workplace, author):
+    from io import BytesIO
+
+    out = BytesIO()
+    Image.new("1", (8000, 6000)).save(out, format="PNG")  # 48 megapixels in a few kilobytes
+    upload = SimpleUploadedFile("stor.png", out.getvalue())
+    with pytest.raises(ValidationError) as error:
+        services.idea_create(actor=author, workplace=workplace, images=[upload], **idea_kwargs())
+    assert "images" in error.value.message_dict
+
+
+def test_a_tag_that_grows_when_lower_cased_is_refused_not_a_crash(workplace, author):
+    with pytest.raises(ValidationError) as error:
+        services.idea_create(actor=author, workplace=workplace, tag_names=["İ" * 30], **idea_kwargs())
+    assert "tags" in error.value.message_dict
+
+
+def test_acknowledging_twice_or_posting_a_comment_twice_counts_once(idea, leader, colleague):
+    services.idea_acknowledge(actor=leader, idea=idea)
+    with pytest.raises(ValidationError):
+        services.idea_acknowledge(actor=leader, idea=idea)
+    first = services.comment_create(actor=colleague, idea=idea, body="Samme ord")
+    again = services.comment_create(actor=colleague, idea=idea, body="Samme ord")
+    assert first.pk == again.pk
+    idea.refresh_from_db()
+    assert idea.comment_count == 1
+    assert idea.events.filter(kind=EventKind.ACKNOWLEDGED).count() == 1
+
+
+def test_the_same_form_sent_again_with_other_words_is_a_new_idea(workplace, author):
+    key = uuid.uuid4()
+    first = services.idea_create(actor=author, workplace=workplace, submission_key=key, **idea_kwargs())
+    second = services.idea_create(
+        actor=author, workplace=workplace, submission_key=key, **idea_kwargs(title="En helt anden idé")
+    )
+    assert first.pk != second.pk and Idea.objects.count() == 2
+
+
+def test_a_leaders_own_idea_does_not_wait_for_themself(workplace, leader):
+    idea = services.idea_create(actor=leader, workplace=workplace, **idea_kwargs())
+    assert idea.awaiting_leader_since is None
+
+
+def test_nobody_is_made_responsible_for_a_withdrawn_idea(idea, author, leader, colleague):
+    services.idea_withdraw(actor=author, idea=idea)
+    with pytest.raises(ValidationError):
+        services.idea_assign(actor=leader, idea=idea, responsible=colleague)
+    services.comment_create(actor=leader, idea=idea, body="Tak alligevel")
+    idea.refresh_from_db()
+    assert idea.responsible is None and idea.first_response_at is None
+
+
+def test_the_reason_for_parking_reaches_the_author_in_the_notification(idea, leader, author):
+    services.idea_move(
+        actor=leader, idea=idea, to_status=IdeaStatus.PARKED, message="Vi venter på nye tablets."
+    )
+    note = Notification.objects.get(recipient=author, kind=Kind.IDEA_STATUS)
+    assert note.status == IdeaStatus.PARKED
+    assert note.excerpt == "Vi venter på nye tablets."

@@ -390,7 +390,11 @@ def test_the_digest_off_link_switches_the_digest_off_and_offers_it_on_again(
 ):
     send_digest(employee)
     link = the_link(mail.outbox[0].body, "digest_off")
-    response = client.get(link)  # not logged in
+    # Opening the link (as a mail scanner would) only asks; nothing changes yet.
+    ask = client.get(link)  # not logged in
+    assert ask.status_code == 200 and 'name="digest" value="0"' in html(ask)
+    assert not Preference.objects.filter(user=employee, daily_digest=False).exists()
+    response = client.post(link, {"digest": "0"})
     assert response.status_code == 200
     assert not Preference.objects.get(user=employee).daily_digest
     assert 'name="digest" value="1"' in html(response)
@@ -401,7 +405,7 @@ def test_the_digest_off_link_switches_the_digest_off_and_offers_it_on_again(
 
 def test_the_digest_off_link_keeps_the_language(client, workplace, employee):
     Preference.objects.create(user=employee, language="en")
-    client.get(
+    client.post(
         reverse("notifications:digest_off", kwargs={"token": tokens.digest_off_token(user_id=employee.pk)})
     )
     preference = Preference.objects.get(user=employee)
@@ -466,3 +470,36 @@ def test_a_person_who_left_the_workplace_hears_nothing_new_from_it(
     assert "Fortroligt" not in html(client.get(reverse("notifications:list")))
     digests_enqueue()
     assert not [m for m in mail.outbox if m.to == [colleague.email] and "Fortroligt" in m.body]
+
+
+def test_the_digest_carries_a_one_click_unsubscribe_for_mail_programs(client, workplace, employee, commented):
+    send_digest(employee)
+    message = mail.outbox[0]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    url = message.extra_headers["List-Unsubscribe"].strip("<>")
+    # What a mail program sends (RFC 8058): a POST without a CSRF token or a session.
+    csrf_client = client.__class__(enforce_csrf_checks=True)
+    response = csrf_client.post(url, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert not Preference.objects.get(user=employee).daily_digest
+
+
+def test_the_worker_schedules_the_daily_digest_once(settings, workplace, employee, commented):
+    from django_tasks_db.models import DBTaskResult
+
+    from frontloeber.notifications.tasks import digests_schedule, next_digest_time
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert digests_schedule() is True
+    assert digests_schedule() is False  # already queued: starting the worker again adds nothing
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path.endswith("digests_daily")
+    assert queued.run_after == next_digest_time()
+    assert timezone.localtime(queued.run_after).hour == 7
+
+
+def test_the_daily_run_sends_the_digests(workplace, employee, commented):
+    from frontloeber.notifications.tasks import digests_daily
+
+    digests_daily.enqueue()
+    assert [employee.email] in [m.to for m in mail.outbox]

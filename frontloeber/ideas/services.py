@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from frontloeber.notifications.models import Kind
@@ -270,37 +271,29 @@ def challenge_update(*, actor, challenge, title, description="", opens_on, close
 # --- Ideas ----------------------------------------------------------------------------------------------
 
 
+# The idea's text fields: (longest length, message when it is missing; None when it may be empty).
+IDEA_TEXT = {
+    "title": (TITLE_MAX, _lazy("Give the idea a short title.")),
+    "need": (NEED_MAX, _lazy("Describe the need or problem the idea answers.")),
+    "description": (DESCRIPTION_MAX, _lazy("Describe the idea itself.")),
+    "concerns": (NEED_MAX, None),
+}
+
+
 def _clean_idea(*, workplace, title, need, description, concerns, values, tag_names, challenge, errors):
+    given = {"title": title, "need": need, "description": description, "concerns": concerns}
     fields = {
-        "title": _clean_text(
-            title,
-            field="title",
-            required=True,
-            max_length=TITLE_MAX,
+        name: _clean_text(
+            given[name],
+            field=name,
+            required=missing is not None,
+            max_length=max_length,
             errors=errors,
-            required_message=_("Give the idea a short title."),
-        ),
-        "need": _clean_text(
-            need,
-            field="need",
-            required=True,
-            max_length=NEED_MAX,
-            errors=errors,
-            required_message=_("Describe the need or problem the idea answers."),
-        ),
-        "description": _clean_text(
-            description,
-            field="description",
-            required=True,
-            max_length=DESCRIPTION_MAX,
-            errors=errors,
-            required_message=_("Describe the idea itself."),
-        ),
-        "concerns": _clean_text(
-            concerns, field="concerns", required=False, max_length=NEED_MAX, errors=errors
-        ),
-        **_clean_values(values, errors),
+            required_message=missing,
+        )
+        for name, (max_length, missing) in IDEA_TEXT.items()
     }
+    fields.update(_clean_values(values, errors))
     names = _clean_tag_names(tag_names, errors)
     if challenge is not None and challenge.workplace_id != workplace.pk:
         errors["challenge"] = _("Choose one of this workplace's challenges.")
@@ -788,19 +781,12 @@ def idea_qualify(*, actor, idea, benefit, requirements, risks, measures, ready_t
     if idea.status in CLOSED:
         raise ValidationError(_("This idea is closed; its qualification can no longer change."))
     errors = {}
+    answers = {"benefit": benefit, "requirements": requirements, "risks": risks, "measures": measures}
     fields = {
-        "qualification_benefit": _clean_text(
-            benefit, field="benefit", required=False, max_length=NEED_MAX, errors=errors
-        ),
-        "qualification_requirements": _clean_text(
-            requirements, field="requirements", required=False, max_length=NEED_MAX, errors=errors
-        ),
-        "qualification_risks": _clean_text(
-            risks, field="risks", required=False, max_length=NEED_MAX, errors=errors
-        ),
-        "qualification_measures": _clean_text(
-            measures, field="measures", required=False, max_length=NEED_MAX, errors=errors
-        ),
+        f"qualification_{name}": _clean_text(
+            answer, field=name, required=False, max_length=NEED_MAX, errors=errors
+        )
+        for name, answer in answers.items()
     }
     ready_to_test = bool(ready_to_test)
     if ready_to_test and not all(fields.values()):

@@ -15,3 +15,21 @@ class DanishFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django answers a wrong method (a GET to a form's address, after a reload or a language switch) with an
+    empty 405; show a page that says what happened instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code == 405 and not response.content and not getattr(request, "htmx", False):
+            from django.shortcuts import render
+
+            page = render(request, "core/errors/405.html", status=405)
+            page["Allow"] = response.get("Allow", "")
+            return page
+        return response

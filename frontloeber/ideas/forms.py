@@ -132,8 +132,13 @@ class ChallengeForm(forms.Form):
         help_text=_("Phrase it from the core task, as a question: “Hvordan kan vi …?”"),
     )
     description = _text(_("Background"), NEED_MAX, required=False, rows=4)
-    opens_on = forms.DateField(label=_("Open from"), widget=forms.DateInput(attrs={"type": "date"}))
-    closes_on = forms.DateField(label=_("Open until"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input takes ISO dates whatever the language; Danish formatting would leave it empty.
+    opens_on = forms.DateField(
+        label=_("Open from"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
+    closes_on = forms.DateField(
+        label=_("Open until"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
 
 
 class CommentForm(forms.Form):
@@ -202,17 +207,31 @@ class QualificationForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.TypedChoiceField(label=_("Merge into"), coerce=int)
+    into = forms.TypedChoiceField(
+        label=_("Merge into"),
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the idea to merge into.")},
+    )
 
     def __init__(self, *args, candidates=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["into"].choices = [
-            (i.pk, f"{i.title} ({i.get_status_display().lower()})") for i in candidates
-        ]
+        self.fields["into"].choices = [(i.pk, i.title) for i in candidates]
 
 
 class ResponseTargetForm(forms.Form):
-    days = forms.IntegerField(label=_("Response target in days"), min_value=1, max_value=90)
+    days = forms.IntegerField(
+        label=_("Response target in days"),
+        min_value=1,
+        max_value=90,
+        help_text=_("From 1 to 90 days."),
+        error_messages={
+            "min_value": _("Choose a number of days from 1 to 90."),
+            "max_value": _("Choose a number of days from 1 to 90."),
+            "invalid": _("Write a whole number of days, from 1 to 90."),
+            "required": _("Write a whole number of days, from 1 to 90."),
+        },
+    )
 
 
 class BoardFilterForm(forms.Form):

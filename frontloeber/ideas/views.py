@@ -1,19 +1,21 @@
 import datetime
+from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from frontloeber.accounts.models import User
 from frontloeber.core.forms import apply_validation_error
 from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import workplace_view
+from frontloeber.notifications import services as notification_services
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role
 
@@ -36,6 +38,21 @@ from .models import LEADER_MOVES, QUESTION_FROM, REASON_REQUIRED, IdeaStatus
 
 CONTRIBUTORS = [Role.EMPLOYEE, Role.LEADER]
 LEADERS = [Role.LEADER]
+
+
+def post_or_back_to_idea(view):
+    """An action on an idea takes a POST; a GET (a reload, a language switch) goes to the idea's page."""
+
+    @wraps(view)
+    def wrapper(request, idea_id, *args, **kwargs):
+        if request.method in ("GET", "HEAD"):
+            idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
+            return redirect(idea.get_absolute_url())
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["GET", "POST"])
+        return view(request, idea_id, *args, **kwargs)
+
+    return wrapper
 
 
 def _number(value):
@@ -291,6 +308,8 @@ def _render_detail(request, idea_id, *, status=200, **forms):
 @workplace_view
 @require_GET
 def idea_detail(request, idea_id):
+    # Before rendering, so the bell in the header already leaves out what this page shows.
+    notification_services.notification_mark_read_for_idea(user=request.user, idea=idea_id)
     return _render_detail(request, idea_id)
 
 
@@ -318,7 +337,7 @@ def _belongs_to_form(error, form):
 
 
 @workplace_view(roles=LEADERS)
-@require_POST
+@post_or_back_to_idea
 def idea_acknowledge(request, idea_id):
     return _leader_action(
         request,
@@ -331,7 +350,7 @@ def idea_acknowledge(request, idea_id):
 
 
 @workplace_view(roles=LEADERS)
-@require_POST
+@post_or_back_to_idea
 def idea_move(request, idea_id):
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     return _leader_action(
@@ -348,7 +367,7 @@ def idea_move(request, idea_id):
 
 
 @workplace_view(roles=LEADERS)
-@require_POST
+@post_or_back_to_idea
 def idea_ask(request, idea_id):
     return _leader_action(
         request,
@@ -361,7 +380,7 @@ def idea_ask(request, idea_id):
 
 
 @workplace_view(roles=CONTRIBUTORS)
-@require_POST
+@post_or_back_to_idea
 def idea_answer(request, idea_id):
     return _leader_action(
         request,
@@ -374,7 +393,7 @@ def idea_answer(request, idea_id):
 
 
 @workplace_view(roles=LEADERS)
-@require_POST
+@post_or_back_to_idea
 def idea_assign(request, idea_id):
     def assign(idea, data):
         person = None
@@ -433,6 +452,10 @@ def idea_merge(request, idea_id):
     form = MergeForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         into = selectors.access_idea(workplace=request.workplace, idea_id=form.cleaned_data["into"])
+        if request.POST.get("confirm") != "1":
+            # Both ideas side by side before anything that cannot be undone.
+            context = {"idea": idea, "into": into, "query": query}
+            return render(request, "ideas/idea_merge_confirm.html", context)
         try:
             services.idea_merge(actor=request.user, idea=idea, into=into)
         except ValidationError as error:
@@ -481,7 +504,7 @@ def _toggle(request, idea_id, action, partial):
 
 
 @workplace_view(roles=CONTRIBUTORS)
-@require_POST
+@post_or_back_to_idea
 def idea_support(request, idea_id):
     return _toggle(
         request,
@@ -492,7 +515,7 @@ def idea_support(request, idea_id):
 
 
 @workplace_view(roles=CONTRIBUTORS)
-@require_POST
+@post_or_back_to_idea
 def idea_follow(request, idea_id):
     return _toggle(
         request,
@@ -503,7 +526,7 @@ def idea_follow(request, idea_id):
 
 
 @workplace_view(roles=CONTRIBUTORS)
-@require_POST
+@post_or_back_to_idea
 def comment_create(request, idea_id):
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     form = CommentForm(request.POST)

@@ -52,6 +52,13 @@ def notification_mark_read(*, user, notification_id=None):
     return unread.update(read_at=timezone.now())
 
 
+def notification_mark_read_for_idea(*, user, idea):
+    """Seeing an idea's page is reading its news: its notifications leave the bell."""
+    return Notification.objects.filter(recipient=user, idea=idea, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 @transaction.atomic
 def preference_update(*, user, daily_digest: bool, language: str | None = None):
     preference, _created = Preference.objects.get_or_create(user=user)

@@ -345,8 +345,9 @@ def test_a_long_board_is_paginated(client, workplace, leader, employee):
 # --- 2. Query counts -------------------------------------------------------------------------------------
 
 BOARD_QUERIES = 12
-# The leader's idea page adds the assignable members and the header's inbox count.
-DETAIL_QUERIES = {"leader": 14, "employee": 12}
+# The leader's idea page adds the assignable members and the header's inbox count; both mark the idea's
+# notifications read.
+DETAIL_QUERIES = {"leader": 15, "employee": 13}
 INBOX_QUERIES = 9
 CHALLENGE_LIST_QUERIES = 9
 CHALLENGE_DETAIL_QUERIES = 11
@@ -1063,8 +1064,13 @@ def test_merging_a_duplicate_moves_supports_and_comments_and_tells_its_author(
     client.force_login(leader)
     page = client.get(idea_url("idea_merge", duplicate))
     assert page.status_code == 200
-    assert f'<option value="{idea.pk}"' in html(page)
-    response = client.post(idea_url("idea_merge", duplicate), {"into": str(idea.pk)})
+    assert f'name="into" id="id_into_0" value="{idea.pk}"' in html(page)
+    assert "checked" not in html(page)  # nothing is chosen for the leader
+    # Choosing shows both ideas first; nothing is merged yet.
+    compare = client.post(idea_url("idea_merge", duplicate), {"into": str(idea.pk)})
+    assert compare.status_code == 200 and 'name="confirm" value="1"' in html(compare)
+    assert Idea.objects.get(pk=duplicate.pk).status == IdeaStatus.NEW
+    response = client.post(idea_url("idea_merge", duplicate), {"into": str(idea.pk), "confirm": "1"})
     assert response.status_code == 302 and response["Location"] == idea.get_absolute_url()
     duplicate.refresh_from_db()
     idea.refresh_from_db()
@@ -1522,7 +1528,18 @@ def test_merging_into_an_idea_found_by_search(client, workplace, leader, idea):
     client.force_login(leader)
     page = html(client.get(idea_url("idea_merge", idea) + "?q=videoopkald"))
     assert f'value="{other.pk}"' in page
-    response = client.post(idea_url("idea_merge", idea) + "?q=videoopkald", {"into": other.pk})
+    response = client.post(
+        idea_url("idea_merge", idea) + "?q=videoopkald", {"into": other.pk, "confirm": "1"}
+    )
     assert response.status_code == 302
     idea.refresh_from_db()
     assert idea.merged_into == other
+
+
+def test_seeing_an_idea_reads_its_notifications_and_only_those(client, workplace, leader, employee, idea):
+    other = make_idea(workplace, title="Lydmåler på stuen")
+    assert Notification.objects.filter(recipient=leader, read_at__isnull=True).count() == 2
+    client.force_login(leader)
+    client.get(idea.get_absolute_url())
+    unread = Notification.objects.filter(recipient=leader, read_at__isnull=True)
+    assert list(unread.values_list("idea", flat=True)) == [other.pk]

@@ -129,7 +129,7 @@ class ChallengeForm(forms.Form):
     title = forms.CharField(
         label=_("The challenge"),
         max_length=TITLE_MAX,
-        help_text=_("Phrase it from the core task, as a question: “Hvordan kan vi …?”"),
+        help_text=_("Phrase it from the core task, as a question: “How can we …?”"),
     )
     description = _text(_("Background"), NEED_MAX, required=False, rows=4)
     # A date input takes ISO dates whatever the language; Danish formatting would leave it empty.
@@ -170,6 +170,7 @@ class MoveForm(forms.Form):
             "Required when you park the idea or do not pursue it: say why, and what would have to change."
         ),
     )
+    message.required_when = _("required when parking or stopping")
 
     def __init__(self, *args, allowed=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -276,7 +277,8 @@ class BoardFilterForm(forms.Form):
         if not data:
             # Keep what is valid of a partly broken query string rather than dropping every filter.
             data = {name: value for name, value in getattr(self, "cleaned_data", {}).items()}
-        sort = data.get("sort") or "newest"
+        q = (data.get("q") or "").strip()
+        sort = data.get("sort") or ("relevance" if q else "newest")
         return BoardFilters(
             status=data.get("status") or "",
             challenge=data.get("challenge"),

@@ -30,6 +30,7 @@ class ValueAxis(models.TextChoices):
     ROUTINES = "routines", _("Easier daily routines")
 
 
+VALUE_WORDS = {0: _("none"), 1: _("a little"), 2: _("clearly"), 3: _("a lot")}
 VALUE_LEVELS = [
     (0, _("0 – none")),
     (1, _("1 – a little")),
@@ -41,7 +42,7 @@ VALUE_LEVELS = [
 class IdeaStatus(models.TextChoices):
     NEW = "new", _("New")
     NEEDS_INFO = "needs_info", _("Needs more information")
-    QUALIFYING = "qualifying", _("Maturing")
+    QUALIFYING = "qualifying", _("Qualifying")
     EXPERIMENTING = "experimenting", _("Being tried out")
     ADOPTED = "adopted", _("Adopted")
     PARKED = "parked", _("Parked")

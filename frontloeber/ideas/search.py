@@ -1,9 +1,10 @@
 """Full-text search over ideas, with Danish stemming on both databases.
 
-PostgreSQL: ``to_tsvector('danish', search_text)`` with a GIN index on that expression (migration 0002).
-SQLite: an FTS5 table ``ideas_idea_fts`` whose rows hold the text already stemmed here with the same
-Snowball Danish stemmer PostgreSQL uses, because FTS5 has no Danish tokenizer of its own. Either way a
-search for "billeder" finds "billede" and "billedet".
+PostgreSQL: the title (weight A) and the whole text (weight B) as ``to_tsvector('danish', …)``, with a GIN
+index on that very expression (migration 0002). SQLite: an FTS5 table ``ideas_idea_fts`` with the title and
+the whole text already stemmed here by the Snowball Danish stemmer PostgreSQL uses (FTS5 has no Danish
+tokenizer of its own), ranked with the title counting more. Either way a search for "billeder" finds
+"billede" and "billedet", and an idea whose title says it comes before one that mentions it in passing.
 """
 
 import re
@@ -11,9 +12,10 @@ import re
 import snowballstemmer
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F
+from django.db.models import F, FloatField, Value
 
 FTS_TABLE = "ideas_idea_fts"
+TITLE_WEIGHT = 4.0  # SQLite's bm25 column weight for the title; PostgreSQL's A against B is alike
 MAX_TERMS = 12
 
 # Snowball's Danish stop words: words too common to say anything about what an idea is about.
@@ -56,6 +58,13 @@ def document(idea, tag_names) -> str:
     return "\n".join([idea.title, idea.need, idea.description, " ".join(tag_names)])
 
 
+def postgres_vector():
+    """The expression searched and indexed on PostgreSQL; migration 0002 indexes exactly this."""
+    return SearchVector("title", weight="A", config="danish") + SearchVector(
+        "search_text", weight="B", config="danish"
+    )
+
+
 def is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
@@ -69,9 +78,14 @@ def index(idea, tag_names) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [idea.pk])  # noqa: S608
             cursor.execute(
-                f"INSERT INTO {FTS_TABLE} (rowid, stems) VALUES (%s, %s)",  # noqa: S608
-                [idea.pk, " ".join(terms(text))],
+                f"INSERT INTO {FTS_TABLE} (rowid, title, stems) VALUES (%s, %s, %s)",  # noqa: S608
+                [idea.pk, " ".join(terms(idea.title)), " ".join(terms(text))],
             )
+
+
+def _nothing(queryset):
+    # Still carries "rank", so a caller may order by it.
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField())).none()
 
 
 def _fts_match(stems, *, any_term):
@@ -84,17 +98,16 @@ def filter_matching(queryset, query: str):
     if is_postgres():
         words = _words(query)[:MAX_TERMS]
         if not words:
-            return queryset.none()
+            return _nothing(queryset)
         tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
-        vector = SearchVector("search_text", config="danish")
         return (
-            queryset.annotate(search_vector=vector)
+            queryset.annotate(search_vector=postgres_vector())
             .filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
         )
     stems = terms(query)[:MAX_TERMS]
     if not stems:
-        return queryset.none()
+        return _nothing(queryset)
     return _sqlite_ranked(queryset, _fts_match(stems, any_term=False))
 
 
@@ -103,18 +116,17 @@ def rank_similar(queryset, text: str):
     if is_postgres():
         words = _words(text)[:MAX_TERMS]
         if not words:
-            return queryset.none()
+            return _nothing(queryset)
         tsquery = SearchQuery(" | ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
-        vector = SearchVector("search_text", config="danish")
         return (
-            queryset.annotate(search_vector=vector)
+            queryset.annotate(search_vector=postgres_vector())
             .filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-pk")
         )
     stems = terms(text)[:MAX_TERMS]
     if not stems:
-        return queryset.none()
+        return _nothing(queryset)
     return _sqlite_ranked(queryset, _fts_match(stems, any_term=True)).order_by("-rank", "-pk")
 
 
@@ -122,7 +134,7 @@ def _sqlite_ranked(queryset, match):
     # A join, so FTS5 computes bm25() once per matching row (a correlated subquery would re-run the MATCH
     # for every row). bm25() is lower for better matches; negated, "-rank" sorts best first on both databases.
     return queryset.extra(  # noqa: S610 — the match string is a bound parameter
-        select={"rank": f"-bm25({FTS_TABLE})"},
+        select={"rank": f"-bm25({FTS_TABLE}, {TITLE_WEIGHT}, 1.0)"},
         tables=[FTS_TABLE],
         where=[f"{FTS_TABLE}.rowid = ideas_idea.id", f"{FTS_TABLE} MATCH %s"],
         params=[match],

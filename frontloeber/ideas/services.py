@@ -233,7 +233,7 @@ def _clean_challenge(*, title, description, opens_on, closes_on):
         required=True,
         max_length=TITLE_MAX,
         errors=errors,
-        required_message=_("Write the challenge as a question, e.g. “Hvordan kan vi …?”."),
+        required_message=_("Write the challenge as a question, e.g. “How can we …?”."),
     )
     description = _clean_text(
         description, field="description", required=False, max_length=NEED_MAX, errors=errors

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frontloeber.accounts.models import User
@@ -129,8 +130,17 @@ def idea_create(request):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
+                days = workplace.response_target_days
                 messages.success(
-                    request, _("Thank you! Your idea is submitted, and your leader has been told.")
+                    request,
+                    ngettext(
+                        "Thank you! Your idea is submitted, and your leader has been told. "
+                        "You will get an answer within %(days)d day.",
+                        "Thank you! Your idea is submitted, and your leader has been told. "
+                        "You will get an answer within %(days)d days.",
+                        days,
+                    )
+                    % {"days": days},
                 )
                 return redirect(idea.get_absolute_url())
     return render(
@@ -275,7 +285,12 @@ def _detail_context(request, idea, **forms):
         "comment_form": forms.get("comment_form") or CommentForm(),
         "now": timezone.now(),
         "target_days": request.workplace.response_target_days,
+        # A leader's form that came back with errors is shown even on a closed idea, so its message is seen.
+        "leader_form_errors": any(form.errors for form in forms.values() if form is not None),
     }
+    if idea.awaiting_leader_since:
+        context["waiting_days"] = (context["now"] - idea.awaiting_leader_since).days
+        context["overdue"] = selectors.is_overdue(idea, request.workplace, context["now"])
     if idea.status in REASON_REQUIRED:
         # The leader's reason for parking or stopping the idea: the first thing its author should read.
         context["status_reason"] = next(
@@ -440,7 +455,10 @@ def idea_qualify(request, idea_id):
         else:
             messages.success(request, _("The qualification is saved."))
             return redirect(idea.get_absolute_url())
-    return render(request, "ideas/idea_qualify.html", {"idea": idea, "form": form})
+    can_mark_ready = request.membership.role == Role.LEADER or idea.responsible_id == request.user.pk
+    return render(
+        request, "ideas/idea_qualify.html", {"idea": idea, "form": form, "can_mark_ready": can_mark_ready}
+    )
 
 
 @workplace_view(roles=LEADERS)

@@ -84,7 +84,9 @@ class Notification(models.Model):
             Kind.IDEA_ANSWER,
             Kind.IDEA_STATUS,
         ):
-            return self.detail
+            from frontloeber.core.markdown import plain
+
+            return plain(self.detail)
         return ""
 
 

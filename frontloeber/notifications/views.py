@@ -15,6 +15,7 @@ from frontloeber.ideas.services import idea_follow
 
 from . import selectors, services, tokens
 from .forms import PreferenceForm
+from .models import Kind
 
 
 @require_GET
@@ -38,7 +39,8 @@ def notification_open(request, notification_id):
         raise Http404
     services.notification_mark_read(user=request.user, notification_id=notification.pk)
     if notification.idea_id:
-        return redirect(notification.idea.get_absolute_url())
+        anchor = "#comments-heading" if notification.kind == Kind.IDEA_COMMENT else ""
+        return redirect(notification.idea.get_absolute_url() + anchor)
     return redirect(notification.workplace.get_absolute_url())
 
 

@@ -54,3 +54,9 @@ def test_the_demo_search_finds_ideas_on_both_databases(demo):
     workplace = Workplace.objects.get(slug="boernehuset-solsikken")
     similar = selectors.similar_ideas(workplace=workplace, text="billeder af børnenes dag til forældrene")
     assert len(similar) >= 2
+    # The two ideas whose titles hold all three words (a demo duplicate pair) come first.
+    best = selectors.similar_ideas(workplace=workplace, text="tablet billeder forældre")[:2]
+    assert {idea.title for idea in best} == {
+        "Tablet til billeder af børnenes dag til forældrene",
+        "Billeder fra dagen på tablet, så forældrene kan se, hvad børnene har lavet",
+    }

@@ -191,11 +191,13 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_idea(client, workp
         recipient=employee,
         kind=Kind.IDEA_STATUS,
         idea=commented,
-        detail="qualifying",
+        status="qualifying",
     )
     client.force_login(employee)
     response = client.get(reverse("notifications:open", kwargs={"notification_id": notification.pk}))
-    assert response.status_code == 302 and response["Location"] == commented.get_absolute_url()
+    # A comment's notification opens the idea at its comments.
+    assert response.status_code == 302
+    assert response["Location"] == commented.get_absolute_url() + "#comments-heading"
     notification.refresh_from_db()
     other.refresh_from_db()
     assert notification.read_at is not None and other.read_at is None

@@ -329,12 +329,14 @@ def idea_detail(request, idea_id):
 
 
 def _leader_action(request, idea_id, form_class, form_key, action, success, **form_kwargs):
-    """Run a leader's (or author's) form action on an idea; errors re-render the idea page with the form."""
+    """Run a leader's (or author's) form action on an idea; errors re-render the idea page with the form.
+
+    ``success`` is the message, or a function of the updated idea that returns it (to name people)."""
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     form = form_class(request.POST, **form_kwargs)
     if form.is_valid():
         try:
-            action(idea, form.cleaned_data)
+            updated = action(idea, form.cleaned_data) or idea
         except ValidationError as error:
             if not _belongs_to_form(error, form):
                 # The idea moved on meanwhile (withdrawn, merged, answered): say why on the idea's page.
@@ -342,7 +344,7 @@ def _leader_action(request, idea_id, form_class, form_key, action, success, **fo
                 return redirect(idea.get_absolute_url())
             apply_validation_error(form, error)
         else:
-            messages.success(request, success)
+            messages.success(request, success(updated) if callable(success) else success)
             return redirect(idea.get_absolute_url())
     return _render_detail(request, idea.pk, status=400, **{form_key: form})
 
@@ -360,7 +362,9 @@ def idea_acknowledge(request, idea_id):
         AcknowledgeForm,
         "acknowledge_form",
         lambda idea, data: services.idea_acknowledge(actor=request.user, idea=idea, message=data["message"]),
-        _("The author has been told that you are looking at the idea."),
+        lambda idea: (
+            _("%(name)s has been told that you are looking at the idea.") % {"name": idea.author.full_name}
+        ),
     )
 
 
@@ -376,7 +380,10 @@ def idea_move(request, idea_id):
         lambda idea, data: services.idea_move(
             actor=request.user, idea=idea, to_status=data["to_status"], message=data["message"]
         ),
-        _("The status is changed, and the author has been told."),
+        lambda idea: (
+            _("The idea is now “%(status)s”, and %(name)s has been told.")
+            % {"status": idea.get_status_display(), "name": idea.author.full_name}
+        ),
         allowed=LEADER_MOVES[IdeaStatus(idea.status)] or list(IdeaStatus),
     )
 
@@ -418,7 +425,7 @@ def idea_assign(request, idea_id):
             ).first()
             if person is None:
                 raise ValidationError({"responsible": _("Choose an employee or leader of this workplace.")})
-        services.idea_assign(actor=request.user, idea=idea, responsible=person)
+        return services.idea_assign(actor=request.user, idea=idea, responsible=person)
 
     return _leader_action(
         request,
@@ -426,7 +433,11 @@ def idea_assign(request, idea_id):
         AssignForm,
         "assign_form",
         assign,
-        _("The responsible person is saved."),
+        lambda idea: (
+            _("%(name)s is now responsible for the idea.") % {"name": idea.responsible.full_name}
+            if idea.responsible
+            else _("Nobody is responsible for the idea now.")
+        ),
         members=selectors.assignable_members(workplace=request.workplace),
     )
 

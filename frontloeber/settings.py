@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "frontloeber.accounts",
     "frontloeber.organisations",
     "frontloeber.ideas",
+    "frontloeber.experiments",
     "frontloeber.notifications",
 ]
 

@@ -1,18 +1,16 @@
 """Writes for challenges and ideas. Each checks the actor's standing itself and records the idea's history."""
 
 import datetime
-import io
-import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from PIL import Image, ImageOps, UnidentifiedImageError
 
+from frontloeber.core.images import clean_image
+from frontloeber.core.text import clean_text
 from frontloeber.notifications.models import Kind
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
@@ -23,7 +21,6 @@ from .models import (
     COMMENT_MAX,
     DESCRIPTION_MAX,
     LEADER_MOVES,
-    MAX_IMAGE_BYTES,
     MAX_IMAGES,
     MESSAGE_MAX,
     NEED_MAX,
@@ -46,25 +43,9 @@ from .models import (
 
 MAX_TAGS = 8
 TAG_MAX = 40
-MAX_IMAGE_PIXELS = 40_000_000
-IMAGE_FORMATS = {"JPEG": ("jpg", "image/jpeg"), "PNG": ("png", "image/png"), "WEBP": ("webp", "image/webp")}
 
 
 # --- Validation helpers -----------------------------------------------------------------------------
-
-
-def _clean_text(value, *, field, required, max_length, errors, required_message=None):
-    value = (value or "").strip()
-    # Control characters other than line breaks and tabs have no place in people's text.
-    value = "".join(ch for ch in value if ch in "\n\t" or ch >= " ")
-    if required and not value:
-        errors[field] = required_message or _("This field is required.")
-    elif len(value) > max_length:
-        errors[field] = _("Keep it to %(max)d characters (it is %(n)d now).") % {
-            "max": max_length,
-            "n": len(value),
-        }
-    return value
 
 
 def _clean_values(values, errors):
@@ -78,7 +59,7 @@ def _clean_values(values, errors):
         if not 0 <= score <= 3:
             errors[f"value_{axis.value}"] = _("Choose a value from 0 to 3.")
         cleaned[f"value_{axis.value}"] = score
-        cleaned[f"value_{axis.value}_why"] = _clean_text(
+        cleaned[f"value_{axis.value}_why"] = clean_text(
             why, field=f"value_{axis.value}_why", required=False, max_length=WHY_MAX, errors=errors
         )
     return cleaned
@@ -111,58 +92,13 @@ def _tags(organisation, names):
     return tags
 
 
-def _clean_image(upload):
-    """Check an upload is a real picture by its content, and re-encode it without its metadata (location,
-    camera, names), which photos from a workplace must not carry."""
-    name = upload.name[:80]
-    if upload.size > MAX_IMAGE_BYTES:
-        raise ValidationError({"images": _("%(name)s is larger than 5 MB.") % {"name": name}})
-    unreadable = ValidationError(
-        {"images": _("%(name)s is not a picture we can read. Use JPEG, PNG or WebP.") % {"name": name}}
-    )
-    try:
-        upload.seek(0)
-        # Only these decoders run on people's files; Pillow's other plugins never see them.
-        Image.open(upload, formats=list(IMAGE_FORMATS)).verify()
-        upload.seek(0)
-        image = Image.open(upload, formats=list(IMAGE_FORMATS))
-        # A small file can unpack to a huge picture; refuse before decoding it into memory.
-        if image.width * image.height > MAX_IMAGE_PIXELS:
-            raise ValidationError(
-                {
-                    "images": _("%(name)s has too many pixels; use a picture of at most 40 megapixels.")
-                    % {"name": name}
-                }
-            )
-        fmt = image.format
-        image.load()
-        image = ImageOps.exif_transpose(image)
-        if fmt == "JPEG" and image.mode not in ("RGB", "L"):
-            image = image.convert("RGB")
-        elif fmt != "JPEG" and image.mode not in ("RGB", "RGBA", "L", "LA", "P"):
-            image = image.convert("RGBA")
-        out = io.BytesIO()
-        image.save(out, format=fmt, **({"quality": 85} if fmt == "JPEG" else {}))
-    except (
-        UnidentifiedImageError,
-        OSError,
-        SyntaxError,
-        ValueError,
-        TypeError,
-        Image.DecompressionBombError,
-    ):
-        raise unreadable from None
-    extension, content_type = IMAGE_FORMATS[fmt]
-    return ContentFile(out.getvalue(), name=f"{uuid.uuid4().hex}.{extension}"), content_type
-
-
 def _clean_images(images, *, existing=0):
     images = [image for image in images or [] if image]
     if existing + len(images) > MAX_IMAGES:
         raise ValidationError(
             {"images": _("An idea can have at most %(max)d pictures.") % {"max": MAX_IMAGES}}
         )
-    return [_clean_image(image) for image in images]
+    return [clean_image(image, field="images") for image in images]
 
 
 def _save_images(idea, cleaned, actor):
@@ -227,7 +163,7 @@ def _follow(idea, user):
 
 def _clean_challenge(*, title, description, opens_on, closes_on):
     errors = {}
-    title = _clean_text(
+    title = clean_text(
         title,
         field="title",
         required=True,
@@ -235,7 +171,7 @@ def _clean_challenge(*, title, description, opens_on, closes_on):
         errors=errors,
         required_message=_("Write the challenge as a question, e.g. “How can we …?”."),
     )
-    description = _clean_text(
+    description = clean_text(
         description, field="description", required=False, max_length=NEED_MAX, errors=errors
     )
     if not opens_on:
@@ -283,7 +219,7 @@ IDEA_TEXT = {
 def _clean_idea(*, workplace, title, need, description, concerns, values, tag_names, challenge, errors):
     given = {"title": title, "need": need, "description": description, "concerns": concerns}
     fields = {
-        name: _clean_text(
+        name: clean_text(
             given[name],
             field=name,
             required=missing is not None,
@@ -507,7 +443,7 @@ def _mark_leader_response(idea, actor, membership, now):
 def comment_create(*, actor, idea, body):
     membership = permissions.require_contributor(user=actor, workplace=idea.workplace)
     errors = {}
-    body = _clean_text(
+    body = clean_text(
         body,
         field="body",
         required=True,
@@ -560,7 +496,7 @@ def comment_update(*, actor, comment, body):
     if timezone.now() > comment.editable_until():
         raise ValidationError(_("A comment can be edited for 15 minutes after it was written."))
     errors = {}
-    body = _clean_text(
+    body = clean_text(
         body,
         field="body",
         required=True,
@@ -581,7 +517,7 @@ def comment_update(*, actor, comment, body):
 
 def _clean_message(message, *, required, required_message=None, field="message"):
     errors = {}
-    message = _clean_text(
+    message = clean_text(
         message,
         field=field,
         required=required,
@@ -652,6 +588,42 @@ def idea_move(*, actor, idea, to_status, message=""):
         *_mark_leader_response(idea, actor, membership, now),
     ]
     idea.save(update_fields=fields)
+    _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
+    notification_create(
+        recipients=_author_and_followers(idea),
+        kind=Kind.IDEA_STATUS,
+        workplace=idea.workplace,
+        actor=actor,
+        idea=idea,
+        detail=message,
+        status=to_status,
+    )
+    return idea
+
+
+@transaction.atomic
+def idea_status_follow(*, actor, idea, to_status, message=""):
+    """The idea's status follows its experiment or adoption plan (whose service checked the actor)."""
+    idea = _lock(idea)
+    if idea.status == to_status:
+        return idea
+    before = idea.status
+    now = timezone.now()
+    idea.status = to_status
+    idea.status_before_question = ""
+    idea.awaiting_leader_since = None
+    idea.last_activity_at = now
+    if idea.first_response_at is None:
+        idea.first_response_at = now
+    idea.save(
+        update_fields=[
+            "status",
+            "status_before_question",
+            "awaiting_leader_since",
+            "last_activity_at",
+            "first_response_at",
+        ]
+    )
     _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
     notification_create(
         recipients=_author_and_followers(idea),
@@ -783,7 +755,7 @@ def idea_qualify(*, actor, idea, benefit, requirements, risks, measures, ready_t
     errors = {}
     answers = {"benefit": benefit, "requirements": requirements, "risks": risks, "measures": measures}
     fields = {
-        f"qualification_{name}": _clean_text(
+        f"qualification_{name}": clean_text(
             answer, field=name, required=False, max_length=NEED_MAX, errors=errors
         )
         for name, answer in answers.items()

@@ -17,6 +17,9 @@ class Kind(models.TextChoices):
     IDEA_COMMENT = "idea_comment", _("A new comment")
     IDEA_MERGED = "idea_merged", _("An idea was merged into another")
     IDEA_ASSIGNED = "idea_assigned", _("You were made responsible for an idea")
+    EXPERIMENT_EVALUATE = "experiment_evaluate", _("An experiment has ended and waits for its evaluation")
+    CHECKPOINT_DUE = "checkpoint_due", _("An adoption checkpoint is due")
+    CASE_TRIED = "case_tried", _("Another workplace took up a case")
 
 
 class Notification(models.Model):
@@ -37,6 +40,8 @@ class Notification(models.Model):
     detail = models.CharField(max_length=200, blank=True)
     # For a status change: the status the idea moved to.
     status = models.CharField(max_length=20, blank=True)
+    # Where the notification leads, when that is not the idea's page (an experiment, a checkpoint).
+    target_url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when the notification went out in a daily digest, so no digest repeats it.
@@ -70,6 +75,9 @@ class Notification(models.Model):
             Kind.IDEA_COMMENT: _("%(actor)s commented on “%(idea)s”"),
             Kind.IDEA_MERGED: _("%(actor)s merged your idea “%(detail)s” into “%(idea)s”"),
             Kind.IDEA_ASSIGNED: _("%(actor)s made you responsible for “%(idea)s”"),
+            Kind.EXPERIMENT_EVALUATE: _("The experiment with “%(idea)s” has ended: evaluate it"),
+            Kind.CHECKPOINT_DUE: _("The follow-up on “%(idea)s” is due: record how it goes"),
+            Kind.CASE_TRIED: _("%(actor)s is trying your case “%(idea)s” at %(detail)s"),
         }
         text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
         return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}

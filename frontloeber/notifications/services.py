@@ -6,7 +6,9 @@ from django.utils import timezone
 from .models import Notification, Preference
 
 
-def notification_create(*, recipients, kind, workplace, actor=None, idea=None, detail="", status=""):
+def notification_create(
+    *, recipients, kind, workplace, actor=None, idea=None, detail="", status="", target_url=""
+):
     """Tell each recipient (once, and never the person who did it) that something happened. Only current
     members of the workplace hear of it: someone who has left keeps no window into it."""
     from frontloeber.organisations.models import Membership
@@ -38,6 +40,7 @@ def notification_create(*, recipients, kind, workplace, actor=None, idea=None, d
                 idea=idea,
                 detail=detail[:200],
                 status=status,
+                target_url=target_url,
             )
         )
     Notification.objects.bulk_create(rows)

@@ -98,7 +98,11 @@ def next_digest_time(now=None):
 
 @task()
 def digests_daily() -> int:
-    """Queue today's digests, then come back tomorrow morning."""
+    """Send today's reminders (experiments to evaluate, checkpoints due), queue the digests that carry them,
+    then come back tomorrow morning."""
+    from frontloeber.experiments.services import reminders_send
+
+    reminders_send()
     count = digests_enqueue()
     digests_schedule()
     return count

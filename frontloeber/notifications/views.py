@@ -38,6 +38,8 @@ def notification_open(request, notification_id):
     if notification is None:
         raise Http404
     services.notification_mark_read(user=request.user, notification_id=notification.pk)
+    if notification.target_url.startswith("/") and not notification.target_url.startswith("//"):
+        return redirect(notification.target_url)
     if notification.idea_id:
         anchor = "#comments-heading" if notification.kind == Kind.IDEA_COMMENT else ""
         return redirect(notification.idea.get_absolute_url() + anchor)

@@ -1,0 +1,18 @@
+"""Checking what people type, the same way in every app's services."""
+
+from django.utils.translation import gettext as _
+
+
+def clean_text(value, *, field, required, max_length, errors, required_message=None):
+    """The text stripped and without control characters; a problem goes into ``errors[field]``."""
+    value = (value or "").strip()
+    # Control characters other than line breaks and tabs have no place in people's text.
+    value = "".join(ch for ch in value if ch in "\n\t" or ch >= " ")
+    if required and not value:
+        errors[field] = required_message or _("This field is required.")
+    elif len(value) > max_length:
+        errors[field] = _("Keep it to %(max)d characters (it is %(n)d now).") % {
+            "max": max_length,
+            "n": len(value),
+        }
+    return value

@@ -1,0 +1,293 @@
+"""Experiments with frames, the adoption that follows, and the cases that spread what works."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from frontloeber.ideas.models import Idea, ValueAxis
+from frontloeber.organisations.models import Organisation, Workplace
+
+TEXT_MAX = 2000
+MAX_CRITERIA = 4
+
+
+class ExperimentState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    RUNNING = "running", _("Running")
+    EVALUATING = "evaluating", _("Being evaluated")
+    CONCLUDED = "concluded", _("Concluded")
+
+
+class Decision(models.TextChoices):
+    ADOPT = "adopt", _("Adopt it")
+    ADJUST = "adjust", _("Adjust it and try again")
+    STOP = "stop", _("Stop, with what we learned")
+
+
+class CriterionResult(models.TextChoices):
+    MET = "met", _("Met")
+    PARTLY = "partly", _("Partly met")
+    NOT_MET = "not_met", _("Not met")
+
+
+class Experiment(models.Model):
+    """A small, framed try-out of an idea. Stopping with a lesson learnt is a result like any other."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="experiments")
+    idea = models.ForeignKey(
+        Idea, on_delete=models.CASCADE, related_name="experiments", verbose_name=_("idea")
+    )
+    follows = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="followed_by"
+    )
+    hypothesis = models.TextField(_("hypothesis"), max_length=TEXT_MAX)
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    hours = models.PositiveIntegerField(_("hours"), default=0)
+    budget_dkk = models.PositiveIntegerField(_("budget (DKK)"), default=0)
+    equipment = models.TextField(_("equipment"), blank=True, max_length=TEXT_MAX)
+    stop_rule = models.TextField(_("stop rule"), max_length=TEXT_MAX)
+    participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="experiments", verbose_name=_("participants")
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=ExperimentState.choices, default=ExperimentState.PLANNED
+    )
+
+    # The safety check: answered before the experiment may run, and confirmed by a leader.
+    personal_data = models.BooleanField(_("touches personal data"), null=True)
+    personal_data_which = models.TextField(_("which personal data"), blank=True, max_length=TEXT_MAX)
+    legal_basis = models.TextField(_("legal basis"), blank=True, max_length=TEXT_MAX)
+    dpo_contact = models.CharField(_("data-protection contact asked"), blank=True, max_length=200)
+    vulnerable_citizens = models.BooleanField(_("involves citizens who cannot easily consent"), null=True)
+    consent_how = models.TextField(
+        _("how relatives or guardians are informed and agree"), blank=True, max_length=TEXT_MAX
+    )
+    needs_it = models.BooleanField(_("needs the IT department"), null=True)
+    it_what = models.TextField(_("what the IT department must do"), blank=True, max_length=TEXT_MAX)
+    safety_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    safety_confirmed_at = models.DateTimeField(null=True, blank=True)
+
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
+    learnings = models.TextField(_("what we learned"), blank=True, max_length=TEXT_MAX)
+    started_at = models.DateTimeField(null=True, blank=True)
+    concluded_at = models.DateTimeField(null=True, blank=True)
+    # When the leader and participants were asked to evaluate, so the reminder goes once.
+    evaluation_reminded_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("experiment")
+        verbose_name_plural = _("experiments")
+        ordering = ["-starts_on", "-pk"]
+        indexes = [
+            models.Index(fields=["organisation", "workplace", "state", "ends_on"]),
+            models.Index(fields=["organisation", "workplace", "concluded_at"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="experiment_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.hypothesis[:80]
+
+    def get_absolute_url(self):
+        return reverse(
+            "experiments:experiment_detail",
+            kwargs={"workplace_slug": self.workplace.slug, "experiment_id": self.pk},
+        )
+
+    @property
+    def safety_answered(self):
+        answers = (self.personal_data, self.vulnerable_citizens, self.needs_it)
+        if None in answers:
+            return False
+        if self.personal_data and not (self.personal_data_which and self.legal_basis and self.dpo_contact):
+            return False
+        if self.vulnerable_citizens and not self.consent_how:
+            return False
+        return not (self.needs_it and not self.it_what)
+
+
+class SuccessCriterion(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="criteria")
+    axis = models.CharField(_("value axis"), max_length=20, choices=ValueAxis.choices)
+    description = models.CharField(_("success looks like"), max_length=300)
+    measure = models.CharField(_("how we measure it"), max_length=300)
+    result = models.CharField(_("result"), max_length=10, choices=CriterionResult.choices, blank=True)
+    evidence = models.TextField(_("evidence"), blank=True, max_length=TEXT_MAX)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "experiment"])]
+
+    def __str__(self):
+        return self.description
+
+
+def log_photo_path(instance, filename):
+    return (
+        f"experiments/{instance.organisation_id}/{instance.workplace_id}/{instance.experiment_id}/{filename}"
+    )
+
+
+class LogEntry(models.Model):
+    """A dated note in the experiment's learning log, with an optional photo."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="log_entries")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    entry_date = models.DateField(_("date"))
+    text = models.TextField(_("what happened"), max_length=TEXT_MAX)
+    photo = models.ImageField(upload_to=log_photo_path, blank=True)
+    photo_content_type = models.CharField(max_length=40, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["entry_date", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "experiment", "entry_date"])]
+
+    def __str__(self):
+        return f"{self.entry_date}: {self.text[:40]}"
+
+
+class AdoptionState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    LIVE = "live", _("Live")
+
+
+class AdoptionPlan(models.Model):
+    """The change a leader leads after an experiment says "adopt"."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="adoption_plans")
+    idea = models.OneToOneField(Idea, on_delete=models.CASCADE, related_name="adoption_plan")
+    experiment = models.ForeignKey(Experiment, on_delete=models.SET_NULL, null=True, related_name="+")
+    affected = models.TextField(_("who is affected, and how their day changes"), max_length=TEXT_MAX)
+    training = models.TextField(_("training needed"), blank=True, max_length=TEXT_MAX)
+    communication = models.TextField(_("communication"), blank=True, max_length=TEXT_MAX)
+    go_live_on = models.DateField(_("go-live date"))
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("responsible")
+    )
+    first_checkpoint_days = models.PositiveSmallIntegerField(
+        _("first checkpoint (days after go-live)"), default=30
+    )
+    second_checkpoint_days = models.PositiveSmallIntegerField(
+        _("second checkpoint (days after go-live)"), default=90
+    )
+    state = models.CharField(max_length=10, choices=AdoptionState.choices, default=AdoptionState.PLANNED)
+    live_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("adoption plan")
+        indexes = [models.Index(fields=["organisation", "workplace", "state"])]
+
+    def __str__(self):
+        return str(self.idea)
+
+    def get_absolute_url(self):
+        return reverse(
+            "experiments:adoption_detail", kwargs={"workplace_slug": self.workplace.slug, "plan_id": self.pk}
+        )
+
+
+class Checkpoint(models.Model):
+    """A follow-up after go-live: how many use it, what value it gives, what was adjusted."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(AdoptionPlan, on_delete=models.CASCADE, related_name="checkpoints")
+    days = models.PositiveSmallIntegerField()
+    due_on = models.DateField()
+    users = models.PositiveIntegerField(_("how many use it"), null=True, blank=True)
+    affected = models.PositiveIntegerField(_("of how many affected"), null=True, blank=True)
+    value_citizens = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
+    value_quality = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(3)])
+    value_routines = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
+    notes = models.TextField(_("value seen"), blank=True, max_length=TEXT_MAX)
+    adjusted = models.TextField(_("what was adjusted"), blank=True, max_length=TEXT_MAX)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "due_on"])]
+
+    def __str__(self):
+        return f"{self.plan} +{self.days}"
+
+
+class Case(models.Model):
+    """An adopted idea published to the organisation's case library, for other workplaces to take up."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="cases")
+    idea = models.OneToOneField(Idea, on_delete=models.CASCADE, related_name="case")
+    summary = models.TextField(_("summary"), max_length=TEXT_MAX)
+    value_achieved = models.TextField(_("value achieved"), max_length=TEXT_MAX)
+    what_it_took = models.TextField(_("what it took"), max_length=TEXT_MAX)
+    learnings = models.TextField(_("learnings"), max_length=TEXT_MAX)
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("contact person")
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    trial_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-published_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "published_at"])]
+
+    def __str__(self):
+        return str(self.idea)
+
+
+class CaseTrial(models.Model):
+    """A workplace taking up a case: the linked idea there shows how far it got."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="case_trials")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="trials")
+    idea = models.OneToOneField(Idea, on_delete=models.CASCADE, related_name="case_trial")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "workplace"], name="case_trial_once_per_workplace")
+        ]
+        indexes = [models.Index(fields=["organisation", "case"])]
+
+    def __str__(self):
+        return f"{self.case} → {self.workplace}"

@@ -1,0 +1,36 @@
+"""Who may run an experiment, write in its log, lead an adoption and publish or take up a case."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from frontloeber.ideas.permissions import membership_of
+from frontloeber.organisations.models import Membership, Role
+
+
+def can_manage(*, membership, idea) -> bool:
+    """A leader, or the person responsible for the idea, runs its experiments."""
+    return membership.role == Role.LEADER or (
+        membership.role == Role.EMPLOYEE and idea.responsible_id == membership.user_id
+    )
+
+
+def require_manage(*, user, idea):
+    membership = membership_of(user=user, workplace=idea.workplace)
+    if not can_manage(membership=membership, idea=idea):
+        raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
+    return membership
+
+
+def can_log(*, membership, experiment, participant_ids) -> bool:
+    return can_manage(membership=membership, idea=experiment.idea) or (
+        membership.role in (Role.EMPLOYEE, Role.LEADER) and membership.user_id in participant_ids
+    )
+
+
+def require_leader_of(*, user, workplace):
+    """A leader of this workplace (used where a leader acts for their own workplace, as in "try it here")."""
+    if not (
+        user.is_authenticated
+        and Membership.objects.filter(workplace=workplace, user=user, role=Role.LEADER).exists()
+    ):
+        raise PermissionDenied(_("Only a leader of the workplace can do this."))

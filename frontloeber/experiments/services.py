@@ -1,4 +1,4 @@
-"""Writes for experiments, adoption plans and cases. Each checks the actor itself; the idea's status follows."""
+"""Writes for experiments, adoption plans and cases. Each checks the actor; the idea's status follows."""
 
 import datetime
 
@@ -689,7 +689,7 @@ def checkpoint_record(*, actor, checkpoint, users, affected, values, notes="", a
     return checkpoint
 
 
-# --- Cases ---------------------------------------------------------------------------------------------------
+# --- Cases -------------------------------------------------------------------------------------------
 
 
 @transaction.atomic

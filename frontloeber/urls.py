@@ -8,6 +8,7 @@ urlpatterns = [
     path("konto/", include("frontloeber.accounts.urls")),
     path("", include("frontloeber.organisations.urls")),
     path("", include("frontloeber.ideas.urls")),
+    path("", include("frontloeber.experiments.urls")),
     path("varsler/", include("frontloeber.notifications.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

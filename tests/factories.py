@@ -139,3 +139,84 @@ def make_idea(workplace, *, author=None, title="Tablet til billeder af børnenes
         tag_names=kwargs.pop("tag_names", ["tablet"]),
         **kwargs,
     )
+
+
+# --- Experiments, adoption and cases: made through the services -------------------------------------------
+
+CRITERIA = [
+    {"axis": "citizens", "description": "Forældrene ser dagen", "measure": "Spørgeskema til forældre"}
+]
+
+
+def make_experiment(idea, *, actor, participants=(), **kwargs):
+    from frontloeber.experiments import services
+
+    today = timezone.localdate()
+    return services.experiment_create(
+        actor=actor,
+        idea=idea,
+        hypothesis=kwargs.pop("hypothesis", "Vi tror, at billeder på tablet vil føre til mere tryghed."),
+        starts_on=kwargs.pop("starts_on", today),
+        ends_on=kwargs.pop("ends_on", today + timedelta(days=28)),
+        stop_rule=kwargs.pop("stop_rule", "Vi stopper, hvis det tager tid fra børnene."),
+        criteria=kwargs.pop("criteria", CRITERIA),
+        participants=participants,
+        **kwargs,
+    )
+
+
+def run_experiment(experiment, *, leader):
+    """Answer and confirm the safety check, and start the experiment."""
+    from frontloeber.experiments import services
+
+    services.experiment_safety_update(
+        actor=leader, experiment=experiment, personal_data=False, vulnerable_citizens=False, needs_it=False
+    )
+    services.experiment_safety_confirm(actor=leader, experiment=experiment)
+    return services.experiment_start(actor=leader, experiment=experiment)
+
+
+def conclude_experiment(experiment, *, leader, decision="adopt", learnings="Det virkede for de fleste."):
+    from frontloeber.experiments import services
+
+    results = {c.pk: ("met", "Svarene viser det") for c in experiment.criteria.all()}
+    return services.experiment_conclude(
+        actor=leader, experiment=experiment, results=results, decision=decision, learnings=learnings
+    )
+
+
+def adopt_idea(idea, *, leader):
+    """Take an idea through an experiment that says "adopt" and a plan that goes live. Returns the plan."""
+    from frontloeber.experiments import services
+
+    experiment = make_experiment(idea, actor=leader)
+    run_experiment(experiment, leader=leader)
+    conclude_experiment(experiment, leader=leader)
+    plan = services.adoption_plan_create(
+        actor=leader,
+        idea=idea,
+        affected="Pædagogerne på stuerne",
+        training="En legestue",
+        communication="Forældremøde",
+        go_live_on=timezone.localdate(),
+        responsible=leader,
+        first_checkpoint_days=30,
+        second_checkpoint_days=90,
+    )
+    plan = services.adoption_plan_go_live(actor=leader, plan=plan)
+    idea.refresh_from_db()
+    return plan
+
+
+def publish_case(idea, *, leader, **kwargs):
+    from frontloeber.experiments import services
+
+    return services.case_publish(
+        actor=leader,
+        idea=idea,
+        summary=kwargs.pop("summary", "Billeder af dagen til forældrene på en tablet."),
+        value_achieved=kwargs.pop("value_achieved", "Forældrene spørger mindre og ved mere."),
+        what_it_took=kwargs.pop("what_it_took", "To tablets og en legestue."),
+        learnings=kwargs.pop("learnings", "Start med én stue."),
+        contact=kwargs.pop("contact", leader),
+    )

@@ -10,24 +10,30 @@ from dataclasses import dataclass
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from frontloeber.accounts.models import Invitation
+from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations.models import Role
 from tests.factories import (
     InvitationFactory,
     OrganisationAdminFactory,
     WorkplaceFactory,
+    adopt_idea,
     make_challenge,
+    make_experiment,
     make_idea,
     member,
     png_upload,
+    publish_case,
+    run_experiment,
 )
 
 pytestmark = pytest.mark.django_db
 
 # URL namespaces whose views belong to a workplace or an organisation. Later apps add theirs here.
-TENANT_NAMESPACES = {"organisations", "ideas"}
+TENANT_NAMESPACES = {"organisations", "ideas", "experiments"}
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
 
@@ -45,6 +51,11 @@ class Tenant:
     idea: object
     comment: object
     image: object
+    experiment: object
+    log_entry: object
+    plan: object
+    checkpoint: object
+    case: object
 
 
 def make_tenant():
@@ -54,6 +65,19 @@ def make_tenant():
     challenge = make_challenge(workplace, leader=leader.user)
     idea = make_idea(workplace, author=employee.user, challenge=challenge, images=[png_upload()])
     comment = idea_services.comment_create(actor=employee.user, idea=idea, body="Godt tænkt")
+    # A running experiment with a photo in its log, on a second idea; the first goes all the way to a case.
+    tried = make_idea(workplace, author=employee.user, title="Lydmåler på stuen")
+    experiment = make_experiment(tried, actor=leader.user, participants=[employee.user])
+    experiment = run_experiment(experiment, leader=leader.user)
+    log_entry = experiment_services.log_entry_add(
+        actor=employee.user,
+        experiment=experiment,
+        entry_date=timezone.localdate(),
+        text="Dag 1",
+        photo=png_upload(),
+    )
+    plan = adopt_idea(idea, leader=leader.user)
+    case = publish_case(idea, leader=leader.user)
     return Tenant(
         organisation=workplace.organisation,
         workplace=workplace,
@@ -66,6 +90,11 @@ def make_tenant():
         idea=idea,
         comment=comment,
         image=idea.images.get(),
+        experiment=experiment,
+        log_entry=log_entry,
+        plan=plan,
+        checkpoint=plan.checkpoints.first(),
+        case=case,
     )
 
 
@@ -161,6 +190,81 @@ TENANT_URLS.update(
         "ideas:challenge_create": (wp, no_objects, CHALLENGE_POST),
         "ideas:challenge_detail": (wp, lambda t: {"challenge_id": t.challenge.pk}, {}),
         "ideas:challenge_edit": (wp, lambda t: {"challenge_id": t.challenge.pk}, CHALLENGE_POST),
+    }
+)
+
+
+EXPERIMENT_POST = {
+    "hypothesis": "Hacked",
+    "starts_on": "2026-01-01",
+    "ends_on": "2026-02-01",
+    "hours": "1",
+    "budget_dkk": "1",
+    "stop_rule": "x",
+    "criterion_0_axis": "citizens",
+    "criterion_0_description": "x",
+    "criterion_0_measure": "x",
+}
+
+
+def experiment_of(t):
+    return {"experiment_id": t.experiment.pk}
+
+
+def plan_of(t):
+    return {"plan_id": t.plan.pk}
+
+
+def case_of(t):
+    return {"case_id": t.case.pk}
+
+
+TENANT_URLS.update(
+    {
+        "experiments:experiment_list": (wp, no_objects, {}),
+        "experiments:learned": (wp, no_objects, {}),
+        "experiments:experiment_create": (wp, idea_of, EXPERIMENT_POST),
+        "experiments:experiment_detail": (wp, experiment_of, {}),
+        "experiments:experiment_edit": (wp, experiment_of, EXPERIMENT_POST),
+        "experiments:experiment_safety": (
+            wp,
+            experiment_of,
+            {"personal_data": "no", "vulnerable_citizens": "no", "needs_it": "no"},
+        ),
+        "experiments:experiment_safety_confirm": (wp, experiment_of, {}),
+        "experiments:experiment_start": (wp, experiment_of, {}),
+        "experiments:experiment_evaluate": (wp, experiment_of, {}),
+        "experiments:log_entry_create": (wp, experiment_of, {"entry_date": "2026-01-01", "text": "Hacked"}),
+        "experiments:log_photo": (
+            wp,
+            lambda t: {"experiment_id": t.experiment.pk, "entry_id": t.log_entry.pk},
+            {},
+        ),
+        "experiments:experiment_conclude": (wp, experiment_of, {"decision": "stop", "learnings": "Hacked"}),
+        "experiments:adoption_create": (wp, idea_of, {"affected": "x", "go_live_on": "2026-01-01"}),
+        "experiments:adoption_detail": (wp, plan_of, {}),
+        "experiments:adoption_edit": (wp, plan_of, {"affected": "Hacked", "go_live_on": "2026-01-01"}),
+        "experiments:adoption_go_live": (wp, plan_of, {}),
+        "experiments:checkpoint_record": (
+            wp,
+            lambda t: {"plan_id": t.plan.pk, "checkpoint_id": t.checkpoint.pk},
+            {
+                "users": "1",
+                "affected": "2",
+                "value_citizens": "1",
+                "value_quality": "1",
+                "value_routines": "1",
+            },
+        ),
+        "experiments:case_list": (wp, no_objects, {}),
+        "experiments:case_detail": (wp, case_of, {}),
+        "experiments:case_image": (wp, lambda t: {"case_id": t.case.pk, "image_id": t.image.pk}, {}),
+        "experiments:case_try": (wp, case_of, {}),
+        "experiments:case_publish": (
+            wp,
+            idea_of,
+            {"summary": "x", "value_achieved": "x", "what_it_took": "x", "learnings": "x"},
+        ),
     }
 )
 

@@ -111,12 +111,12 @@ def idea_create(request):
     if challenge_id:
         initial["challenge"] = challenge_id
     form = IdeaForm(request.POST or None, request.FILES or None, challenges=challenges, initial=initial)
-    similar = []
+    similar, similar_cases = [], []
     if request.method == "POST":
         if "check_similar" in request.POST:
-            similar = selectors.similar_ideas(
-                workplace=workplace, text=f"{request.POST.get('title', '')} {request.POST.get('need', '')}"
-            )
+            text = f"{request.POST.get('title', '')} {request.POST.get('need', '')}"
+            similar = selectors.similar_ideas(workplace=workplace, text=text)
+            similar_cases = _similar_cases(request, text)
             form = IdeaForm(initial=request.POST.dict(), challenges=challenges)
         elif form.is_valid():
             try:
@@ -149,6 +149,7 @@ def idea_create(request):
         {
             "form": form,
             "similar": similar,
+            "similar_cases": similar_cases,
             "checked_similar": "check_similar" in request.POST,
             "tag_suggestions": selectors.organisation_tags(organisation=request.organisation),
         },
@@ -164,8 +165,20 @@ def similar(request):
         workplace=request.workplace, text=text, exclude_id=_number(request.GET.get("idea"))
     )
     return render(
-        request, "ideas/partials/similar.html", {"similar": ideas, "checked_similar": bool(text.strip())}
+        request,
+        "ideas/partials/similar.html",
+        {
+            "similar": ideas,
+            "similar_cases": _similar_cases(request, text),
+            "checked_similar": bool(text.strip()),
+        },
     )
+
+
+def _similar_cases(request, text):
+    from frontloeber.experiments.selectors import similar_cases
+
+    return similar_cases(organisation=request.organisation, text=text)
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -291,6 +304,7 @@ def _detail_context(request, idea, **forms):
     if idea.awaiting_leader_since:
         context["waiting_days"] = (context["now"] - idea.awaiting_leader_since).days
         context["overdue"] = selectors.is_overdue(idea, request.workplace, context["now"])
+    context.update(_experiment_context(membership, idea))
     if idea.status in REASON_REQUIRED:
         # The leader's reason for parking or stopping the idea: the first thing its author should read.
         context["status_reason"] = next(
@@ -313,6 +327,29 @@ def _detail_context(request, idea, **forms):
             ),
         )
     return context
+
+
+def _experiment_context(membership, idea):
+    """What the idea page shows of the idea's experiments, adoption plan and case (three reads)."""
+    from frontloeber.experiments import permissions as experiment_permissions
+    from frontloeber.experiments import selectors as experiment_selectors
+    from frontloeber.experiments.services import EXPERIMENT_FROM
+
+    experiments = experiment_selectors.experiments_for_idea(idea=idea)
+    plan = experiment_selectors.plan_for_idea(idea=idea)
+    case = experiment_selectors.case_for_idea(idea=idea)
+    is_leader = membership.role == Role.LEADER
+    adopted = any(e.state == "concluded" and e.decision == "adopt" for e in experiments)
+    return {
+        "experiments": experiments,
+        "adoption_plan": plan,
+        "case": case,
+        "can_plan_experiment": experiment_permissions.can_manage(membership=membership, idea=idea)
+        and idea.status in EXPERIMENT_FROM
+        and not any(e.state != "concluded" for e in experiments),
+        "can_plan_adoption": is_leader and adopted and plan is None,
+        "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
+    }
 
 
 def _render_detail(request, idea_id, *, status=200, **forms):

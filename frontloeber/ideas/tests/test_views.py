@@ -346,8 +346,8 @@ def test_a_long_board_is_paginated(client, workplace, leader, employee):
 
 BOARD_QUERIES = 12
 # The leader's idea page adds the assignable members and the header's inbox count; both mark the idea's
-# notifications read.
-DETAIL_QUERIES = {"leader": 15, "employee": 13}
+# notifications read and read its experiments, adoption plan and case.
+DETAIL_QUERIES = {"leader": 18, "employee": 16}
 INBOX_QUERIES = 9
 CHALLENGE_LIST_QUERIES = 9
 CHALLENGE_DETAIL_QUERIES = 11

@@ -1,0 +1,166 @@
+"""Reads for experiments, adoption plans and cases, scoped to a workplace or an organisation."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from frontloeber.ideas import search
+from frontloeber.ideas.models import Idea
+
+from .models import (
+    AdoptionPlan,
+    Case,
+    CaseTrial,
+    Checkpoint,
+    Decision,
+    Experiment,
+    ExperimentState,
+    LogEntry,
+    SuccessCriterion,
+)
+
+
+def _experiments(workplace):
+    return Experiment.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+
+
+def experiments(*, workplace, state=""):
+    queryset = _experiments(workplace).select_related("idea", "workplace")
+    if state in ExperimentState.values:
+        queryset = queryset.filter(state=state)
+    return queryset.order_by("-starts_on", "-pk")
+
+
+def learned(*, workplace):
+    """Concluded experiments, whatever the decision: what the workplace learned. Stopping is a result too."""
+    return (
+        _experiments(workplace)
+        .filter(state=ExperimentState.CONCLUDED)
+        .select_related("idea", "workplace")
+        .order_by("-concluded_at", "-pk")
+    )
+
+
+def access_experiment(*, workplace, experiment_id):
+    """An experiment of this workplace with all its page shows, in a fixed number of queries."""
+    experiment = (
+        _experiments(workplace)
+        .select_related("idea__responsible", "idea__workplace", "workplace", "follows", "safety_confirmed_by")
+        .prefetch_related(
+            "participants",
+            Prefetch("criteria", queryset=SuccessCriterion.objects.order_by("position", "pk")),
+            Prefetch(
+                "log_entries",
+                queryset=LogEntry.objects.select_related("author", "workplace").order_by("entry_date", "pk"),
+            ),
+            Prefetch("followed_by", queryset=Experiment.objects.select_related("workplace")),
+        )
+        .filter(pk=experiment_id)
+        .first()
+    )
+    if experiment is None:
+        raise Http404
+    return experiment
+
+
+def access_log_entry(*, experiment, entry_id):
+    entry = LogEntry.objects.filter(experiment=experiment, pk=entry_id).exclude(photo="").first()
+    if entry is None:
+        raise Http404
+    return entry
+
+
+def experiments_for_idea(*, idea):
+    return list(Experiment.objects.filter(idea=idea).select_related("workplace").order_by("starts_on", "pk"))
+
+
+def adopting_experiment(*, idea):
+    return (
+        Experiment.objects.filter(idea=idea, state=ExperimentState.CONCLUDED, decision=Decision.ADOPT)
+        .order_by("-concluded_at")
+        .first()
+    )
+
+
+def adoption_plans(*, workplace):
+    return (
+        AdoptionPlan.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        .select_related("idea", "workplace", "responsible")
+        .order_by("-go_live_on", "-pk")
+    )
+
+
+def access_plan(*, workplace, plan_id):
+    plan = (
+        adoption_plans(workplace=workplace)
+        .select_related("experiment")
+        .prefetch_related(
+            Prefetch(
+                "checkpoints", queryset=Checkpoint.objects.select_related("recorded_by").order_by("due_on")
+            )
+        )
+        .filter(pk=plan_id)
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def access_checkpoint(*, plan, checkpoint_id):
+    checkpoint = Checkpoint.objects.select_related("plan").filter(plan=plan, pk=checkpoint_id).first()
+    if checkpoint is None:
+        raise Http404
+    return checkpoint
+
+
+def plan_for_idea(*, idea):
+    return AdoptionPlan.objects.filter(idea=idea).select_related("workplace").first()
+
+
+# --- Cases: shared across the organisation ----------------------------------------------------------------
+
+
+def cases(*, organisation, query=""):
+    """The organisation's case library; a search uses the ideas' full-text index."""
+    queryset = Case.objects.filter(organisation=organisation).select_related("workplace", "idea", "contact")
+    if query.strip():
+        matching = search.filter_matching(
+            Idea.objects.filter(organisation=organisation, case__isnull=False), query
+        )
+        queryset = queryset.filter(idea__in=matching.values("pk"))
+    return queryset.order_by("-published_at", "-pk")
+
+
+def access_case(*, organisation, case_id):
+    case = (
+        Case.objects.filter(organisation=organisation, pk=case_id)
+        .select_related("workplace", "idea__workplace", "contact")
+        .prefetch_related(
+            Prefetch(
+                "trials",
+                queryset=CaseTrial.objects.select_related("workplace", "idea").order_by("created_at"),
+            ),
+            "idea__images",
+        )
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def case_for_idea(*, idea):
+    return Case.objects.filter(idea=idea).first()
+
+
+def similar_cases(*, organisation, text, exclude_workplace=None, limit=3):
+    """Published cases that share words with ``text``: shown beside the idea form, to take up what works."""
+    ideas = Idea.objects.filter(organisation=organisation, case__isnull=False)
+    if exclude_workplace is not None:
+        ideas = ideas.exclude(workplace=exclude_workplace)
+    ranked = list(search.rank_similar(ideas, text).values_list("pk", flat=True)[:limit])
+    found = {
+        case.idea_id: case
+        for case in Case.objects.filter(idea_id__in=ranked).select_related("workplace", "idea")
+    }
+    return [found[pk] for pk in ranked if pk in found]

@@ -1,0 +1,519 @@
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.pagination import paginate
+from frontloeber.core.tenancy import workplace_view
+from frontloeber.ideas import selectors as idea_selectors
+from frontloeber.ideas.models import ValueAxis
+from frontloeber.organisations.models import Role
+
+from . import permissions, selectors, services
+from .forms import (
+    AdoptionPlanForm,
+    CaseForm,
+    CheckpointForm,
+    ConcludeForm,
+    ExperimentForm,
+    LogEntryForm,
+    SafetyForm,
+)
+from .models import ExperimentState
+
+CONTRIBUTORS = [Role.EMPLOYEE, Role.LEADER]
+LEADERS = [Role.LEADER]
+
+
+def _members(workplace):
+    return list(idea_selectors.assignable_members(workplace=workplace))
+
+
+def _users(members):
+    return {m.user_id: m.user for m in members}
+
+
+def _error_text(error):
+    if isinstance(error, PermissionDenied):
+        return str(error) or _("Your role in this workplace does not allow this.")
+    return " ".join(error.messages)
+
+
+def _post_action(request, target, action, success):
+    """A one-button action (start, confirm, go live): a message either way, back to the page."""
+    if request.method != "POST":
+        return redirect(target)
+    try:
+        action()
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(request, success)
+    return redirect(target)
+
+
+# --- Experiments ----------------------------------------------------------------------------------------
+
+
+@workplace_view
+@require_GET
+def experiment_list(request):
+    state = request.GET.get("tilstand", "")
+    page = paginate(request, selectors.experiments(workplace=request.workplace, state=state))
+    return render(
+        request,
+        "experiments/experiment_list.html",
+        {
+            "page": page,
+            "state": state if state in ExperimentState.values else "",
+            "states": ExperimentState.choices,
+        },
+    )
+
+
+@workplace_view
+@require_GET
+def learned(request):
+    page = paginate(request, selectors.learned(workplace=request.workplace))
+    return render(request, "experiments/learned.html", {"page": page})
+
+
+def _experiment_initial(experiment):
+    initial = {
+        "hypothesis": experiment.hypothesis,
+        "starts_on": experiment.starts_on,
+        "ends_on": experiment.ends_on,
+        "hours": experiment.hours,
+        "budget_dkk": experiment.budget_dkk,
+        "equipment": experiment.equipment,
+        "stop_rule": experiment.stop_rule,
+        "participants": [p.pk for p in experiment.participants.all()],
+    }
+    for n, criterion in enumerate(experiment.criteria.all()):
+        initial.update(
+            {
+                f"criterion_{n}_axis": criterion.axis,
+                f"criterion_{n}_description": criterion.description,
+                f"criterion_{n}_measure": criterion.measure,
+            }
+        )
+    return initial
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def experiment_create(request, idea_id):
+    idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
+    if not permissions.can_manage(membership=request.membership, idea=idea):
+        raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
+    members = _members(request.workplace)
+    today = timezone.localdate()
+    initial = {
+        "starts_on": today,
+        "ends_on": today + datetime.timedelta(days=28),
+        "criterion_0_axis": ValueAxis.CITIZENS,
+    }
+    form = ExperimentForm(request.POST or None, members=members, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            experiment = services.experiment_create(
+                actor=request.user, idea=idea, **form.frame(_users(members))
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("The experiment is planned. Answer the safety check before it starts.")
+            )
+            return redirect(experiment.get_absolute_url())
+    return render(request, "experiments/experiment_form.html", {"form": form, "idea": idea})
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def experiment_edit(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    if not permissions.can_manage(membership=request.membership, idea=experiment.idea):
+        raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
+    members = _members(request.workplace)
+    form = ExperimentForm(request.POST or None, members=members, initial=_experiment_initial(experiment))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.experiment_update(
+                actor=request.user, experiment=experiment, **form.frame(_users(members))
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The plan is saved."))
+            return redirect(experiment.get_absolute_url())
+    return render(
+        request,
+        "experiments/experiment_form.html",
+        {"form": form, "idea": experiment.idea, "experiment": experiment},
+    )
+
+
+@workplace_view
+@require_GET
+def experiment_detail(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    membership = request.membership
+    participant_ids = {p.pk for p in experiment.participants.all()}
+    can_manage = permissions.can_manage(membership=membership, idea=experiment.idea)
+    context = {
+        "experiment": experiment,
+        "can_manage": can_manage,
+        "is_leader": membership.role == Role.LEADER,
+        "can_log": permissions.can_log(
+            membership=membership, experiment=experiment, participant_ids=participant_ids
+        )
+        and experiment.state in (ExperimentState.RUNNING, ExperimentState.EVALUATING),
+        "log_form": LogEntryForm(initial={"entry_date": timezone.localdate()}),
+        "today": timezone.localdate(),
+    }
+    return render(request, "experiments/experiment_detail.html", context)
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def experiment_safety(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    if not permissions.can_manage(membership=request.membership, idea=experiment.idea):
+        raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
+
+    def yes_no(value):
+        return "" if value is None else ("yes" if value else "no")
+
+    initial = {
+        "personal_data": yes_no(experiment.personal_data),
+        "vulnerable_citizens": yes_no(experiment.vulnerable_citizens),
+        "needs_it": yes_no(experiment.needs_it),
+        **{name: getattr(experiment, name) for name in services.SAFETY_TEXT},
+    }
+    form = SafetyForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.experiment_safety_update(actor=request.user, experiment=experiment, **form.answers())
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request, _("The safety check is answered. A leader confirms it before the start.")
+            )
+            return redirect(experiment.get_absolute_url())
+    return render(request, "experiments/safety_form.html", {"form": form, "experiment": experiment})
+
+
+@workplace_view(roles=LEADERS)
+@require_http_methods(["GET", "POST"])
+def experiment_safety_confirm(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    return _post_action(
+        request,
+        experiment.get_absolute_url(),
+        lambda: services.experiment_safety_confirm(actor=request.user, experiment=experiment),
+        _("You have confirmed the safety check. The experiment can start."),
+    )
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def experiment_start(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    return _post_action(
+        request,
+        experiment.get_absolute_url(),
+        lambda: services.experiment_start(actor=request.user, experiment=experiment),
+        _("The experiment is running. Write what you notice in the learning log."),
+    )
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def experiment_evaluate(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    return _post_action(
+        request,
+        experiment.get_absolute_url(),
+        lambda: services.experiment_evaluate(actor=request.user, experiment=experiment),
+        _("The experiment is being evaluated. Record the results when you are ready."),
+    )
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def log_entry_create(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    if request.method != "POST":
+        return redirect(experiment.get_absolute_url())
+    form = LogEntryForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.log_entry_add(actor=request.user, experiment=experiment, **form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your note is in the learning log."))
+            return redirect(experiment.get_absolute_url() + "#log-heading")
+    participant_ids = {p.pk for p in experiment.participants.all()}
+    context = {
+        "experiment": experiment,
+        "can_manage": permissions.can_manage(membership=request.membership, idea=experiment.idea),
+        "is_leader": request.membership.role == Role.LEADER,
+        "can_log": permissions.can_log(
+            membership=request.membership, experiment=experiment, participant_ids=participant_ids
+        ),
+        "log_form": form,
+        "today": timezone.localdate(),
+    }
+    return render(request, "experiments/experiment_detail.html", context, status=400)
+
+
+@workplace_view
+@require_GET
+def log_photo(request, experiment_id, entry_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    entry = selectors.access_log_entry(experiment=experiment, entry_id=entry_id)
+    try:
+        handle = entry.photo.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=entry.photo_content_type or "application/octet-stream")
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def experiment_conclude(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    if not permissions.can_manage(membership=request.membership, idea=experiment.idea):
+        raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
+    form = ConcludeForm(request.POST or None, criteria=experiment.criteria.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.experiment_conclude(
+                actor=request.user,
+                experiment=experiment,
+                results=form.results(),
+                decision=form.cleaned_data["decision"],
+                learnings=form.cleaned_data["learnings"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The experiment is concluded, and what you learned is kept."))
+            return redirect(experiment.get_absolute_url())
+    return render(request, "experiments/conclude_form.html", {"form": form, "experiment": experiment})
+
+
+# --- Adoption ----------------------------------------------------------------------------------------------
+
+
+def _plan_initial(plan):
+    return {
+        "affected": plan.affected,
+        "training": plan.training,
+        "communication": plan.communication,
+        "go_live_on": plan.go_live_on,
+        "responsible": plan.responsible_id,
+        "first_checkpoint_days": plan.first_checkpoint_days,
+        "second_checkpoint_days": plan.second_checkpoint_days,
+    }
+
+
+def _plan_changes(form, members):
+    data = dict(form.cleaned_data)
+    data["responsible"] = _users(members).get(data["responsible"])
+    return data
+
+
+@workplace_view(roles=LEADERS)
+@require_http_methods(["GET", "POST"])
+def adoption_create(request, idea_id):
+    idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
+    members = _members(request.workplace)
+    form = AdoptionPlanForm(
+        request.POST or None, members=members, initial={"responsible": idea.responsible_id}
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.adoption_plan_create(
+                actor=request.user, idea=idea, **_plan_changes(form, members)
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The adoption plan is made. Set it live on the go-live date."))
+            return redirect(plan.get_absolute_url())
+    return render(request, "experiments/adoption_form.html", {"form": form, "idea": idea})
+
+
+@workplace_view(roles=LEADERS)
+@require_http_methods(["GET", "POST"])
+def adoption_edit(request, plan_id):
+    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
+    members = _members(request.workplace)
+    form = AdoptionPlanForm(request.POST or None, members=members, initial=_plan_initial(plan))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.adoption_plan_update(actor=request.user, plan=plan, **_plan_changes(form, members))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The adoption plan is saved."))
+            return redirect(plan.get_absolute_url())
+    return render(request, "experiments/adoption_form.html", {"form": form, "idea": plan.idea, "plan": plan})
+
+
+@workplace_view
+@require_GET
+def adoption_detail(request, plan_id):
+    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
+    can_record = request.membership.role == Role.LEADER or plan.responsible_id == request.user.pk
+    return render(
+        request,
+        "experiments/adoption_detail.html",
+        {"plan": plan, "can_record": can_record, "today": timezone.localdate()},
+    )
+
+
+@workplace_view(roles=LEADERS)
+@require_http_methods(["GET", "POST"])
+def adoption_go_live(request, plan_id):
+    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
+    return _post_action(
+        request,
+        plan.get_absolute_url(),
+        lambda: services.adoption_plan_go_live(actor=request.user, plan=plan),
+        _("The plan is live and the idea is adopted. You will be reminded of the checkpoints."),
+    )
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
+def checkpoint_record(request, plan_id, checkpoint_id):
+    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
+    checkpoint = selectors.access_checkpoint(plan=plan, checkpoint_id=checkpoint_id)
+    if request.membership.role != Role.LEADER and plan.responsible_id != request.user.pk:
+        raise PermissionDenied(_("A leader or the plan's responsible person records the checkpoints."))
+    initial = {
+        "users": checkpoint.users,
+        "affected": checkpoint.affected,
+        "value_citizens": checkpoint.value_citizens,
+        "value_quality": checkpoint.value_quality,
+        "value_routines": checkpoint.value_routines,
+        "notes": checkpoint.notes,
+        "adjusted": checkpoint.adjusted,
+    }
+    form = CheckpointForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.checkpoint_record(
+                actor=request.user,
+                checkpoint=checkpoint,
+                users=data["users"],
+                affected=data["affected"],
+                values={axis.value: data[f"value_{axis.value}"] for axis in ValueAxis},
+                notes=data["notes"],
+                adjusted=data["adjusted"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The checkpoint is recorded."))
+            return redirect(plan.get_absolute_url())
+    return render(
+        request, "experiments/checkpoint_form.html", {"form": form, "plan": plan, "checkpoint": checkpoint}
+    )
+
+
+# --- Cases ------------------------------------------------------------------------------------------------
+
+
+@workplace_view
+@require_GET
+def case_list(request):
+    query = request.GET.get("q", "")[:200]
+    page = paginate(request, selectors.cases(organisation=request.organisation, query=query))
+    return render(request, "experiments/case_list.html", {"page": page, "query": query})
+
+
+@workplace_view
+@require_GET
+def case_detail(request, case_id):
+    case = selectors.access_case(organisation=request.organisation, case_id=case_id)
+    tried_here = next((t for t in case.trials.all() if t.workplace_id == request.workplace.pk), None)
+    can_try = (
+        request.membership.role == Role.LEADER
+        and case.workplace_id != request.workplace.pk
+        and tried_here is None
+    )
+    return render(
+        request, "experiments/case_detail.html", {"case": case, "tried_here": tried_here, "can_try": can_try}
+    )
+
+
+@workplace_view
+@require_GET
+def case_image(request, case_id, image_id):
+    """The case's pictures, for members anywhere in the organisation (the case is what it publishes)."""
+    case = selectors.access_case(organisation=request.organisation, case_id=case_id)
+    image = next((i for i in case.idea.images.all() if i.pk == image_id), None)
+    if image is None:
+        raise Http404
+    try:
+        handle = image.image.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=image.content_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@workplace_view(roles=LEADERS)
+@require_http_methods(["GET", "POST"])
+def case_publish(request, idea_id):
+    idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
+    members = _members(request.workplace)
+    form = CaseForm(request.POST or None, members=members, initial={"contact": idea.responsible_id})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["contact"] = _users(members).get(data["contact"])
+        try:
+            case = services.case_publish(actor=request.user, idea=idea, **data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The case is published to the whole organisation."))
+            return redirect("experiments:case_detail", workplace_slug=request.workplace.slug, case_id=case.pk)
+    return render(request, "experiments/case_form.html", {"form": form, "idea": idea})
+
+
+@workplace_view(roles=LEADERS)
+@require_http_methods(["GET", "POST"])
+def case_try(request, case_id):
+    case = selectors.access_case(organisation=request.organisation, case_id=case_id)
+    back = reverse(
+        "experiments:case_detail", kwargs={"workplace_slug": request.workplace.slug, "case_id": case.pk}
+    )
+    if request.method != "POST":
+        return redirect(back)
+    try:
+        trial = services.case_try_here(actor=request.user, case=case, workplace=request.workplace)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, _error_text(error))
+        return redirect(back)
+    messages.success(request, _("The case is now an idea in your workplace. Take it on from here."))
+    return redirect(trial.idea.get_absolute_url())

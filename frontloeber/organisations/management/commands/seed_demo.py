@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from frontloeber.accounts.models import User
+from frontloeber.experiments import demo as experiments_demo
 from frontloeber.ideas import demo as ideas_demo
 from frontloeber.organisations.models import (
     Membership,
@@ -185,6 +186,7 @@ class Command(BaseCommand):
             logins.append(("Medarbejder", workplace.name, email_for(spec["employees"][0])))
         logins.append(("Observatør (MED-udvalg), alle fem", "Fjordby Kommune", observer.email))
         self.created += ideas_demo.seed(workplaces=workplaces, people=people)
+        self.created += experiments_demo.seed(workplaces=workplaces, people=people)
 
         self.stdout.write(
             self.style.SUCCESS(

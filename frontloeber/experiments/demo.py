@@ -127,7 +127,9 @@ def _experiment(spec, workplace, idea, people, experiments, now, today):
         started_at=started_at,
         concluded_at=concluded_at,
         # The demo's ended experiments have been asked for their evaluation already.
-        evaluation_reminded_at=now if state in (ExperimentState.EVALUATING, ExperimentState.CONCLUDED) else None,
+        evaluation_reminded_at=now
+        if state in (ExperimentState.EVALUATING, ExperimentState.CONCLUDED)
+        else None,
         created_by=leader,
         created_at=timezone.make_aware(datetime.datetime.combine(starts, datetime.time(9)))
         - datetime.timedelta(days=7),
@@ -197,7 +199,9 @@ def _plan(spec, experiment, people, now, today):
             notes=checkpoint.get("notes", "") if recorded else "",
             adjusted=checkpoint.get("adjusted", "") if recorded else "",
             recorded_by=recorder if recorded else None,
-            recorded_at=timezone.make_aware(datetime.datetime.combine(due, datetime.time(15))) if recorded else None,
+            recorded_at=timezone.make_aware(datetime.datetime.combine(due, datetime.time(15)))
+            if recorded
+            else None,
             reminded_at=now if due <= today else None,
         )
     return plan
@@ -246,6 +250,11 @@ def _trial(spec, case, target, now):
             created_at=when + datetime.timedelta(days=3),
         )
     CaseTrial.objects.create(
-        organisation_id=target.organisation_id, workplace=target, case=case, idea=idea, created_by=leader, created_at=when
+        organisation_id=target.organisation_id,
+        workplace=target,
+        case=case,
+        idea=idea,
+        created_by=leader,
+        created_at=when,
     )
     Case.objects.filter(pk=case.pk).update(trial_count=CaseTrial.objects.filter(case=case).count())

@@ -39,7 +39,9 @@ def test_two_live_adoption_plans_with_checkpoints_and_five_cases(demo):
     assert sum(plan.checkpoints.filter(recorded_at__isnull=False).count() for plan in plans) == 3
     cases = Case.objects.all()
     assert cases.count() == 5
-    assert set(cases.values_list("workplace", flat=True)) == set(Workplace.objects.values_list("pk", flat=True))
+    assert set(cases.values_list("workplace", flat=True)) == set(
+        Workplace.objects.values_list("pk", flat=True)
+    )
     assert all(case.idea.status == "adopted" for case in cases)
     assert CaseTrial.objects.count() == 3
     assert sum(cases.values_list("trial_count", flat=True)) == 3

@@ -32,7 +32,7 @@ def clean_image(upload, *, field):
         if image.width * image.height > MAX_IMAGE_PIXELS:
             raise ValidationError(
                 {
-                    "images": _("%(name)s has too many pixels; use a picture of at most 40 megapixels.")
+                    field: _("%(name)s has too many pixels; use a picture of at most 40 megapixels.")
                     % {"name": name}
                 }
             )

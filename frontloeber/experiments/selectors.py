@@ -127,7 +127,8 @@ def cases(*, organisation, query=""):
         matching = search.filter_matching(
             Idea.objects.filter(organisation=organisation, case__isnull=False), query
         )
-        queryset = queryset.filter(idea__in=matching.values("pk"))
+        # The ids first: on SQLite the full-text match is a join that cannot sit inside a subquery.
+        queryset = queryset.filter(idea_id__in=list(matching.values_list("pk", flat=True)))
     return queryset.order_by("-published_at", "-pk")
 
 

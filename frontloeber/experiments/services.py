@@ -192,6 +192,8 @@ def experiment_create(
             _("An experiment starts from a new, maturing or already tested idea; this one is “%(status)s”.")
             % {"status": idea.get_status_display()}
         )
+    if Experiment.objects.filter(idea=idea).exclude(state=ExperimentState.CONCLUDED).exists():
+        raise ValidationError(_("The idea already has an experiment under way; conclude it first."))
     fields, people, cleaned_criteria = _clean_frame(
         workplace=idea.workplace,
         hypothesis=hypothesis,
@@ -318,6 +320,11 @@ def experiment_start(*, actor, experiment):
     experiment = _lock(experiment)
     if experiment.state != ExperimentState.PLANNED:
         raise ValidationError(_("Only a planned experiment can start."))
+    if experiment.idea.status not in EXPERIMENT_FROM:
+        raise ValidationError(
+            _("The idea is “%(status)s” now, so the experiment cannot start.")
+            % {"status": experiment.idea.get_status_display()}
+        )
     if not (experiment.safety_answered and experiment.safety_confirmed_at):
         raise ValidationError(
             _("The safety check must be answered and confirmed by a leader before it runs.")
@@ -447,7 +454,7 @@ def experiment_conclude(*, actor, experiment, results, decision, learnings):
             follow_up,
             [{"axis": c.axis, "description": c.description, "measure": c.measure} for c in criteria],
         )
-    elif decision == Decision.STOP:
+    elif decision == Decision.STOP and experiment.idea.status in EXPERIMENT_FROM:
         idea_services.idea_status_follow(
             actor=actor,
             idea=experiment.idea,

@@ -55,6 +55,8 @@ class ExperimentForm(forms.Form):
             self.fields[f"criterion_{n}_measure"] = forms.CharField(
                 label=_("How we measure it"), required=False, max_length=300
             )
+        for name in ("axis", "description", "measure"):
+            self.fields[f"criterion_0_{name}"].required_when = _("at least one criterion")
 
     def criteria_rows(self):
         return [
@@ -119,6 +121,13 @@ class SafetyForm(forms.Form):
         widget=forms.RadioSelect,
     )
     it_what = _text(_("What must the IT department do, and have they said yes?"), required=False, rows=2)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("personal_data", "vulnerable_citizens", "needs_it"):
+            self.fields[name].error_messages["required"] = _("Answer yes or no.")
+        for name in ("personal_data_which", "legal_basis", "dpo_contact", "consent_how", "it_what"):
+            self.fields[name].required_when = _("required if you answered yes")
 
     def answers(self):
         data = dict(self.cleaned_data)

@@ -92,7 +92,7 @@ def adoption_plans(*, workplace):
 def access_plan(*, workplace, plan_id):
     plan = (
         adoption_plans(workplace=workplace)
-        .select_related("experiment")
+        .select_related("idea__workplace", "experiment__workplace")
         .prefetch_related(
             Prefetch(
                 "checkpoints", queryset=Checkpoint.objects.select_related("recorded_by").order_by("due_on")

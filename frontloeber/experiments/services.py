@@ -194,6 +194,10 @@ def experiment_create(
         )
     if Experiment.objects.filter(idea=idea).exclude(state=ExperimentState.CONCLUDED).exists():
         raise ValidationError(_("The idea already has an experiment under way; conclude it first."))
+    if Experiment.objects.filter(idea=idea, decision=Decision.ADOPT).exists():
+        raise ValidationError(
+            _("An experiment decided to adopt the idea: what comes next is its adoption plan.")
+        )
     fields, people, cleaned_criteria = _clean_frame(
         workplace=idea.workplace,
         hypothesis=hypothesis,

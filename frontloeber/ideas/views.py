@@ -346,7 +346,8 @@ def _experiment_context(membership, idea):
         "case": case,
         "can_plan_experiment": experiment_permissions.can_manage(membership=membership, idea=idea)
         and idea.status in EXPERIMENT_FROM
-        and not any(e.state != "concluded" for e in experiments),
+        and not any(e.state != "concluded" for e in experiments)
+        and not adopted,
         "can_plan_adoption": is_leader and adopted and plan is None,
         "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
     }

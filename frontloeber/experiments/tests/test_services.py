@@ -1277,3 +1277,11 @@ def test_the_case_library_is_searched(case, workplace, leader):
     assert list(selectors.cases(organisation=organisation, query="robotstøvsugere")) == [other_case]
     assert list(selectors.cases(organisation=organisation, query="billeder robot")) == []
     assert list(selectors.cases(organisation=WorkplaceFactory().organisation, query="billeder")) == []
+
+
+def test_after_an_adopt_decision_the_next_step_is_the_plan_not_another_experiment(idea, leader):
+    experiment = run_experiment(make_experiment(idea, actor=leader), leader=leader)
+    conclude_experiment(experiment, leader=leader, decision=Decision.ADOPT)
+    with pytest.raises(ValidationError):
+        make_experiment(fresh(idea), actor=leader)
+    assert Experiment.objects.filter(idea=idea).count() == 1

@@ -1428,7 +1428,7 @@ def test_the_idea_page_links_to_its_experiments_plan_and_case(
 EXPERIMENT_DETAIL_QUERIES = {"leader": 12, "participant": 11}
 EXPERIMENT_LIST_QUERIES = 8
 LEARNED_QUERIES = 8
-ADOPTION_DETAIL_QUERIES = 11
+ADOPTION_DETAIL_QUERIES = 9
 CASE_LIST_QUERIES = 8
 CASE_DETAIL_QUERIES = {"source": 9, "trying": 11}
 

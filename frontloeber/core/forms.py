@@ -1,4 +1,5 @@
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 
 def apply_validation_error(form, error: ValidationError):
@@ -11,4 +12,11 @@ def apply_validation_error(form, error: ValidationError):
     return form
 
 
-__all__ = ["apply_validation_error", "NON_FIELD_ERRORS"]
+def error_text(error: ValidationError | PermissionDenied) -> str:
+    """A refusal from a service as one sentence for a message on the page."""
+    if isinstance(error, PermissionDenied):
+        return str(error) or _("Your role in this workplace does not allow this.")
+    return " ".join(error.messages)
+
+
+__all__ = ["apply_validation_error", "error_text", "NON_FIELD_ERRORS"]

@@ -2,14 +2,15 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.files import private_file_response
+from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import workplace_view
 from frontloeber.ideas import selectors as idea_selectors
@@ -40,12 +41,6 @@ def _users(members):
     return {m.user_id: m.user for m in members}
 
 
-def _error_text(error):
-    if isinstance(error, PermissionDenied):
-        return str(error) or _("Your role in this workplace does not allow this.")
-    return " ".join(error.messages)
-
-
 def _post_action(request, target, action, success):
     """A one-button action (start, confirm, go live): a message either way, back to the page."""
     if request.method != "POST":
@@ -53,7 +48,7 @@ def _post_action(request, target, action, success):
     try:
         action()
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
     else:
         messages.success(request, success)
     return redirect(target)
@@ -165,21 +160,24 @@ def experiment_edit(request, experiment_id):
 @require_GET
 def experiment_detail(request, experiment_id):
     experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    return _render_experiment(request, experiment)
+
+
+def _render_experiment(request, experiment, *, log_form=None, status=200):
     membership = request.membership
     participant_ids = {p.pk for p in experiment.participants.all()}
-    can_manage = permissions.can_manage(membership=membership, idea=experiment.idea)
     context = {
         "experiment": experiment,
-        "can_manage": can_manage,
+        "can_manage": permissions.can_manage(membership=membership, idea=experiment.idea),
         "is_leader": membership.role == Role.LEADER,
         "can_log": permissions.can_log(
             membership=membership, experiment=experiment, participant_ids=participant_ids
         )
         and experiment.state in (ExperimentState.RUNNING, ExperimentState.EVALUATING),
-        "log_form": LogEntryForm(initial={"entry_date": timezone.localdate()}),
+        "log_form": log_form or LogEntryForm(initial={"entry_date": timezone.localdate()}),
         "today": timezone.localdate(),
     }
-    return render(request, "experiments/experiment_detail.html", context)
+    return render(request, "experiments/experiment_detail.html", context, status=status)
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -259,22 +257,15 @@ def log_entry_create(request, experiment_id):
         try:
             services.log_entry_add(actor=request.user, experiment=experiment, **form.cleaned_data)
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # The log is closed (not started, or concluded): say so on the experiment's page.
+                messages.error(request, error_text(error))
+                return redirect(experiment.get_absolute_url())
             apply_validation_error(form, error)
         else:
             messages.success(request, _("Your note is in the learning log."))
             return redirect(experiment.get_absolute_url() + "#log-heading")
-    participant_ids = {p.pk for p in experiment.participants.all()}
-    context = {
-        "experiment": experiment,
-        "can_manage": permissions.can_manage(membership=request.membership, idea=experiment.idea),
-        "is_leader": request.membership.role == Role.LEADER,
-        "can_log": permissions.can_log(
-            membership=request.membership, experiment=experiment, participant_ids=participant_ids
-        ),
-        "log_form": form,
-        "today": timezone.localdate(),
-    }
-    return render(request, "experiments/experiment_detail.html", context, status=400)
+    return _render_experiment(request, experiment, log_form=form, status=400)
 
 
 @workplace_view
@@ -282,14 +273,7 @@ def log_entry_create(request, experiment_id):
 def log_photo(request, experiment_id, entry_id):
     experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
     entry = selectors.access_log_entry(experiment=experiment, entry_id=entry_id)
-    try:
-        handle = entry.photo.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=entry.photo_content_type or "application/octet-stream")
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(entry.photo, entry.photo_content_type or "application/octet-stream")
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -472,14 +456,7 @@ def case_image(request, case_id, image_id):
     image = next((i for i in case.idea.images.all() if i.pk == image_id), None)
     if image is None:
         raise Http404
-    try:
-        handle = image.image.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=image.content_type)
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(image.image, image.content_type)
 
 
 @workplace_view(roles=LEADERS)
@@ -513,7 +490,7 @@ def case_try(request, case_id):
     try:
         trial = services.case_try_here(actor=request.user, case=case, workplace=request.workplace)
     except (ValidationError, PermissionDenied) as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, error_text(error))
         return redirect(back)
     messages.success(request, _("The case is now an idea in your workplace. Take it on from here."))
     return redirect(trial.idea.get_absolute_url())

@@ -3,7 +3,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
@@ -13,7 +13,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frontloeber.accounts.models import User
-from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.files import private_file_response
+from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import workplace_view
 from frontloeber.notifications import services as notification_services
@@ -60,12 +61,6 @@ def _number(value):
     """A positive whole number from the query string, or None for anything else ("²", "-1", "abc")."""
     value = (value or "").strip()
     return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
-
-
-def _error_text(error: ValidationError | PermissionDenied):
-    if isinstance(error, PermissionDenied):
-        return str(error) or _("Your role in this workplace does not allow this.")
-    return " ".join(error.messages)
 
 
 # --- The board ------------------------------------------------------------------------------------------
@@ -235,14 +230,7 @@ def idea_image(request, idea_id, image_id):
     """A picture, served through the tenancy check: only members of the workplace see it."""
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     image = selectors.access_image(idea=idea, image_id=image_id)
-    try:
-        handle = image.image.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(handle, content_type=image.content_type)
-    response["Cache-Control"] = "private, max-age=3600"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(image.image, image.content_type)
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -256,7 +244,7 @@ def idea_image_delete(request, idea_id, image_id):
         try:
             services.idea_image_delete(actor=request.user, idea=idea, image_id=image.pk)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("The picture is removed."))
             return redirect("ideas:idea_edit", workplace_slug=request.workplace.slug, idea_id=idea.pk)
@@ -274,7 +262,7 @@ def idea_withdraw(request, idea_id):
         try:
             services.idea_withdraw(actor=request.user, idea=idea)
         except (ValidationError, PermissionDenied) as error:
-            messages.error(request, _error_text(error))
+            messages.error(request, error_text(error))
         else:
             messages.success(request, _("Your idea is withdrawn. It stays on the board as withdrawn."))
         return redirect(idea.get_absolute_url())
@@ -378,7 +366,7 @@ def _leader_action(request, idea_id, form_class, form_key, action, success, **fo
         except ValidationError as error:
             if not _belongs_to_form(error, form):
                 # The idea moved on meanwhile (withdrawn, merged, answered): say why on the idea's page.
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect(idea.get_absolute_url())
             apply_validation_error(form, error)
         else:
@@ -549,7 +537,7 @@ def _toggle(request, idea_id, action, partial):
     try:
         action(idea, wanted)
     except (ValidationError, PermissionDenied) as exc:
-        error = _error_text(exc)
+        error = error_text(exc)
     if request.htmx:
         # 200 even on error: htmx swaps only successful answers, and the partial carries the message.
         idea = selectors.idea_with_my_marks(workplace=request.workplace, idea_id=idea.pk, user=request.user)
@@ -602,7 +590,7 @@ def comment_create(request, idea_id):
             comment = services.comment_create(actor=request.user, idea=idea, body=form.cleaned_data["body"])
         except ValidationError as error:
             if not _belongs_to_form(error, form):
-                messages.error(request, _error_text(error))
+                messages.error(request, error_text(error))
                 return redirect(idea.get_absolute_url())
             apply_validation_error(form, error)
         else:

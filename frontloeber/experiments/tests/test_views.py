@@ -733,9 +733,11 @@ def test_the_log_is_closed_before_the_experiment_starts(client, experiment, lead
     response = client.post(
         experiment_url("log_entry_create", experiment),
         {"entry_date": timezone.localdate().isoformat(), "text": "For tidligt"},
+        follow=True,
     )
-    assert response.status_code == 400
-    assert has_error_summary(response)
+    # Back on the experiment's page, which says why.
+    assert response.redirect_chain[-1][0] == experiment.get_absolute_url()
+    assert 'class="alert alert-error mb-5" role="alert"' in html(response)
     assert not LogEntry.objects.exists()
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "frontloeber.organisations",
     "frontloeber.ideas",
     "frontloeber.experiments",
+    "frontloeber.reflection",
     "frontloeber.notifications",
 ]
 

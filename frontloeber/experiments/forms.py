@@ -106,9 +106,7 @@ class SafetyForm(forms.Form):
         max_length=200,
     )
     vulnerable_citizens = forms.ChoiceField(
-        label=_(
-            "Does it involve citizens who cannot easily consent (children, people with disabilities)?"
-        ),
+        label=_("Does it involve citizens who cannot easily consent (children, people with disabilities)?"),
         choices=YES_NO,
         widget=forms.RadioSelect,
     )

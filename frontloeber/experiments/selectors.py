@@ -1,6 +1,6 @@
 """Reads for experiments, adoption plans and cases, scoped to a workplace or an organisation."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from frontloeber.ideas import search
@@ -128,7 +128,11 @@ def cases(*, organisation, query=""):
             Idea.objects.filter(organisation=organisation, case__isnull=False), query
         )
         # The ids first: on SQLite the full-text match is a join that cannot sit inside a subquery.
-        queryset = queryset.filter(idea_id__in=list(matching.values_list("pk", flat=True)))
+        ids = list(matching.values_list("pk", flat=True))
+        # The case's own words count too: its summary and learnings are what other workplaces search for.
+        queryset = queryset.filter(
+            Q(idea_id__in=ids) | Q(summary__icontains=query.strip()) | Q(learnings__icontains=query.strip())
+        )
     return queryset.order_by("-published_at", "-pk")
 
 

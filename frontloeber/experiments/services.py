@@ -51,6 +51,12 @@ def _number(value, *, field, maximum, errors, message):
     return number
 
 
+def _within_reach(day):
+    """Plans are for the next two years (and look back as far): further is a typing error, not a plan."""
+    today = timezone.localdate()
+    return today - datetime.timedelta(days=730) <= day <= today + datetime.timedelta(days=730)
+
+
 def _clean_frame(
     *,
     workplace,
@@ -90,20 +96,24 @@ def _clean_frame(
             field="hours",
             maximum=MAX_HOURS,
             errors=errors,
-            message=_("Give the hours as a whole number, 0 or more."),
+            message=_("Give the hours as a whole number from 0 to 10,000."),
         ),
         "budget_dkk": _number(
             budget_dkk,
             field="budget_dkk",
             maximum=MAX_BUDGET,
             errors=errors,
-            message=_("Give the budget in whole kroner, 0 or more."),
+            message=_("Give the budget in whole kroner, from 0 to 10,000,000."),
         ),
     }
     if not isinstance(starts_on, datetime.date):
         errors["starts_on"] = _("Give the date the experiment starts.")
+    elif not _within_reach(starts_on):
+        errors["starts_on"] = _("Choose a date within two years from today.")
     if not isinstance(ends_on, datetime.date):
         errors["ends_on"] = _("Give the date the experiment ends.")
+    elif not _within_reach(ends_on):
+        errors["ends_on"] = _("Choose a date within two years from today.")
     if "starts_on" not in errors and "ends_on" not in errors and ends_on < starts_on:
         errors["ends_on"] = _("The experiment must end on or after the day it starts.")
     fields["starts_on"], fields["ends_on"] = starts_on, ends_on
@@ -187,6 +197,8 @@ def experiment_create(
 ):
     """Plan an experiment for an idea: hypothesis, criteria, time box, frames, participants, stop rule."""
     permissions.require_manage(user=actor, idea=idea)
+    # The idea's row lock makes a double submit wait, and then find the first experiment.
+    idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
     if idea.status not in EXPERIMENT_FROM:
         raise ValidationError(
             _("An experiment starts from a new, maturing or already tested idea; this one is “%(status)s”.")
@@ -233,6 +245,9 @@ def experiment_update(*, actor, experiment, **frame):
     fields, people, cleaned_criteria = _clean_frame(workplace=experiment.workplace, **frame)
     for name, value in fields.items():
         setattr(experiment, name, value)
+    # A changed plan is a new question for the safety check's confirmation.
+    experiment.safety_confirmed_by = None
+    experiment.safety_confirmed_at = None
     experiment.save()
     experiment.participants.set(people)
     _save_criteria(experiment, cleaned_criteria)
@@ -310,6 +325,8 @@ def experiment_safety_confirm(*, actor, experiment):
     """The leader confirms the safety answers; only then can the experiment run."""
     idea_permissions.require_leader(user=actor, workplace=experiment.workplace)
     experiment = _lock(experiment)
+    if experiment.state != ExperimentState.PLANNED:
+        raise ValidationError(_("The safety check is confirmed before the experiment starts."))
     if not experiment.safety_answered:
         raise ValidationError(_("Answer every question of the safety check first."))
     experiment.safety_confirmed_by = actor
@@ -333,6 +350,8 @@ def experiment_start(*, actor, experiment):
         raise ValidationError(
             _("The safety check must be answered and confirmed by a leader before it runs.")
         )
+    if experiment.ends_on < timezone.localdate():
+        raise ValidationError(_("The end date has passed; change the plan's dates before it starts."))
     experiment.state = ExperimentState.RUNNING
     experiment.started_at = timezone.now()
     experiment.save(update_fields=["state", "started_at"])
@@ -485,6 +504,15 @@ def reminders_send(*, today=None):
     )
     for experiment in ended:
         with transaction.atomic():
+            # Claimed with a conditional update: a second worker, or a leader concluding meanwhile, wins.
+            claimed = Experiment.objects.filter(pk=experiment.pk, evaluation_reminded_at__isnull=True).update(
+                evaluation_reminded_at=now
+            )
+            if not claimed:
+                continue
+            Experiment.objects.filter(pk=experiment.pk, state=ExperimentState.RUNNING).update(
+                state=ExperimentState.EVALUATING
+            )
             leaders = [
                 m.user
                 for m in Membership.objects.select_related("user").filter(
@@ -498,16 +526,16 @@ def reminders_send(*, today=None):
                 idea=experiment.idea,
                 target_url=experiment.get_absolute_url(),
             )
-            if experiment.state == ExperimentState.RUNNING:
-                experiment.state = ExperimentState.EVALUATING
-            experiment.evaluation_reminded_at = now
-            experiment.save(update_fields=["state", "evaluation_reminded_at"])
             reminded += 1
     due = Checkpoint.objects.select_related("plan__idea", "plan__responsible", "workplace").filter(
         due_on__lte=today, recorded_at__isnull=True, reminded_at__isnull=True, plan__state=AdoptionState.LIVE
     )
     for checkpoint in due:
         with transaction.atomic():
+            if not Checkpoint.objects.filter(pk=checkpoint.pk, reminded_at__isnull=True).update(
+                reminded_at=now
+            ):
+                continue
             leaders = [
                 m.user
                 for m in Membership.objects.select_related("user").filter(
@@ -521,7 +549,6 @@ def reminders_send(*, today=None):
                 idea=checkpoint.plan.idea,
                 target_url=checkpoint.plan.get_absolute_url(),
             )
-            Checkpoint.objects.filter(pk=checkpoint.pk).update(reminded_at=now)
             reminded += 1
     return reminded
 
@@ -559,6 +586,8 @@ def _clean_plan(
     }
     if not isinstance(go_live_on, datetime.date):
         errors["go_live_on"] = _("Give the go-live date.")
+    elif not _within_reach(go_live_on):
+        errors["go_live_on"] = _("Choose a date within two years from today.")
     fields["go_live_on"] = go_live_on
     first = _number(
         first_checkpoint_days,
@@ -596,6 +625,12 @@ def _clean_plan(
 def adoption_plan_create(*, actor, idea, **plan):
     """After an experiment decided "adopt": the change the leader leads."""
     idea_permissions.require_leader(user=actor, workplace=idea.workplace)
+    idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
+    if idea.status != IdeaStatus.EXPERIMENTING:
+        raise ValidationError(
+            _("An adoption plan is made for an idea being tried out; this one is “%(status)s”.")
+            % {"status": idea.get_status_display()}
+        )
     adopted = (
         Experiment.objects.filter(idea=idea, state=ExperimentState.CONCLUDED, decision=Decision.ADOPT)
         .order_by("-concluded_at")
@@ -635,6 +670,11 @@ def adoption_plan_go_live(*, actor, plan):
     plan = AdoptionPlan.objects.select_for_update().select_related("idea__workplace").get(pk=plan.pk)
     if plan.state != AdoptionState.PLANNED:
         raise ValidationError(_("The plan is already live."))
+    if plan.idea.status != IdeaStatus.EXPERIMENTING:
+        raise ValidationError(
+            _("The idea is “%(status)s” now, so the plan cannot go live.")
+            % {"status": plan.idea.get_status_display()}
+        )
     plan.state = AdoptionState.LIVE
     plan.live_at = timezone.now()
     plan.save(update_fields=["state", "live_at"])
@@ -707,6 +747,7 @@ def checkpoint_record(*, actor, checkpoint, users, affected, values, notes="", a
 def case_publish(*, actor, idea, summary, value_achieved, what_it_took, learnings, contact):
     """Publish an adopted idea to the organisation's case library."""
     idea_permissions.require_leader(user=actor, workplace=idea.workplace)
+    idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
     if idea.status != IdeaStatus.ADOPTED:
         raise ValidationError(_("Only an adopted idea can be published as a case."))
     if Case.objects.filter(idea=idea).exists():

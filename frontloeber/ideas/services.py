@@ -143,6 +143,18 @@ def _author_and_followers(idea):
     return [idea.author, *followers]
 
 
+def _require_no_experiment_under_way(idea):
+    """While an experiment runs, or after one decided to adopt, the idea's status follows the experiment and
+    its adoption plan; moving or merging it by hand would leave them behind."""
+    if (
+        idea.experiments.exclude(state="concluded").exists()
+        or idea.experiments.filter(decision="adopt").exists()
+    ):
+        raise ValidationError(
+            _("The idea's status follows its experiment and adoption plan now; change it from there.")
+        )
+
+
 def _lock(idea):
     """Re-read the idea under a row lock, so two leaders acting at once act one after the other."""
     return (
@@ -561,6 +573,7 @@ def idea_move(*, actor, idea, to_status, message=""):
     """Move the idea along the pipeline. Parking or stopping it needs a reason, which the author sees."""
     membership = permissions.require_leader(user=actor, workplace=idea.workplace)
     idea = _lock(idea)
+    _require_no_experiment_under_way(idea)
     if to_status not in IdeaStatus.values:
         raise ValidationError({"to_status": _("Choose a status from the list.")})
     allowed = LEADER_MOVES[IdeaStatus(idea.status)]
@@ -797,6 +810,7 @@ def idea_merge(*, actor, idea, into):
     idea, into = locked[idea.pk], locked[into.pk]
     if idea.status in CLOSED:
         raise ValidationError(_("This idea is closed and cannot be merged."))
+    _require_no_experiment_under_way(idea)
     if into.status in {IdeaStatus.WITHDRAWN, IdeaStatus.MERGED}:
         raise ValidationError({"into": _("Choose an idea that is still open.")})
     already_supporting = set(Support.objects.filter(idea=into).values_list("user_id", flat=True))

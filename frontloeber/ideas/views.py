@@ -173,7 +173,8 @@ def similar(request):
 def _similar_cases(request, text):
     from frontloeber.experiments.selectors import similar_cases
 
-    return similar_cases(organisation=request.organisation, text=text)
+    # The workplace's own adopted ideas are among the similar ideas already.
+    return similar_cases(organisation=request.organisation, text=text, exclude_workplace=request.workplace)
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -336,7 +337,10 @@ def _experiment_context(membership, idea):
         and idea.status in EXPERIMENT_FROM
         and not any(e.state != "concluded" for e in experiments)
         and not adopted,
-        "can_plan_adoption": is_leader and adopted and plan is None,
+        "can_plan_adoption": is_leader
+        and adopted
+        and plan is None
+        and idea.status == IdeaStatus.EXPERIMENTING,
         "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
     }
 

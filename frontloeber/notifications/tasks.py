@@ -102,10 +102,10 @@ def digests_daily() -> int:
     then come back tomorrow morning."""
     from frontloeber.experiments.services import reminders_send
 
-    reminders_send()
-    count = digests_enqueue()
+    # Tomorrow's run is queued first, so a failure today cannot end the daily cycle.
     digests_schedule()
-    return count
+    reminders_send()
+    return digests_enqueue()
 
 
 def digests_schedule(now=None):

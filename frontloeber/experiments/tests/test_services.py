@@ -735,9 +735,10 @@ def test_an_experiment_past_its_end_is_reminded_once(idea, leader, participant, 
     second_leader = member(idea.workplace, Role.LEADER).user
     today = timezone.localdate()
     experiment = make_experiment(
-        idea, actor=leader, participants=[participant], starts_on=today - 10 * DAY, ends_on=today - DAY
+        idea, actor=leader, participants=[participant], starts_on=today - 10 * DAY, ends_on=today
     )
     run_experiment(experiment, leader=leader)
+    Experiment.objects.filter(pk=experiment.pk).update(ends_on=today - DAY)  # time passes
     Notification.objects.all().delete()
 
     assert services.reminders_send() == 1
@@ -1285,3 +1286,57 @@ def test_after_an_adopt_decision_the_next_step_is_the_plan_not_another_experimen
     with pytest.raises(ValidationError):
         make_experiment(fresh(idea), actor=leader)
     assert Experiment.objects.filter(idea=idea).count() == 1
+
+
+# --- Found in review ---------------------------------------------------------------------------------------
+
+
+def test_while_an_experiment_runs_the_idea_is_not_moved_or_merged_by_hand(idea, leader, running):
+    from frontloeber.ideas import services as idea_services
+
+    for move in (IdeaStatus.ADOPTED, IdeaStatus.NOT_PURSUED):
+        with pytest.raises(ValidationError):
+            idea_services.idea_move(actor=leader, idea=fresh(idea), to_status=move, message="Nej")
+    other = make_idea(idea.workplace, author=idea.author, title="Lydmåler på stuen")
+    with pytest.raises(ValidationError):
+        idea_services.idea_merge(actor=leader, idea=fresh(idea), into=other)
+    assert fresh(idea).status == IdeaStatus.EXPERIMENTING
+
+
+def test_an_experiment_that_ended_before_it_started_cannot_start(idea, leader):
+    today = timezone.localdate()
+    experiment = make_experiment(idea, actor=leader, starts_on=today - 20 * DAY, ends_on=today - DAY)
+    with pytest.raises(ValidationError):
+        run_experiment(experiment, leader=leader)
+    assert fresh(experiment).state == ExperimentState.PLANNED
+
+
+@pytest.mark.parametrize("field", ["starts_on", "ends_on"])
+def test_dates_far_away_are_refused(idea, leader, field):
+    far = timezone.localdate().replace(year=9999)
+    kwargs = {"starts_on": timezone.localdate(), "ends_on": timezone.localdate(), field: far}
+    with pytest.raises(ValidationError) as error:
+        make_experiment(idea, actor=leader, **kwargs)
+    assert field in error.value.message_dict
+
+
+def test_a_changed_plan_needs_a_new_safety_confirmation_and_a_running_one_none(idea, leader, experiment):
+    services.experiment_safety_update(
+        actor=leader, experiment=experiment, personal_data=False, vulnerable_citizens=False, needs_it=False
+    )
+    services.experiment_safety_confirm(actor=leader, experiment=experiment)
+    services.experiment_update(actor=leader, experiment=fresh(experiment), **frame(hypothesis="Noget andet"))
+    assert fresh(experiment).safety_confirmed_at is None
+    services.experiment_safety_confirm(actor=leader, experiment=fresh(experiment))
+    started = services.experiment_start(actor=leader, experiment=fresh(experiment))
+    with pytest.raises(ValidationError):
+        services.experiment_safety_confirm(actor=leader, experiment=started)
+
+
+def test_a_plan_for_an_idea_that_left_the_experiment_is_refused(idea, leader, running):
+    conclude_experiment(running, leader=leader, decision=Decision.ADOPT)
+    Idea = type(idea)
+    Idea.objects.filter(pk=idea.pk).update(status=IdeaStatus.NOT_PURSUED)
+    with pytest.raises(ValidationError):
+        services.adoption_plan_create(actor=leader, idea=fresh(idea), **plan_kwargs(leader))
+    assert not AdoptionPlan.objects.exists()

@@ -226,6 +226,7 @@ TENANT_URLS.update(
         "experiments:experiment_create": (wp, idea_of, EXPERIMENT_POST),
         "experiments:experiment_detail": (wp, experiment_of, {}),
         "experiments:experiment_edit": (wp, experiment_of, EXPERIMENT_POST),
+        "experiments:experiment_cancel": (wp, experiment_of, {}),
         "experiments:experiment_safety": (
             wp,
             experiment_of,

@@ -254,6 +254,20 @@ def experiment_update(*, actor, experiment, **frame):
     return experiment
 
 
+@transaction.atomic
+def experiment_cancel(*, actor, experiment):
+    """Drop a plan that never started (so another can be made); a started experiment is concluded instead."""
+    permissions.require_manage(user=actor, idea=experiment.idea)
+    experiment = _lock(experiment)
+    if experiment.state != ExperimentState.PLANNED:
+        raise ValidationError(
+            _("Only a planned experiment can be cancelled; conclude a started one instead.")
+        )
+    idea = experiment.idea
+    experiment.delete()
+    return idea
+
+
 SAFETY_TEXT = ("personal_data_which", "legal_basis", "dpo_contact", "consent_how", "it_what")
 
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path(idea + "afproevning/ny/", views.experiment_create, name="experiment_create"),
     path(experiment, views.experiment_detail, name="experiment_detail"),
     path(experiment + "rediger/", views.experiment_edit, name="experiment_edit"),
+    path(experiment + "annuller/", views.experiment_cancel, name="experiment_cancel"),
     path(experiment + "sikkerhed/", views.experiment_safety, name="experiment_safety"),
     path(
         experiment + "sikkerhed/godkend/", views.experiment_safety_confirm, name="experiment_safety_confirm"

@@ -182,6 +182,23 @@ def _render_experiment(request, experiment, *, log_form=None, status=200):
 
 @workplace_view(roles=CONTRIBUTORS)
 @require_http_methods(["GET", "POST"])
+def experiment_cancel(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    if not permissions.can_manage(membership=request.membership, idea=experiment.idea):
+        raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
+    if request.method == "POST":
+        try:
+            idea = services.experiment_cancel(actor=request.user, experiment=experiment)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+            return redirect(experiment.get_absolute_url())
+        messages.success(request, _("The planned experiment is cancelled."))
+        return redirect(idea.get_absolute_url())
+    return render(request, "experiments/experiment_cancel.html", {"experiment": experiment})
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
 def experiment_safety(request, experiment_id):
     experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
     if not permissions.can_manage(membership=request.membership, idea=experiment.idea):

@@ -1340,3 +1340,14 @@ def test_a_plan_for_an_idea_that_left_the_experiment_is_refused(idea, leader, ru
     with pytest.raises(ValidationError):
         services.adoption_plan_create(actor=leader, idea=fresh(idea), **plan_kwargs(leader))
     assert not AdoptionPlan.objects.exists()
+
+
+def test_a_planned_experiment_can_be_cancelled_and_a_started_one_cannot(idea, leader, experiment, colleague):
+    with pytest.raises(PermissionDenied):
+        services.experiment_cancel(actor=colleague, experiment=experiment)
+    services.experiment_cancel(actor=leader, experiment=experiment)
+    assert not Experiment.objects.filter(pk=experiment.pk).exists()
+    again = run_experiment(make_experiment(fresh(idea), actor=leader), leader=leader)
+    with pytest.raises(ValidationError):
+        services.experiment_cancel(actor=leader, experiment=again)
+    assert Experiment.objects.filter(pk=again.pk).exists()

@@ -1568,3 +1568,13 @@ def test_the_case_page_costs_the_same_queries_for_1_and_4_trials(
             response = client.get(address)
         assert response.status_code == 200
         assert html(response).count('class="fl-status fl-status-') == n
+
+
+def test_cancelling_a_planned_experiment_asks_first(client, experiment, leader):
+    client.force_login(leader)
+    url = experiment_url("experiment_cancel", experiment)
+    assert client.get(url).status_code == 200
+    assert Experiment.objects.filter(pk=experiment.pk).exists()
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"] == experiment.idea.get_absolute_url()
+    assert not Experiment.objects.filter(pk=experiment.pk).exists()

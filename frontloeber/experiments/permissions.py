@@ -27,6 +27,20 @@ def can_log(*, membership, experiment, participant_ids) -> bool:
     )
 
 
+def can_record_checkpoint(*, membership, plan) -> bool:
+    """A leader, or the plan's responsible person while they still contribute to the workplace."""
+    return membership.role == Role.LEADER or (
+        membership.role == Role.EMPLOYEE and plan.responsible_id == membership.user_id
+    )
+
+
+def require_record_checkpoint(*, user, plan):
+    membership = membership_of(user=user, workplace=plan.workplace)
+    if not can_record_checkpoint(membership=membership, plan=plan):
+        raise PermissionDenied(_("A leader or the plan's responsible person records the checkpoints."))
+    return membership
+
+
 def require_leader_of(*, user, workplace):
     """A leader of this workplace (used where a leader acts for their own workplace, as in "try it here")."""
     if not (

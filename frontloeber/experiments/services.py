@@ -409,6 +409,8 @@ def log_entry_add(*, actor, experiment, entry_date, text, photo=None):
     )
     if not isinstance(entry_date, datetime.date):
         errors["entry_date"] = _("Give the date.")
+    elif entry_date < experiment.starts_on:
+        errors["entry_date"] = _("The log starts on the experiment's first day.")
     elif entry_date > timezone.localdate():
         errors["entry_date"] = _("The log is about what has happened: the date cannot be in the future.")
     if errors:
@@ -486,7 +488,13 @@ def experiment_conclude(*, actor, experiment, results, decision, learnings):
             stop_rule=experiment.stop_rule,
             created_by=actor,
         )
-        follow_up.participants.set(experiment.participants.all())
+        # Only those still contributing to the workplace come along to the next round.
+        follow_up.participants.set(
+            experiment.participants.filter(
+                memberships__workplace_id=experiment.workplace_id,
+                memberships__role__in=[Role.EMPLOYEE, Role.LEADER],
+            )
+        )
         _save_criteria(
             follow_up,
             [{"axis": c.axis, "description": c.description, "measure": c.measure} for c in criteria],
@@ -710,9 +718,7 @@ def adoption_plan_go_live(*, actor, plan):
 def checkpoint_record(*, actor, checkpoint, users, affected, values, notes="", adjusted=""):
     """How it goes after go-live: how many of those affected use it, the value seen, what was adjusted."""
     plan = checkpoint.plan
-    membership = idea_permissions.membership_of(user=actor, workplace=plan.workplace)
-    if membership.role != Role.LEADER and plan.responsible_id != actor.pk:
-        raise PermissionDenied(_("A leader or the plan's responsible person records the checkpoints."))
+    permissions.require_record_checkpoint(user=actor, plan=plan)
     if plan.state != AdoptionState.LIVE:
         raise ValidationError(_("Checkpoints are recorded once the plan is live."))
     errors = {}

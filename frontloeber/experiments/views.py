@@ -380,7 +380,7 @@ def adoption_edit(request, plan_id):
 @require_GET
 def adoption_detail(request, plan_id):
     plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
-    can_record = request.membership.role == Role.LEADER or plan.responsible_id == request.user.pk
+    can_record = permissions.can_record_checkpoint(membership=request.membership, plan=plan)
     return render(
         request,
         "experiments/adoption_detail.html",
@@ -405,7 +405,7 @@ def adoption_go_live(request, plan_id):
 def checkpoint_record(request, plan_id, checkpoint_id):
     plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
     checkpoint = selectors.access_checkpoint(plan=plan, checkpoint_id=checkpoint_id)
-    if request.membership.role != Role.LEADER and plan.responsible_id != request.user.pk:
+    if not permissions.can_record_checkpoint(membership=request.membership, plan=plan):
         raise PermissionDenied(_("A leader or the plan's responsible person records the checkpoints."))
     initial = {
         "users": checkpoint.users,

@@ -1,6 +1,7 @@
 import datetime
 import io
 
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -527,11 +528,18 @@ def test_bad_log_entries_are_refused(running, participant, entry_date, text, fie
     assert LogEntry.objects.count() == 0
 
 
-def test_a_past_date_is_fine(running, participant):
+def test_a_past_date_in_the_experiment_is_fine_before_its_start_is_not(running, participant):
+    Experiment.objects.filter(pk=running.pk).update(starts_on=timezone.localdate() - 5 * DAY)
+    running = fresh(running)
     entry = services.log_entry_add(
         actor=participant, experiment=running, entry_date=timezone.localdate() - 3 * DAY, text="I mandags"
     )
     assert entry.entry_date == timezone.localdate() - 3 * DAY
+    with pytest.raises(ValidationError) as error:
+        services.log_entry_add(
+            actor=participant, experiment=running, entry_date=datetime.date(1900, 1, 1), text="Før"
+        )
+    assert "entry_date" in error.value.message_dict
 
 
 def test_a_photo_is_stored_under_the_experiment_re_encoded(running, participant):

@@ -1,7 +1,6 @@
 import datetime
 import io
 
-
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile

@@ -164,7 +164,7 @@ class ConcludeForm(forms.Form):
                 error_messages={"required": _("Choose met, partly met or not met.")},
             )
             self.fields[f"evidence_{criterion.pk}"] = forms.CharField(
-                label=_("Evidence"),
+                label=_("Evidence for “%(criterion)s”") % {"criterion": criterion.description},
                 required=False,
                 max_length=TEXT_MAX,
                 widget=forms.Textarea(attrs={"rows": 2}),

@@ -37,6 +37,12 @@ def bad_request(request, exception=None):
 
 
 @login_not_required
+def csrf_failure(request, reason=""):
+    """A form sent from an old page or after the session ended: say what to do, in the site's own layout."""
+    return render(request, "core/errors/csrf.html", status=403)
+
+
+@login_not_required
 def permission_denied(request, exception=None):
     message = str(exception) if exception and str(exception) else ""
     return render(request, "core/errors/403.html", {"message": message}, status=403)

@@ -83,6 +83,14 @@ def validate_role(role):
 def _leaves_workplace_without_leader(membership):
     if membership.role != Role.LEADER:
         return False
+    # Lock the workplace's leader rows: two leaders demoting each other at once take turns, and the second
+    # sees that the first is no longer a leader.
+    list(
+        Membership.objects.select_for_update().filter(workplace_id=membership.workplace_id, role=Role.LEADER)
+    )
+    membership.refresh_from_db(fields=["role"])
+    if membership.role != Role.LEADER:
+        return False
     return not (
         Membership.objects.filter(workplace_id=membership.workplace_id, role=Role.LEADER)
         .exclude(pk=membership.pk)

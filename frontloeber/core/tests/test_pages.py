@@ -54,3 +54,21 @@ def test_danish_even_when_the_browser_asks_for_english_until_english_is_chosen(c
     assert '<html lang="en">' in client.get(reverse("accounts:login")).content.decode()
     client.cookies["django_language"] = "xx"
     assert '<html lang="da">' in client.get(reverse("accounts:login")).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_without_its_csrf_token_gets_a_clear_page_and_changes_nothing():
+    from django.test import Client
+
+    from frontloeber.organisations.models import Role
+    from tests.factories import WorkplaceFactory, member
+
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(leader)
+    response = client.post(f"/a/{workplace.slug}/rediger/", {"name": "Ændret", "sector": "other"})
+    assert response.status_code == 403
+    assert b'id="form-expired"' in response.content
+    workplace.refresh_from_db()
+    assert workplace.name != "Ændret"

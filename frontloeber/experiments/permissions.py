@@ -3,8 +3,14 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
+from frontloeber.ideas.models import IdeaStatus
 from frontloeber.ideas.permissions import membership_of
 from frontloeber.organisations.models import Membership, Role
+
+from .models import Decision, ExperimentState
+
+# An experiment can start from an idea in these statuses (a re-run starts from "experimenting").
+EXPERIMENT_FROM = {IdeaStatus.NEW, IdeaStatus.QUALIFYING, IdeaStatus.EXPERIMENTING}
 
 
 def can_manage(*, membership, idea) -> bool:
@@ -39,6 +45,34 @@ def require_record_checkpoint(*, user, plan):
     if not can_record_checkpoint(membership=membership, plan=plan):
         raise PermissionDenied(_("A leader or the plan's responsible person records the checkpoints."))
     return membership
+
+
+def next_steps(*, membership, idea, experiments, plan, case):
+    """What the idea's page offers next, by the rules the services enforce: one experiment at a time and
+    none after "adopt"; a plan after "adopt" while the idea is tried out; a case once it is adopted."""
+    is_leader = membership.role == Role.LEADER
+    adopted = any(e.decision == Decision.ADOPT for e in experiments)
+    under_way = any(e.state != ExperimentState.CONCLUDED for e in experiments)
+    return {
+        "can_plan_experiment": can_manage(membership=membership, idea=idea)
+        and idea.status in EXPERIMENT_FROM
+        and not under_way
+        and not adopted,
+        "can_plan_adoption": is_leader
+        and adopted
+        and plan is None
+        and idea.status == IdeaStatus.EXPERIMENTING,
+        "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
+    }
+
+
+def can_try_case(*, membership, case, trials):
+    """A leader of another workplace that has not taken the case up yet."""
+    return (
+        membership.role == Role.LEADER
+        and case.workplace_id != membership.workplace_id
+        and not any(t.workplace_id == membership.workplace_id for t in trials)
+    )
 
 
 def require_leader_of(*, user, workplace):

@@ -17,7 +17,7 @@ from frontloeber.notifications.models import Kind
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
 
-from . import permissions
+from . import permissions, selectors
 from .models import (
     MAX_CRITERIA,
     TEXT_MAX,
@@ -33,9 +33,8 @@ from .models import (
     LogEntry,
     SuccessCriterion,
 )
+from .permissions import EXPERIMENT_FROM
 
-# An experiment can start from an idea in these statuses (a re-run starts from "experimenting").
-EXPERIMENT_FROM = {IdeaStatus.NEW, IdeaStatus.QUALIFYING, IdeaStatus.EXPERIMENTING}
 MAX_HOURS = 10_000
 MAX_BUDGET = 10_000_000
 
@@ -513,17 +512,43 @@ def experiment_conclude(*, actor, experiment, results, decision, learnings):
 # --- Reminders ----------------------------------------------------------------------------------------
 
 
+def _leaders_by_workplace(workplace_ids):
+    """The leaders of these workplaces, read once for a whole run of reminders."""
+    leaders = {}
+    memberships = Membership.objects.select_related("user").filter(
+        workplace_id__in=workplace_ids, role=Role.LEADER
+    )
+    for membership in memberships:
+        leaders.setdefault(membership.workplace_id, []).append(membership.user)
+    return leaders
+
+
 def reminders_send(*, today=None):
     """Ask for evaluations of experiments past their end, and for checkpoints that are due. Each reminder goes
     once. Returns how many experiments and checkpoints were reminded."""
     today = today or timezone.localdate()
     now = timezone.now()
     reminded = 0
-    ended = Experiment.objects.select_related("idea", "workplace").filter(
-        state__in=[ExperimentState.RUNNING, ExperimentState.EVALUATING],
-        ends_on__lt=today,
-        evaluation_reminded_at__isnull=True,
+    ended = list(
+        Experiment.objects.select_related("idea__responsible", "workplace")
+        .prefetch_related("participants")
+        .filter(
+            state__in=[ExperimentState.RUNNING, ExperimentState.EVALUATING],
+            ends_on__lt=today,
+            evaluation_reminded_at__isnull=True,
+        )
     )
+    due = list(
+        Checkpoint.objects.select_related(
+            "plan__idea", "plan__responsible", "plan__workplace", "workplace"
+        ).filter(
+            due_on__lte=today,
+            recorded_at__isnull=True,
+            reminded_at__isnull=True,
+            plan__state=AdoptionState.LIVE,
+        )
+    )
+    leaders = _leaders_by_workplace({item.workplace_id for item in [*ended, *due]})
     for experiment in ended:
         with transaction.atomic():
             # Claimed with a conditional update: a second worker, or a leader concluding meanwhile, wins.
@@ -535,37 +560,26 @@ def reminders_send(*, today=None):
             Experiment.objects.filter(pk=experiment.pk, state=ExperimentState.RUNNING).update(
                 state=ExperimentState.EVALUATING
             )
-            leaders = [
-                m.user
-                for m in Membership.objects.select_related("user").filter(
-                    workplace=experiment.workplace, role=Role.LEADER
-                )
-            ]
             notification_create(
-                recipients=[*leaders, *experiment.participants.all(), experiment.idea.responsible],
+                recipients=[
+                    *leaders.get(experiment.workplace_id, []),
+                    *experiment.participants.all(),
+                    experiment.idea.responsible,
+                ],
                 kind=Kind.EXPERIMENT_EVALUATE,
                 workplace=experiment.workplace,
                 idea=experiment.idea,
                 target_url=experiment.get_absolute_url(),
             )
             reminded += 1
-    due = Checkpoint.objects.select_related("plan__idea", "plan__responsible", "workplace").filter(
-        due_on__lte=today, recorded_at__isnull=True, reminded_at__isnull=True, plan__state=AdoptionState.LIVE
-    )
     for checkpoint in due:
         with transaction.atomic():
             if not Checkpoint.objects.filter(pk=checkpoint.pk, reminded_at__isnull=True).update(
                 reminded_at=now
             ):
                 continue
-            leaders = [
-                m.user
-                for m in Membership.objects.select_related("user").filter(
-                    workplace=checkpoint.workplace, role=Role.LEADER
-                )
-            ]
             notification_create(
-                recipients=[*leaders, checkpoint.plan.responsible],
+                recipients=[*leaders.get(checkpoint.workplace_id, []), checkpoint.plan.responsible],
                 kind=Kind.CHECKPOINT_DUE,
                 workplace=checkpoint.workplace,
                 idea=checkpoint.plan.idea,
@@ -653,11 +667,7 @@ def adoption_plan_create(*, actor, idea, **plan):
             _("An adoption plan is made for an idea being tried out; this one is “%(status)s”.")
             % {"status": idea.get_status_display()}
         )
-    adopted = (
-        Experiment.objects.filter(idea=idea, state=ExperimentState.CONCLUDED, decision=Decision.ADOPT)
-        .order_by("-concluded_at")
-        .first()
-    )
+    adopted = selectors.adopting_experiment(idea=idea)
     if adopted is None:
         raise ValidationError(_("An adoption plan follows an experiment that decided to adopt the idea."))
     if AdoptionPlan.objects.filter(idea=idea).exists():

@@ -454,12 +454,9 @@ def case_list(request):
 @require_GET
 def case_detail(request, case_id):
     case = selectors.access_case(organisation=request.organisation, case_id=case_id)
-    tried_here = next((t for t in case.trials.all() if t.workplace_id == request.workplace.pk), None)
-    can_try = (
-        request.membership.role == Role.LEADER
-        and case.workplace_id != request.workplace.pk
-        and tried_here is None
-    )
+    trials = list(case.trials.all())
+    tried_here = next((t for t in trials if t.workplace_id == request.workplace.pk), None)
+    can_try = permissions.can_try_case(membership=request.membership, case=case, trials=trials)
     return render(
         request, "experiments/case_detail.html", {"case": case, "tried_here": tried_here, "can_try": can_try}
     )

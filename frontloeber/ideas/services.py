@@ -146,9 +146,11 @@ def _author_and_followers(idea):
 def _require_no_experiment_under_way(idea):
     """While an experiment runs, or after one decided to adopt, the idea's status follows the experiment and
     its adoption plan; moving or merging it by hand would leave them behind."""
+    from frontloeber.experiments.models import Decision, ExperimentState
+
     if (
-        idea.experiments.exclude(state="concluded").exists()
-        or idea.experiments.filter(decision="adopt").exists()
+        idea.experiments.exclude(state=ExperimentState.CONCLUDED).exists()
+        or idea.experiments.filter(decision=Decision.ADOPT).exists()
     ):
         raise ValidationError(
             _("The idea's status follows its experiment and adoption plan now; change it from there.")
@@ -589,29 +591,10 @@ def idea_move(*, actor, idea, to_status, message=""):
         required=to_status in REASON_REQUIRED,
         required_message=_("Give the author a reason: what would have to change for the idea to go on?"),
     )
-    before = idea.status
     now = timezone.now()
-    idea.status = to_status
-    idea.status_before_question = ""
-    idea.last_activity_at = now
-    fields = [
-        "status",
-        "status_before_question",
-        "last_activity_at",
-        *_mark_leader_response(idea, actor, membership, now),
-    ]
-    idea.save(update_fields=fields)
-    _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
-    notification_create(
-        recipients=_author_and_followers(idea),
-        kind=Kind.IDEA_STATUS,
-        workplace=idea.workplace,
-        actor=actor,
-        idea=idea,
-        detail=message,
-        status=to_status,
+    return _change_status(
+        idea, actor, to_status, message, now, _mark_leader_response(idea, actor, membership, now)
     )
-    return idea
 
 
 @transaction.atomic
@@ -620,23 +603,22 @@ def idea_status_follow(*, actor, idea, to_status, message=""):
     idea = _lock(idea)
     if idea.status == to_status:
         return idea
-    before = idea.status
     now = timezone.now()
-    idea.status = to_status
-    idea.status_before_question = ""
+    fields = ["awaiting_leader_since"]
     idea.awaiting_leader_since = None
-    idea.last_activity_at = now
     if idea.first_response_at is None:
         idea.first_response_at = now
-    idea.save(
-        update_fields=[
-            "status",
-            "status_before_question",
-            "awaiting_leader_since",
-            "last_activity_at",
-            "first_response_at",
-        ]
-    )
+        fields.append("first_response_at")
+    return _change_status(idea, actor, to_status, message, now, fields)
+
+
+def _change_status(idea, actor, to_status, message, now, extra_fields):
+    """Set the status, save with the caller's other changes, record it and tell the author and followers."""
+    before = idea.status
+    idea.status = to_status
+    idea.status_before_question = ""
+    idea.last_activity_at = now
+    idea.save(update_fields=["status", "status_before_question", "last_activity_at", *extra_fields])
     _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
     notification_create(
         recipients=_author_and_followers(idea),

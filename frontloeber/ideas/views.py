@@ -70,7 +70,7 @@ def _number(value):
 @require_GET
 def board(request):
     workplace = request.workplace
-    challenges = list(selectors.challenges(workplace=workplace))
+    challenges = selectors.challenge_choices(workplace=workplace)
     form = BoardFilterForm(
         request.GET or None, challenges=challenges, tags=list(selectors.workplace_tags(workplace=workplace))
     )
@@ -322,27 +322,20 @@ def _experiment_context(membership, idea):
     """What the idea page shows of the idea's experiments, adoption plan and case (three reads)."""
     from frontloeber.experiments import permissions as experiment_permissions
     from frontloeber.experiments import selectors as experiment_selectors
-    from frontloeber.experiments.services import EXPERIMENT_FROM
 
-    experiments = experiment_selectors.experiments_for_idea(idea=idea)
-    plan = experiment_selectors.plan_for_idea(idea=idea)
-    case = experiment_selectors.case_for_idea(idea=idea)
-    is_leader = membership.role == Role.LEADER
-    adopted = any(e.state == "concluded" and e.decision == "adopt" for e in experiments)
-    return {
-        "experiments": experiments,
-        "adoption_plan": plan,
-        "case": case,
-        "can_plan_experiment": experiment_permissions.can_manage(membership=membership, idea=idea)
-        and idea.status in EXPERIMENT_FROM
-        and not any(e.state != "concluded" for e in experiments)
-        and not adopted,
-        "can_plan_adoption": is_leader
-        and adopted
-        and plan is None
-        and idea.status == IdeaStatus.EXPERIMENTING,
-        "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
+    found = {
+        "experiments": experiment_selectors.experiments_for_idea(idea=idea),
+        "adoption_plan": experiment_selectors.plan_for_idea(idea=idea),
+        "case": experiment_selectors.case_for_idea(idea=idea),
     }
+    steps = experiment_permissions.next_steps(
+        membership=membership,
+        idea=idea,
+        experiments=found["experiments"],
+        plan=found["adoption_plan"],
+        case=found["case"],
+    )
+    return {**found, **steps}
 
 
 def _render_detail(request, idea_id, *, status=200, **forms):
@@ -358,12 +351,13 @@ def idea_detail(request, idea_id):
     return _render_detail(request, idea_id)
 
 
-def _leader_action(request, idea_id, form_class, form_key, action, success, **form_kwargs):
+def _leader_action(request, idea_id, form_class, form_key, action, success, form_kwargs=None):
     """Run a leader's (or author's) form action on an idea; errors re-render the idea page with the form.
 
-    ``success`` is the message, or a function of the updated idea that returns it (to name people)."""
+    ``success`` is the message, or a function of the updated idea that returns it (to name people);
+    ``form_kwargs`` is a function of the idea giving the form's arguments."""
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
-    form = form_class(request.POST, **form_kwargs)
+    form = form_class(request.POST, **(form_kwargs(idea) if form_kwargs else {}))
     if form.is_valid():
         try:
             updated = action(idea, form.cleaned_data) or idea
@@ -401,7 +395,6 @@ def idea_acknowledge(request, idea_id):
 @workplace_view(roles=LEADERS)
 @post_or_back_to_idea
 def idea_move(request, idea_id):
-    idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     return _leader_action(
         request,
         idea_id,
@@ -414,7 +407,7 @@ def idea_move(request, idea_id):
             _("The idea is now “%(status)s”, and %(name)s has been told.")
             % {"status": idea.get_status_display(), "name": idea.author.full_name}
         ),
-        allowed=LEADER_MOVES[IdeaStatus(idea.status)] or list(IdeaStatus),
+        form_kwargs=lambda idea: {"allowed": LEADER_MOVES[IdeaStatus(idea.status)] or list(IdeaStatus)},
     )
 
 
@@ -468,7 +461,7 @@ def idea_assign(request, idea_id):
             if idea.responsible
             else _("Nobody is responsible for the idea now.")
         ),
-        members=selectors.assignable_members(workplace=request.workplace),
+        form_kwargs=lambda idea: {"members": selectors.assignable_members(workplace=request.workplace)},
     )
 
 

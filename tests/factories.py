@@ -220,3 +220,35 @@ def publish_case(idea, *, leader, **kwargs):
         learnings=kwargs.pop("learnings", "Start med én stue."),
         contact=kwargs.pop("contact", leader),
     )
+
+
+def open_round(workplace, *, leader, days=14):
+    from frontloeber.reflection import services as reflection_services
+
+    today = timezone.localdate()
+    return reflection_services.round_open(
+        actor=leader, workplace=workplace, opens_on=today, closes_on=today + timedelta(days=days)
+    )
+
+
+def survey_answers(round_, value=4, **by_code):
+    """An answer to every statement of the round's version: ``value``, or per item code (``by_code``,
+    with dots as underscores: ``_1_1=2``); None is "don't know"."""
+    return {
+        item.pk: by_code.get("_" + item.code.replace(".", "_"), value) for item in round_.version.items.all()
+    }
+
+
+def answer_round(round_, user, value=4, comments=None, **by_code):
+    """``user`` answers the round through a personal link; returns the link's secret."""
+    from frontloeber.reflection import services as reflection_services
+
+    secret = reflection_services.answer_link_issue(user=user, round_=round_)
+    reflection_services.response_submit(
+        user=user,
+        workplace=round_.workplace,
+        secret=secret,
+        answers=survey_answers(round_, value, **by_code),
+        comments=comments,
+    )
+    return secret

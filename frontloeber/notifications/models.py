@@ -20,6 +20,8 @@ class Kind(models.TextChoices):
     EXPERIMENT_EVALUATE = "experiment_evaluate", _("An experiment has ended and waits for its evaluation")
     CHECKPOINT_DUE = "checkpoint_due", _("An adoption checkpoint is due")
     CASE_TRIED = "case_tried", _("Another workplace took up a case")
+    SURVEY_INVITATION = "survey_invitation", _("You are asked to answer a reflection survey")
+    SURVEY_REMINDER = "survey_reminder", _("A reflection survey you have not answered closes soon")
 
 
 class Notification(models.Model):
@@ -78,6 +80,10 @@ class Notification(models.Model):
             Kind.EXPERIMENT_EVALUATE: _("The experiment with “%(idea)s” has ended: evaluate it"),
             Kind.CHECKPOINT_DUE: _("The follow-up on “%(idea)s” is due: record how it goes"),
             Kind.CASE_TRIED: _("%(actor)s is trying your case “%(idea)s” at %(detail)s"),
+            Kind.SURVEY_INVITATION: _(
+                "%(actor)s asks for your anonymous view of the leadership at %(detail)s: answer the survey"
+            ),
+            Kind.SURVEY_REMINDER: _("The survey at %(detail)s closes soon, and you have not answered yet"),
         }
         text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
         return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}

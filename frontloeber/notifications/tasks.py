@@ -98,13 +98,17 @@ def next_digest_time(now=None):
 
 @task()
 def digests_daily() -> int:
-    """Send today's reminders (experiments to evaluate, checkpoints due), queue the digests that carry them,
-    then come back tomorrow morning."""
+    """Send today's reminders (experiments to evaluate, checkpoints due), open the survey rounds whose day
+    has come and remind their late answerers, queue the digests that carry it all, then come back tomorrow
+    morning."""
     from frontloeber.experiments.services import reminders_send
+    from frontloeber.reflection.services import rounds_remind_due, rounds_start_due
 
     # Tomorrow's run is queued first, so a failure today cannot end the daily cycle.
     digests_schedule()
     reminders_send()
+    rounds_start_due()
+    rounds_remind_due()
     return digests_enqueue()
 
 

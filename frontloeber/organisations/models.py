@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +29,13 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name"), max_length=60, unique=True)
+    # The fewest employee answers a reflection round needs before any figure from them is shown.
+    reflection_threshold = models.PositiveSmallIntegerField(
+        _("anonymity threshold"),
+        default=5,
+        validators=[MinValueValidator(3), MaxValueValidator(10)],
+        help_text=_("The fewest employee answers a survey round needs before its results are shown (3–10)."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

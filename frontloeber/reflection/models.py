@@ -1,11 +1,15 @@
-"""The reflection survey's question bank, versioned. Rounds and answers come with the rest of issue 5.
+"""The reflection survey: the question bank (versioned), rounds, anonymous answers and named assessments.
 
 A version is frozen once it is locked (when the first round opens with it): its wording is then never
 changed or deleted, because answers refer to it. A new wording is a new version.
 """
 
+import uuid
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -121,3 +125,209 @@ class Item(_Frozen):
         """The statement for ``respondent`` ("employee", "leader" or "superior") in the active language."""
         language = "en" if get_language() == "en" else "da"
         return getattr(self, f"{respondent}_{language}")
+
+
+# --- Rounds and answers ------------------------------------------------------------------------------
+#
+# Anonymity by construction: an employee's answers (Response, Answer, PracticeComment) carry no reference
+# to a person or to an invitation, no timestamp and no sequential id (random UUIDs). What the product
+# knows about a person is kept apart in RoundInvitation: that they were asked and whether they have
+# answered, nothing more. The two meet only through the personal link's secret, which the database never
+# holds: the invitation keeps one hash of it and the response another (see reflection/tokens.py).
+
+
+class Round(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey(
+        "organisations.Workplace", on_delete=models.CASCADE, related_name="reflection_rounds"
+    )
+    version = models.ForeignKey(QuestionBankVersion, on_delete=models.PROTECT, related_name="rounds")
+    # The leader whose leadership the round is about: the one who opened it, and who self-assesses.
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("leader")
+    )
+    opens_on = models.DateField(_("opens"))
+    closes_on = models.DateField(_("closes"))
+    closed_early_on = models.DateField(_("closed early"), null=True, blank=True)
+    # Kept from the organisation's setting when the round opened; the report uses the stricter of the two,
+    # so lowering the setting never uncovers answers given under a higher promise.
+    threshold = models.PositiveSmallIntegerField(_("anonymity threshold"))
+    invited_count = models.PositiveIntegerField(default=0)
+    invitations_sent_at = models.DateTimeField(null=True, blank=True)
+    reminded_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("survey round")
+        verbose_name_plural = _("survey rounds")
+        ordering = ["-opens_on", "-pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "-opens_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_on__gt=models.F("opens_on")), name="round_closes_after_opening"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.workplace} {self.opens_on}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "reflection:round_detail", kwargs={"workplace_slug": self.workplace.slug, "round_id": self.pk}
+        )
+
+    @property
+    def last_day(self):
+        return self.closed_early_on or self.closes_on
+
+    def state(self, today=None):
+        today = today or timezone.localdate()
+        if self.closed_early_on is not None or today > self.closes_on:
+            return RoundState.CLOSED
+        if today < self.opens_on:
+            return RoundState.SCHEDULED
+        return RoundState.OPEN
+
+    @property
+    def is_open(self):
+        return self.state() == RoundState.OPEN
+
+    @property
+    def is_closed(self):
+        return self.state() == RoundState.CLOSED
+
+
+class RoundState(models.TextChoices):
+    SCHEDULED = "scheduled", _("Not open yet")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class RoundInvitation(models.Model):
+    """That a person was asked, and whether they have answered: never which answers are theirs."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # The hash of the newest personal link's secret (empty until the first link is sent).
+    token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    answered = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        constraints = [models.UniqueConstraint(fields=["round", "user"], name="round_invitation_unique")]
+
+    def __str__(self):
+        return f"{self.round_id}: {self.user_id}"
+
+
+class Response(models.Model):
+    """One employee's answers to a round. Found again only through the secret of their personal link."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
+    locator = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+
+    def __str__(self):
+        return str(self.pk)
+
+
+class Answer(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(null=True, blank=True)  # 1–5; empty is "don't know"
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "round", "item"])]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "item"], name="answer_unique_per_item"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=1, value__lte=5),
+                name="answer_value_on_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item_id}: {self.value}"
+
+
+class PracticeComment(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="comments")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
+    practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField()
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        constraints = [
+            models.UniqueConstraint(fields=["response", "practice"], name="comment_unique_per_practice")
+        ]
+
+    def __str__(self):
+        return str(self.pk)
+
+
+class AssessorKind(models.TextChoices):
+    LEADER = "leader", _("The leader's self-assessment")
+    SUPERIOR = "superior", _("The superior's assessment")
+
+
+class Assessment(models.Model):
+    """The leader's own answers, or their superior's: named, one of each per round."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="assessments")
+    kind = models.CharField(max_length=10, choices=AssessorKind.choices)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        constraints = [models.UniqueConstraint(fields=["round", "kind"], name="assessment_unique_kind")]
+
+    def __str__(self):
+        return f"{self.round_id}: {self.kind}"
+
+
+class AssessmentAnswer(models.Model):
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="answers")
+    item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "item"], name="assessment_answer_unique_per_item"),
+            models.CheckConstraint(
+                condition=models.Q(value__isnull=True) | models.Q(value__gte=1, value__lte=5),
+                name="assessment_value_on_scale",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item_id}: {self.value}"

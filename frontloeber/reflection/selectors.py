@@ -1,8 +1,48 @@
-"""Reads for the question bank."""
+"""Reads for the reflection survey: the question bank, rounds, and the report.
 
-from django.db.models import Prefetch
+The anonymity threshold is applied here and only here: ``round_report`` and ``organisation_rollup`` do not
+even read employees' answers for a round that is still open or has fewer answers than the threshold, so no
+page, PDF or export built on them can show a figure from them. Results are read only after a round closes,
+so watching a report change as answers come in cannot single anyone out.
+"""
 
-from .models import Item, Practice, QuestionBankVersion, ReflectionQuestion
+import random
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from . import tokens
+from .models import (
+    Answer,
+    AssessmentAnswer,
+    AssessorKind,
+    Item,
+    Practice,
+    PracticeComment,
+    QuestionBankVersion,
+    ReflectionQuestion,
+    Response,
+    Round,
+    RoundInvitation,
+    RoundState,
+)
+from .workshop_formats import formats_for
+
+LINK_NOT_VALID = _(
+    "This survey link does not work: it may belong to someone else, or a newer link has replaced it. "
+    "Use the newest link in your own e-mail, or open the survey from the workplace's Reflection page."
+)
+ANSWERED_USE_YOUR_LINK = _(
+    "You have answered. To change your answers, use the personal link in the e-mail we sent you when you "
+    "answered: nobody, not even Frontløber, can find your answers without it."
+)
+# A gap between the leader's view and the team's this large (on the 1–5 scale) is worth talking about.
+NOTABLE_GAP = 0.5
 
 
 def current_version():
@@ -19,3 +59,435 @@ def practices_with_items(*, version):
         )
         .order_by("position")
     )
+
+
+# --- Rounds -------------------------------------------------------------------------------------------
+
+
+def effective_threshold(round_):
+    """The stricter of the round's promise and the organisation's setting today."""
+    return max(round_.threshold, round_.organisation.reflection_threshold)
+
+
+def round_unfinished(*, workplace, today=None):
+    """The workplace's round that has not closed yet (scheduled or open), if any."""
+    today = today or timezone.localdate()
+    return (
+        Round.objects.filter(workplace=workplace, closed_early_on__isnull=True, closes_on__gte=today)
+        .order_by("opens_on")
+        .first()
+    )
+
+
+def workplace_rounds(*, workplace):
+    """The workplace's rounds, newest first, each with how many have answered."""
+    return (
+        Round.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        .select_related("leader")
+        .annotate(answered_count=Count("invitations", filter=Q(invitations__answered=True)))
+        .order_by("-opens_on", "-pk")
+    )
+
+
+def access_round(*, workplace, round_id):
+    """The workplace's round, or None (missing and another workplace's answer alike)."""
+    return (
+        Round.objects.select_related("workplace__organisation", "organisation", "version", "leader")
+        .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=round_id)
+        .first()
+    )
+
+
+def access_organisation_round(*, organisation, round_id):
+    return (
+        Round.objects.select_related("workplace__organisation", "organisation", "version", "leader")
+        .filter(organisation=organisation, pk=round_id)
+        .first()
+    )
+
+
+def answered_count(*, round_):
+    return RoundInvitation.objects.filter(round=round_, answered=True).count()
+
+
+def my_invitation(*, round_, user):
+    return RoundInvitation.objects.filter(round=round_, user=user).first()
+
+
+def invitation_for_link(*, workplace, user, secret):
+    """The person's own invitation that this link's secret opens, or None."""
+    if not tokens.looks_like_secret(secret or ""):
+        return None
+    return (
+        RoundInvitation.objects.select_related(
+            "round__version", "round__workplace__organisation", "round__leader"
+        )
+        .filter(workplace=workplace, user=user, token_hash=tokens.invitation_hash(secret))
+        .first()
+    )
+
+
+def response_for_link(*, round_, secret):
+    """The answers given with this link's secret, as ({item_id: value}, {practice_id: text}), or None."""
+    response = Response.objects.filter(round=round_, locator=tokens.response_locator(secret)).first()
+    if response is None:
+        return None
+    answers = dict(response.answers.values_list("item_id", "value"))
+    comments = dict(response.comments.values_list("practice_id", "text"))
+    return answers, comments
+
+
+def assessment_values(*, round_, kind):
+    """The leader's or superior's answers as {item_id: value}, or None when not given."""
+    rows = list(
+        AssessmentAnswer.objects.filter(assessment__round=round_, assessment__kind=kind).values_list(
+            "item_id", "value"
+        )
+    )
+    return dict(rows) if rows else None
+
+
+# --- The report ---------------------------------------------------------------------------------------
+
+
+def _mean(values):
+    return sum(values) / len(values) if values else None
+
+
+@dataclass
+class ItemResult:
+    item: Item
+    distribution: list | None = None  # employees' counts for 1..5, when shown
+    dont_know: int | None = None
+    team: float | None = None
+    leader: int | None = None
+    superior: int | None = None
+    leader_dont_know: bool = False
+    superior_dont_know: bool = False
+
+    @property
+    def gap(self):
+        if self.team is None or self.leader is None:
+            return None
+        return self.leader - self.team
+
+    @property
+    def answered(self):
+        return sum(self.distribution) if self.distribution else 0
+
+    @property
+    def bars(self):
+        """Each scale step's share of the numeric answers, for the distribution bars."""
+        total = self.answered
+        if not total:
+            return []
+        return [
+            {"value": v, "count": n, "percent": round(100 * n / total)}
+            for v, n in enumerate(self.distribution, 1)
+        ]
+
+
+@dataclass
+class PracticeResult:
+    practice: Practice
+    items: list
+    team: float | None = None
+    leader: float | None = None
+    superior: float | None = None
+    comments: list = field(default_factory=list)
+    trend: list = field(default_factory=list)
+    formats: list = field(default_factory=list)
+
+    @property
+    def gap(self):
+        if self.team is None or self.leader is None:
+            return None
+        return self.leader - self.team
+
+
+@dataclass
+class Report:
+    round: Round
+    threshold: int
+    invited: int
+    respondents: int
+    closed: bool
+    shown: bool
+    practices: list
+    has_leader: bool
+    has_superior: bool
+    earlier: list = field(default_factory=list)
+
+    @property
+    def response_rate(self):
+        return round(100 * self.respondents / self.invited) if self.invited else 0
+
+    @property
+    def ranked(self):
+        """Practices by the team's mean when shown, else by the leader's own; best first."""
+        key = "team" if self.shown else "leader"
+        scored = [p for p in self.practices if getattr(p, key) is not None]
+        return sorted(scored, key=lambda p: getattr(p, key), reverse=True), key
+
+    @property
+    def strongest(self):
+        ranked, _key = self.ranked
+        return ranked[0] if ranked else None
+
+    @property
+    def weakest_two(self):
+        ranked, _key = self.ranked
+        return list(reversed(ranked[-2:])) if len(ranked) >= 2 else ranked
+
+    @property
+    def ranked_by_team(self):
+        return self.ranked[1] == "team"
+
+    @property
+    def largest_gaps(self):
+        items = [item for practice in self.practices for item in practice.items if item.gap is not None]
+        return sorted(items, key=lambda item: abs(item.gap), reverse=True)[:3]
+
+    @property
+    def positive_surprises(self):
+        """Where the team sees more than the leader does."""
+        items = [
+            item
+            for p in self.practices
+            for item in p.items
+            if item.gap is not None and item.gap <= -NOTABLE_GAP
+        ]
+        return sorted(items, key=lambda item: item.gap)[:3]
+
+    @property
+    def blind_spots(self):
+        """Where the leader sees more than the team does."""
+        items = [
+            item
+            for p in self.practices
+            for item in p.items
+            if item.gap is not None and item.gap >= NOTABLE_GAP
+        ]
+        return sorted(items, key=lambda item: item.gap, reverse=True)[:3]
+
+    @property
+    def learn_more(self):
+        """Statements many could not answer, or on which the team is most divided."""
+        items = [item for p in self.practices for item in p.items if item.distribution is not None]
+
+        def unclear(item):
+            spread = 0.0
+            if item.answered > 1:
+                values = [v for v, n in enumerate(item.distribution, 1) for _ in range(n)]
+                spread = statistics.pstdev(values)
+            share_unknown = (
+                item.dont_know / (item.answered + item.dont_know) if item.answered + item.dont_know else 0
+            )
+            return share_unknown * 2 + spread
+
+        return sorted(items, key=unclear, reverse=True)[:3]
+
+
+def _assessments(round_ids):
+    """{(round_id, kind): {item_id: value}} for the named assessments of these rounds, in one query."""
+    result = defaultdict(dict)
+    rows = AssessmentAnswer.objects.filter(assessment__round_id__in=round_ids).values_list(
+        "assessment__round_id", "assessment__kind", "item_id", "value"
+    )
+    for round_id, kind, item_id, value in rows:
+        result[(round_id, kind)][item_id] = value
+    return result
+
+
+def _respondents(round_ids):
+    return dict(
+        Response.objects.filter(round_id__in=round_ids)
+        .values("round_id")
+        .annotate(n=Count("id"))
+        .values_list("round_id", "n")
+    )
+
+
+def _trend(round_, practices, assessments_by_round):
+    """Earlier closed rounds of the workplace, oldest first, with each practice's means (matched by code)."""
+    today = timezone.localdate()
+    earlier = [
+        r
+        for r in Round.objects.filter(
+            organisation_id=round_.organisation_id,
+            workplace_id=round_.workplace_id,
+            opens_on__lt=round_.opens_on,
+        )
+        .select_related("organisation")
+        .order_by("opens_on")
+        if r.state(today) == RoundState.CLOSED
+    ][-4:]
+    if not earlier:
+        return []
+    ids = [r.pk for r in earlier]
+    respondents = _respondents(ids)
+    shown_ids = [r.pk for r in earlier if respondents.get(r.pk, 0) >= effective_threshold(r)]
+    team_values = defaultdict(list)
+    for round_id, code, value in Answer.objects.filter(
+        round_id__in=shown_ids, value__isnull=False
+    ).values_list("round_id", "item__practice__code", "value"):
+        team_values[(round_id, code)].append(value)
+    leader_values = defaultdict(list)
+    for round_id, code, value in AssessmentAnswer.objects.filter(
+        assessment__round_id__in=ids, assessment__kind=AssessorKind.LEADER, value__isnull=False
+    ).values_list("assessment__round_id", "item__practice__code", "value"):
+        leader_values[(round_id, code)].append(value)
+    for practice in practices:
+        practice.trend = [
+            {
+                "round": r,
+                "team": _mean(team_values[(r.pk, practice.practice.code)]) if r.pk in shown_ids else None,
+                "leader": _mean(leader_values[(r.pk, practice.practice.code)]),
+                "shown": r.pk in shown_ids,
+            }
+            for r in earlier
+        ]
+    return earlier
+
+
+def round_report(*, round_, today=None):
+    """The round's report. Employees' figures are read only when the round is closed and has at least the
+    threshold's number of answers; otherwise the report holds the leader's and superior's answers alone."""
+    today = today or timezone.localdate()
+    threshold = effective_threshold(round_)
+    closed = round_.state(today) == RoundState.CLOSED
+    respondents = _respondents([round_.pk]).get(round_.pk, 0)
+    shown = closed and respondents >= threshold
+    practices = practices_with_items(version=round_.version)
+    assessments = _assessments([round_.pk])
+    leader_values = assessments.get((round_.pk, AssessorKind.LEADER), {})
+    superior_values = assessments.get((round_.pk, AssessorKind.SUPERIOR), {})
+
+    distribution = defaultdict(lambda: [0] * 6)  # index 0: don't know
+    comments = defaultdict(list)
+    if shown:
+        for item_id, value, n in (
+            Answer.objects.filter(round=round_)
+            .values("item_id", "value")
+            .annotate(n=Count("id"))
+            .values_list("item_id", "value", "n")
+        ):
+            distribution[item_id][value or 0] += n
+        for practice_id, text in PracticeComment.objects.filter(round=round_).values_list(
+            "practice_id", "text"
+        ):
+            comments[practice_id].append(text)
+
+    language = get_language()
+    results = []
+    for practice in practices:
+        items = []
+        team_values, leader_list, superior_list = [], [], []
+        for item in practice.items.all():
+            result = ItemResult(item=item)
+            if shown:
+                counts = distribution[item.pk]
+                result.distribution = counts[1:]
+                result.dont_know = counts[0]
+                values = [v for v in range(1, 6) for _ in range(counts[v])]
+                result.team = _mean(values)
+                team_values.extend(values)
+            if item.pk in leader_values:
+                result.leader = leader_values[item.pk]
+                result.leader_dont_know = result.leader is None
+                if result.leader is not None:
+                    leader_list.append(result.leader)
+            if item.pk in superior_values:
+                result.superior = superior_values[item.pk]
+                result.superior_dont_know = result.superior is None
+                if result.superior is not None:
+                    superior_list.append(result.superior)
+            items.append(result)
+        practice_comments = comments.get(practice.pk, [])
+        # Shown in random order, so their order says nothing about who wrote them or when.
+        random.SystemRandom().shuffle(practice_comments)
+        results.append(
+            PracticeResult(
+                practice=practice,
+                items=items,
+                team=_mean(team_values) if shown else None,
+                leader=_mean(leader_list),
+                superior=_mean(superior_list),
+                comments=practice_comments,
+                formats=formats_for(practice.code, language),
+            )
+        )
+    report = Report(
+        round=round_,
+        threshold=threshold,
+        invited=round_.invited_count,
+        respondents=respondents,
+        closed=closed,
+        shown=shown,
+        practices=results,
+        has_leader=bool(leader_values),
+        has_superior=bool(superior_values),
+    )
+    report.earlier = _trend(round_, results, assessments)
+    return report
+
+
+# --- The organisation's roll-up -----------------------------------------------------------------------
+
+
+@dataclass
+class WorkplaceRow:
+    workplace: object
+    round: Round | None
+    respondents: int = 0
+    shown: bool = False
+    means: dict = field(default_factory=dict)  # practice code -> team mean
+
+
+def organisation_rollup(*, organisation, today=None):
+    """Each workplace's latest closed round with the team's practice means (only above the threshold), and
+    per practice the organisation's mean and spread over the workplaces shown."""
+    from frontloeber.organisations.models import Workplace
+
+    today = today or timezone.localdate()
+    workplaces = list(Workplace.objects.filter(organisation=organisation).order_by("name"))
+    rounds = Round.objects.filter(organisation=organisation, opens_on__lte=today).select_related(
+        "organisation"
+    )
+    latest = {}
+    for round_ in rounds.order_by("opens_on", "pk"):
+        if round_.state(today) == RoundState.CLOSED:
+            latest[round_.workplace_id] = round_
+    respondents = _respondents([r.pk for r in latest.values()])
+    shown_ids = [r.pk for r in latest.values() if respondents.get(r.pk, 0) >= effective_threshold(r)]
+    values = defaultdict(list)
+    for round_id, code, value in Answer.objects.filter(
+        round_id__in=shown_ids, value__isnull=False
+    ).values_list("round_id", "item__practice__code", "value"):
+        values[(round_id, code)].append(value)
+    practices = list(Practice.objects.filter(version=current_version()).order_by("position"))
+    rows = []
+    for workplace in workplaces:
+        round_ = latest.get(workplace.pk)
+        row = WorkplaceRow(workplace=workplace, round=round_)
+        if round_ is not None:
+            row.respondents = respondents.get(round_.pk, 0)
+            row.shown = round_.pk in shown_ids
+            if row.shown:
+                row.means = {p.code: _mean(values[(round_.pk, p.code)]) for p in practices}
+        row.cells = [row.means.get(p.code) for p in practices]
+        rows.append(row)
+    summary = []
+    for index, practice in enumerate(practices):
+        means = [row.cells[index] for row in rows if row.shown and row.cells[index] is not None]
+        summary.append(
+            {
+                "practice": practice,
+                "mean": _mean(means),
+                "low": min(means) if means else None,
+                "high": max(means) if means else None,
+                "spread": statistics.pstdev(means) if len(means) > 1 else None,
+                "count": len(means),
+            }
+        )
+    return {"practices": practices, "rows": rows, "summary": summary}

@@ -1,9 +1,42 @@
-"""Writes for the question bank. A version's wording comes in by a data migration and is frozen by its first
-round (0002 loads version 1 from question_bank_v1.py)."""
+"""Writes for the reflection survey: the question bank's lock, rounds, anonymous answers, named assessments.
 
-from django.utils import timezone
+Every function checks who may do it, so views, commands and tasks behave alike. The anonymity rules are in
+models.py and tokens.py; the rule that figures are shown only above the threshold is in selectors.py.
+"""
 
-from .models import QuestionBankVersion
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from frontloeber.core.text import clean_text
+from frontloeber.organisations.models import Membership, Organisation, Role
+from frontloeber.organisations.selectors import user_is_organisation_admin
+
+from . import selectors, tokens
+from .models import (
+    Answer,
+    Assessment,
+    AssessmentAnswer,
+    AssessorKind,
+    PracticeComment,
+    QuestionBankVersion,
+    Response,
+    Round,
+    RoundInvitation,
+    RoundState,
+)
+
+ROUND_MAX_DAYS = 56
+ROUND_MAX_DAYS_AHEAD = 90
+REMIND_DAYS_BEFORE_CLOSE = 2
+COMMENT_MAX_LENGTH = 1500
 
 
 def question_bank_lock(*, version):
@@ -14,3 +47,416 @@ def question_bank_lock(*, version):
         )
         version.refresh_from_db(fields=["locked_at"])
     return version
+
+
+# --- Rounds -----------------------------------------------------------------------------------------
+
+
+def _require_leader(*, user, workplace):
+    if not Membership.objects.filter(workplace=workplace, user=user, role=Role.LEADER).exists():
+        raise PermissionDenied(_("Only a leader of the workplace can do this."))
+
+
+def _check_dates(opens_on, closes_on, *, today):
+    errors = {}
+    if not isinstance(opens_on, datetime.date):
+        errors["opens_on"] = _("Give the day the round opens.")
+    elif opens_on < today:
+        errors["opens_on"] = _("A round cannot open in the past: choose today or a later day.")
+    elif opens_on > today + datetime.timedelta(days=ROUND_MAX_DAYS_AHEAD):
+        errors["opens_on"] = _("Open the round within %(days)d days from today.") % {
+            "days": ROUND_MAX_DAYS_AHEAD
+        }
+    if not isinstance(closes_on, datetime.date):
+        errors["closes_on"] = _("Give the last day people can answer.")
+    elif "opens_on" not in errors:
+        if closes_on <= opens_on:
+            errors["closes_on"] = _("The round must close after the day it opens.")
+        elif (closes_on - opens_on).days > ROUND_MAX_DAYS:
+            errors["closes_on"] = _("A round can be open for at most %(days)d days.") % {
+                "days": ROUND_MAX_DAYS
+            }
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
+    """Open a round for the workplace: every employee is asked, with a personal link, from ``opens_on``."""
+    today = today or timezone.localdate()
+    _require_leader(user=actor, workplace=workplace)
+    _check_dates(opens_on, closes_on, today=today)
+    # The workplace row is the lock that keeps two leaders from opening two rounds at once.
+    type(workplace).objects.select_for_update().filter(pk=workplace.pk).first()
+    if selectors.round_unfinished(workplace=workplace, today=today) is not None:
+        raise ValidationError(
+            _("The workplace already has a round that has not closed. Close it before opening a new one.")
+        )
+    employees = list(
+        Membership.objects.filter(workplace=workplace, role=Role.EMPLOYEE).values_list("user_id", flat=True)
+    )
+    if not employees:
+        raise ValidationError(
+            _("The workplace has no employees to ask yet. Invite the team under People first.")
+        )
+    version = selectors.current_version()
+    question_bank_lock(version=version)
+    round_ = Round.objects.create(
+        organisation_id=workplace.organisation_id,
+        workplace=workplace,
+        version=version,
+        leader=actor,
+        opens_on=opens_on,
+        closes_on=closes_on,
+        threshold=Organisation.objects.values_list("reflection_threshold", flat=True).get(
+            pk=workplace.organisation_id
+        ),
+        invited_count=len(employees),
+    )
+    RoundInvitation.objects.bulk_create(
+        RoundInvitation(
+            organisation_id=workplace.organisation_id, workplace=workplace, round=round_, user_id=user_id
+        )
+        for user_id in employees
+    )
+    if opens_on <= today:
+        _enqueue_invitations(round_)
+    return round_
+
+
+def _enqueue_invitations(round_):
+    from .tasks import round_invitations_send
+
+    # Only the round's id goes into the task queue: the secrets are made inside the task and never stored.
+    round_invitations_send.enqueue(round_id=round_.pk)
+
+
+def rounds_start_due(*, today=None) -> int:
+    """Send the invitations of rounds whose opening day has come (called by the daily task)."""
+    today = today or timezone.localdate()
+    due = Round.objects.filter(
+        opens_on__lte=today,
+        closes_on__gte=today,
+        closed_early_on__isnull=True,
+        invitations_sent_at__isnull=True,
+    )
+    count = 0
+    for round_ in due:
+        _enqueue_invitations(round_)
+        count += 1
+    return count
+
+
+@transaction.atomic
+def round_close(*, actor, round_, today=None) -> Round:
+    """Close an open round before its last day; its report can then be read."""
+    today = today or timezone.localdate()
+    _require_leader(user=actor, workplace=round_.workplace)
+    locked = Round.objects.select_for_update().get(pk=round_.pk)
+    if locked.state(today) == RoundState.CLOSED:
+        raise ValidationError(_("The round is already closed."))
+    locked.closed_early_on = today
+    if locked.opens_on > today:
+        # A round closed before it opened asked nobody: it ends on the day it would have opened.
+        locked.closed_early_on = locked.opens_on
+    locked.save(update_fields=["closed_early_on"])
+    return locked
+
+
+def _personal_link(invitation, secret):
+    return settings.SITE_URL.rstrip("/") + reverse(
+        "reflection:link_open", kwargs={"workplace_slug": invitation.workplace.slug, "secret": secret}
+    )
+
+
+def _issue_link(invitation) -> str:
+    """A fresh secret for the invitation; the older link stops working. Only while nothing is answered,
+    because the answers are found again by the secret they were given with."""
+    secret = tokens.new_secret()
+    issued = RoundInvitation.objects.filter(pk=invitation.pk, answered=False).update(
+        token_hash=tokens.invitation_hash(secret)
+    )
+    return secret if issued else None
+
+
+def _languages(user_ids):
+    from frontloeber.notifications.models import Preference
+
+    chosen = dict(Preference.objects.filter(user_id__in=user_ids).values_list("user_id", "language"))
+    return {user_id: chosen.get(user_id, "da") for user_id in user_ids}
+
+
+def _send_links(round_, invitations, *, template, subject, kind, actor):
+    """E-mail each invitee a fresh personal link, and tell them in the app (without the link)."""
+    from frontloeber.notifications.services import notification_create
+
+    languages = _languages([invitation.user_id for invitation in invitations])
+    # The app's notification leads to the workplace's reflection page, never to a personal link.
+    round_url = reverse("reflection:home", kwargs={"workplace_slug": round_.workplace.slug})
+    sent = []
+    for invitation in invitations:
+        secret = _issue_link(invitation)
+        if secret is None:  # answered in the meantime
+            continue
+        sent.append(invitation)
+        with translation.override(languages[invitation.user_id]):
+            context = {
+                "round": round_,
+                "workplace": round_.workplace,
+                "leader": round_.leader,
+                "url": _personal_link(invitation, secret),
+                "closes": formats.date_format(round_.closes_on, "DATE_FORMAT"),
+                "threshold": round_.threshold,
+            }
+            body = render_to_string(template, context)
+            send_mail(subject() % {"workplace": round_.workplace.name}, body, None, [invitation.user.email])
+    notification_create(
+        recipients=[invitation.user for invitation in sent],
+        kind=kind,
+        workplace=round_.workplace,
+        actor=actor,
+        detail=round_.workplace.name,
+        target_url=round_url,
+    )
+    return len(sent)
+
+
+def round_invitations_send(*, round_id) -> int:
+    """Send every invitee of the round their personal link (the task calls this; each round once)."""
+    claimed = Round.objects.filter(pk=round_id, invitations_sent_at__isnull=True).update(
+        invitations_sent_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    round_ = Round.objects.select_related("workplace", "leader").get(pk=round_id)
+    invitations = list(round_.invitations.select_related("user", "workplace").filter(answered=False))
+    return _send_links(
+        round_,
+        invitations,
+        template="reflection/email/invitation.txt",
+        subject=lambda: _("Your view of the leadership at %(workplace)s (anonymous survey)"),
+        kind="survey_invitation",
+        actor=round_.leader,
+    )
+
+
+def round_remind(*, actor, round_, today=None) -> int:
+    """Remind everyone who has not answered, with a fresh link; the leader learns only how many they are."""
+    today = today or timezone.localdate()
+    if actor is not None:
+        _require_leader(user=actor, workplace=round_.workplace)
+    if round_.state(today) != RoundState.OPEN:
+        raise ValidationError(_("Only an open round can send reminders."))
+    claimed = (
+        Round.objects.filter(pk=round_.pk)
+        .exclude(reminded_on=today)
+        .update(reminded_on=today, invitations_sent_at=round_.invitations_sent_at or timezone.now())
+    )
+    if not claimed:
+        raise ValidationError(_("A reminder has already gone out today. Try again tomorrow."))
+    invitations = list(round_.invitations.select_related("user", "workplace").filter(answered=False))
+    return _send_links(
+        round_,
+        invitations,
+        template="reflection/email/reminder.txt",
+        subject=lambda: _("Reminder: the survey at %(workplace)s closes soon"),
+        kind="survey_reminder",
+        actor=actor,
+    )
+
+
+def rounds_remind_due(*, today=None) -> int:
+    """Remind, once, the invitees of rounds that close in two days (called by the daily task)."""
+    today = today or timezone.localdate()
+    due = Round.objects.select_related("workplace", "leader").filter(
+        closes_on=today + datetime.timedelta(days=REMIND_DAYS_BEFORE_CLOSE),
+        closed_early_on__isnull=True,
+        opens_on__lte=today,
+        reminded_on__isnull=True,
+    )
+    sent = 0
+    for round_ in due:
+        try:
+            sent += round_remind(actor=None, round_=round_, today=today)
+        except ValidationError:
+            continue
+    return sent
+
+
+# --- Employees' anonymous answers ---------------------------------------------------------------------
+
+
+def answer_link_issue(*, user, round_, today=None) -> str:
+    """A fresh personal link for someone who opens the survey in the app rather than from their e-mail."""
+    today = today or timezone.localdate()
+    invitation = RoundInvitation.objects.filter(round=round_, user=user).first()
+    if invitation is None:
+        raise PermissionDenied(_("This survey was not sent to you."))
+    if round_.state(today) != RoundState.OPEN:
+        raise ValidationError(_("The survey is not open."))
+    if invitation.answered:
+        raise ValidationError(selectors.ANSWERED_USE_YOUR_LINK)
+    secret = _issue_link(invitation)
+    if secret is None:
+        raise ValidationError(selectors.ANSWERED_USE_YOUR_LINK)
+    return secret
+
+
+def _check_values(*, version, answers, comments=None):
+    """``answers`` maps item ids to 1–5 or None ("don't know"); every item of the version is needed."""
+    item_ids = set(version.items.values_list("pk", flat=True))
+    if not isinstance(answers, dict) or set(answers) - item_ids:
+        raise ValidationError(_("An answer refers to a statement that is not part of this survey."))
+    missing = item_ids - set(answers)
+    if missing:
+        raise ValidationError(
+            _("Answer every statement (“Don't know” is an answer too). %(n)d are missing.")
+            % {"n": len(missing)}
+        )
+    for value in answers.values():
+        if value is not None and (
+            not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5
+        ):
+            raise ValidationError(_("Answers go from 1 to 5, or “Don't know”."))
+    cleaned = {}
+    if comments:
+        practice_ids = set(version.practices.values_list("pk", flat=True))
+        if set(comments) - practice_ids:
+            raise ValidationError(_("A comment refers to a practice that is not part of this survey."))
+        errors = {}
+        for practice_id, text in comments.items():
+            cleaned[practice_id] = clean_text(
+                text,
+                field=f"comment_{practice_id}",
+                required=False,
+                max_length=COMMENT_MAX_LENGTH,
+                errors=errors,
+            )
+        if errors:
+            raise ValidationError(errors)
+    return cleaned
+
+
+def _locked_invitation(*, user, workplace, secret):
+    if not tokens.looks_like_secret(secret or ""):
+        return None
+    return (
+        RoundInvitation.objects.select_for_update()
+        .select_related("round__version", "round__workplace")
+        .filter(workplace=workplace, user=user, token_hash=tokens.invitation_hash(secret))
+        .first()
+    )
+
+
+@transaction.atomic
+def response_submit(*, user, workplace, secret, answers, comments=None, today=None):
+    """Save (or replace) the answers given with this personal link. Returns (response, first_time)."""
+    today = today or timezone.localdate()
+    invitation = _locked_invitation(user=user, workplace=workplace, secret=secret)
+    if invitation is None:
+        raise PermissionDenied(selectors.LINK_NOT_VALID)
+    round_ = invitation.round
+    state = round_.state(today)
+    if state == RoundState.CLOSED:
+        raise ValidationError(
+            _("The survey closed on %(day)s; answers can no longer be given or changed.")
+            % {"day": formats.date_format(round_.last_day, "DATE_FORMAT")}
+        )
+    if state == RoundState.SCHEDULED:
+        raise ValidationError(_("The survey has not opened yet."))
+    cleaned_comments = _check_values(version=round_.version, answers=answers, comments=comments)
+    response, created = Response.objects.get_or_create(
+        locator=tokens.response_locator(secret),
+        defaults={
+            "organisation_id": round_.organisation_id,
+            "workplace_id": round_.workplace_id,
+            "round": round_,
+        },
+    )
+    if response.round_id != round_.pk:
+        raise PermissionDenied(selectors.LINK_NOT_VALID)
+    response.answers.all().delete()
+    response.comments.all().delete()
+    base = {"organisation_id": round_.organisation_id, "workplace_id": round_.workplace_id, "round": round_}
+    Answer.objects.bulk_create(
+        Answer(response=response, item_id=item_id, value=value, **base) for item_id, value in answers.items()
+    )
+    PracticeComment.objects.bulk_create(
+        PracticeComment(response=response, practice_id=practice_id, text=text, **base)
+        for practice_id, text in cleaned_comments.items()
+        if text
+    )
+    first_time = not invitation.answered
+    if first_time:
+        RoundInvitation.objects.filter(pk=invitation.pk).update(answered=True)
+        link = _personal_link(invitation, secret)
+        # Sent from this process, never through the task queue, so the link is stored nowhere.
+        transaction.on_commit(lambda: _send_receipt(user=user, round_=round_, link=link))
+    return response, first_time
+
+
+def _send_receipt(*, user, round_, link):
+    language = _languages([user.pk])[user.pk]
+    with translation.override(language):
+        body = render_to_string(
+            "reflection/email/receipt.txt",
+            {
+                "round": round_,
+                "workplace": round_.workplace,
+                "url": link,
+                "closes": formats.date_format(round_.closes_on, "DATE_FORMAT"),
+            },
+        )
+        subject = _("Thank you: your answers to the survey at %(workplace)s are saved") % {
+            "workplace": round_.workplace.name
+        }
+    send_mail(subject, body, None, [user.email])
+
+
+# --- The leader's and the superior's named assessments -----------------------------------------------
+
+
+@transaction.atomic
+def assessment_submit(*, actor, round_, kind, answers) -> Assessment:
+    """The round's leader assesses themself, or an organisation admin assesses the leader."""
+    if kind == AssessorKind.LEADER:
+        if actor.pk != round_.leader_id:
+            raise PermissionDenied(_("Only the leader the round is about can answer the self-assessment."))
+        _require_leader(user=actor, workplace=round_.workplace)
+    elif kind == AssessorKind.SUPERIOR:
+        if not user_is_organisation_admin(user=actor, organisation=round_.organisation):
+            raise PermissionDenied(_("Only an administrator of the organisation can assess the leader."))
+    else:
+        raise ValidationError(_("Unknown kind of assessment."))
+    _check_values(version=round_.version, answers=answers)
+    assessment, _created = Assessment.objects.select_for_update().get_or_create(
+        round=round_,
+        kind=kind,
+        defaults={
+            "organisation_id": round_.organisation_id,
+            "workplace_id": round_.workplace_id,
+            "author": actor,
+        },
+    )
+    assessment.author = actor
+    assessment.updated_at = timezone.now()
+    assessment.save(update_fields=["author", "updated_at"])
+    assessment.answers.all().delete()
+    AssessmentAnswer.objects.bulk_create(
+        AssessmentAnswer(assessment=assessment, item_id=item_id, value=value)
+        for item_id, value in answers.items()
+    )
+    return assessment
+
+
+# --- The organisation's setting ------------------------------------------------------------------------
+
+
+def organisation_threshold_update(*, actor, organisation, threshold) -> Organisation:
+    if not user_is_organisation_admin(user=actor, organisation=organisation):
+        raise PermissionDenied(_("Only an administrator of the organisation can change this."))
+    if not isinstance(threshold, int) or isinstance(threshold, bool) or not 3 <= threshold <= 10:
+        raise ValidationError({"threshold": _("Choose a number from 3 to 10.")})
+    organisation.reflection_threshold = threshold
+    organisation.save(update_fields=["reflection_threshold"])
+    return organisation

@@ -1,0 +1,118 @@
+"""Charts as inline SVG, drawn on the server: sharp on screen and in a PDF, no JavaScript, and the same
+figures are always given as a table beside them for screen readers (the SVG is one labelled image).
+
+Series differ by line pattern and marker shape as well as colour, so they can be told apart in greyscale
+print and without colour vision.
+"""
+
+import math
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+SERIES_STYLES = {
+    "team": {"stroke": "#0059b3", "fill": "rgba(0, 89, 179, 0.12)", "dash": "", "marker": "circle"},
+    "leader": {"stroke": "#a64b00", "fill": "none", "dash": "8 4", "marker": "square"},
+    "superior": {"stroke": "#2a6f2b", "fill": "none", "dash": "2 3", "marker": "triangle"},
+}
+
+
+def _marker(kind, x, y, colour):
+    if kind == "square":
+        return format_html(
+            '<rect x="{}" y="{}" width="8" height="8" fill="{}"/>', f"{x - 4:.1f}", f"{y - 4:.1f}", colour
+        )
+    if kind == "triangle":
+        points = f"{x:.1f},{y - 5:.1f} {x - 5:.1f},{y + 4:.1f} {x + 5:.1f},{y + 4:.1f}"
+        return format_html('<polygon points="{}" fill="{}"/>', points, colour)
+    return format_html('<circle cx="{}" cy="{}" r="4" fill="{}"/>', f"{x:.1f}", f"{y:.1f}", colour)
+
+
+def radar_svg(*, axes, series, title, description="", maximum=5, size=360):
+    """A radar chart: ``axes`` are labels clockwise from the top; ``series`` are dicts with ``key`` (a style
+    in SERIES_STYLES) and ``values`` (one number or None per axis, on 0..maximum)."""
+    centre = size / 2
+    radius = size / 2 - 70
+    count = len(axes)
+
+    def point(index, value):
+        angle = -math.pi / 2 + 2 * math.pi * index / count
+        r = radius * value / maximum
+        return centre + r * math.cos(angle), centre + r * math.sin(angle)
+
+    rings = []
+    for step in range(1, maximum + 1):
+        corners = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, step) for i in range(count)))
+        rings.append(
+            format_html('<polygon points="{}" fill="none" stroke="#c8c8c8" stroke-width="1"/>', corners)
+        )
+        x, y = point(0, step)
+        rings.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="10" fill="#595959" text-anchor="start">{}</text>',
+                f"{x + 4:.1f}",
+                f"{y + 3:.1f}",
+                step,
+            )
+        )
+    spokes = []
+    for index, label in enumerate(axes):
+        x, y = point(index, maximum)
+        spokes.append(
+            format_html(
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c8c8c8" stroke-width="1"/>',
+                centre,
+                centre,
+                f"{x:.1f}",
+                f"{y:.1f}",
+            )
+        )
+        lx, ly = point(index, maximum + 0.45)
+        anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
+        spokes.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="12" fill="#1a1a1a" text-anchor="{}">{}</text>',
+                f"{lx:.1f}",
+                f"{ly + 4:.1f}",
+                anchor,
+                label,
+            )
+        )
+    shapes = []
+    for line in series:
+        style = SERIES_STYLES[line["key"]]
+        points = [point(i, v) for i, v in enumerate(line["values"]) if v is not None]
+        if not points:
+            continue
+        shapes.append(
+            format_html(
+                '<polygon points="{}" fill="{}" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>',
+                " ".join(f"{x:.1f},{y:.1f}" for x, y in points),
+                style["fill"],
+                style["stroke"],
+                style["dash"] or "none",
+            )
+        )
+        shapes.extend(_marker(style["marker"], x, y, style["stroke"]) for x, y in points)
+    return format_html(
+        '<svg class="fl-radar" viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" '
+        'aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>{body}</svg>',
+        size=size,
+        id="radar",
+        title=title,
+        description=description,
+        body=mark_safe("".join(rings + spokes + shapes)),  # noqa: S308 - every part built by format_html
+    )
+
+
+def legend_swatch(key):
+    """A small inline SVG showing a series' line and marker, for the legend beside the chart."""
+    style = SERIES_STYLES[key]
+    return format_html(
+        '<svg width="34" height="12" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg">'
+        '<line x1="1" y1="6" x2="33" y2="6" stroke="{}" stroke-width="2.5" stroke-dasharray="{}"/>{}</svg>',
+        style["stroke"],
+        style["dash"] or "none",
+        _marker(style["marker"], 17, 6, style["stroke"]),
+    )

@@ -1,0 +1,106 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .services import COMMENT_MAX_LENGTH
+
+DATE = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
+DONT_KNOW = "x"
+
+
+class RoundForm(forms.Form):
+    opens_on = forms.DateField(
+        label=_("Opens"), widget=forms.DateInput(**DATE), help_text=_("Everyone is asked on this day.")
+    )
+    closes_on = forms.DateField(
+        label=_("Last day to answer"),
+        widget=forms.DateInput(**DATE),
+        help_text=_("Two to three weeks gives everyone a chance, also those on leave or on night shifts."),
+    )
+
+
+def scale_choices():
+    return [
+        ("1", _("Strongly disagree")),
+        ("2", _("Disagree")),
+        ("3", _("Neither")),
+        ("4", _("Agree")),
+        ("5", _("Strongly agree")),
+        (DONT_KNOW, _("Don't know")),
+    ]
+
+
+class SurveyForm(forms.Form):
+    """One radio scale per statement, worded for the respondent, and for employees a comment per practice.
+
+    ``practices`` come from ``selectors.practices_with_items``; ``initial`` from the saved answers."""
+
+    def __init__(self, *args, practices, respondent, answers=None, comments=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.practices = practices
+        self.respondent = respondent
+        answers = answers or {}
+        comments = comments or {}
+        self.groups = []
+        for practice in practices:
+            names = []
+            for item in practice.items.all():
+                name = f"item_{item.pk}"
+                initial = answers.get(item.pk, "")
+                self.fields[name] = forms.ChoiceField(
+                    label=item.wording(respondent),
+                    choices=scale_choices(),
+                    widget=forms.RadioSelect,
+                    initial=DONT_KNOW if item.pk in answers and initial is None else str(initial or ""),
+                    error_messages={"required": _("Choose an answer, or “Don't know”.")},
+                )
+                self.fields[name].item_code = item.code
+                names.append(name)
+            comment_name = None
+            if respondent == "employee":
+                comment_name = f"comment_{practice.pk}"
+                self.fields[comment_name] = forms.CharField(
+                    label=_("Anything to add about “%(practice)s”?") % {"practice": practice.name},
+                    required=False,
+                    max_length=COMMENT_MAX_LENGTH,
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    initial=comments.get(practice.pk, ""),
+                    help_text=_("Optional. Write so that nobody can tell it was you."),
+                )
+            self.groups.append({"practice": practice, "items": names, "comment": comment_name})
+
+    def bound_groups(self):
+        return [
+            {
+                "practice": group["practice"],
+                "items": [self[name] for name in group["items"]],
+                "comment": self[group["comment"]] if group["comment"] else None,
+            }
+            for group in self.groups
+        ]
+
+    def answers(self):
+        result = {}
+        for practice in self.practices:
+            for item in practice.items.all():
+                raw = self.cleaned_data[f"item_{item.pk}"]
+                result[item.pk] = None if raw == DONT_KNOW else int(raw)
+        return result
+
+    def comments(self):
+        if self.respondent != "employee":
+            return {}
+        return {
+            practice.pk: self.cleaned_data.get(f"comment_{practice.pk}", "") for practice in self.practices
+        }
+
+
+class ThresholdForm(forms.Form):
+    threshold = forms.TypedChoiceField(
+        label=_("Fewest employee answers before results are shown"),
+        coerce=int,
+        choices=[(n, str(n)) for n in range(3, 11)],
+        help_text=_(
+            "Below this number a round's report shows no figure from the employees' answers. Five is the "
+            "usual choice; a higher number protects small teams better."
+        ),
+    )

@@ -35,7 +35,8 @@ serve: $(STAMP)
 	FRONTLOEBER_ENV=production $(BIN)/python manage.py collectstatic --noinput
 	FRONTLOEBER_ENV=production $(BIN)/python manage.py migrate --noinput
 	FRONTLOEBER_ENV=production $(BIN)/gunicorn frontloeber.wsgi --bind $${BIND:-0.0.0.0:8000} \
-		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile - \
+		--logger-class frontloeber.core.redaction.RedactingGunicornLogger
 
 worker: $(STAMP)
 	$(BIN)/python manage.py send_digests --schedule

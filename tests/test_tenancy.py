@@ -16,15 +16,18 @@ from frontloeber.accounts.models import Invitation
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations.models import Role
+from frontloeber.reflection import services as reflection_services
 from tests.factories import (
     InvitationFactory,
     OrganisationAdminFactory,
     WorkplaceFactory,
     adopt_idea,
+    answer_round,
     make_challenge,
     make_experiment,
     make_idea,
     member,
+    open_round,
     png_upload,
     publish_case,
     run_experiment,
@@ -33,7 +36,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # URL namespaces whose views belong to a workplace or an organisation. Later apps add theirs here.
-TENANT_NAMESPACES = {"organisations", "ideas", "experiments"}
+TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection"}
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
 
@@ -56,6 +59,8 @@ class Tenant:
     plan: object
     checkpoint: object
     case: object
+    survey_round: object
+    survey_secret: str
 
 
 def make_tenant():
@@ -78,6 +83,11 @@ def make_tenant():
     )
     plan = adopt_idea(idea, leader=leader.user)
     case = publish_case(idea, leader=leader.user)
+    # An open survey round: one employee has answered, the other holds a link not used yet.
+    waiting = member(workplace, Role.EMPLOYEE)
+    survey_round = open_round(workplace, leader=leader.user)
+    answer_round(survey_round, employee.user)
+    survey_secret = reflection_services.answer_link_issue(user=waiting.user, round_=survey_round)
     return Tenant(
         organisation=workplace.organisation,
         workplace=workplace,
@@ -95,6 +105,8 @@ def make_tenant():
         plan=plan,
         checkpoint=plan.checkpoints.first(),
         case=case,
+        survey_round=survey_round,
+        survey_secret=survey_secret,
     )
 
 
@@ -266,6 +278,34 @@ TENANT_URLS.update(
             idea_of,
             {"summary": "x", "value_achieved": "x", "what_it_took": "x", "learnings": "x"},
         ),
+    }
+)
+
+
+def round_of(t):
+    return {"round_id": t.survey_round.pk}
+
+
+SURVEY_POST = {"opens_on": "2026-01-01", "closes_on": "2026-01-20", "item_1": "5", "threshold": "3"}
+
+TENANT_URLS.update(
+    {
+        "reflection:home": (wp, no_objects, {}),
+        "reflection:round_create": (wp, no_objects, SURVEY_POST),
+        "reflection:link_open": (wp, lambda t: {"secret": t.survey_secret}, {}),
+        "reflection:round_detail": (wp, round_of, {}),
+        "reflection:round_pdf": (wp, round_of, {}),
+        "reflection:round_csv": (wp, round_of, {}),
+        "reflection:self_assessment": (wp, round_of, SURVEY_POST),
+        "reflection:round_remind": (wp, round_of, {}),
+        "reflection:round_close": (wp, round_of, {}),
+        "reflection:answer": (wp, round_of, SURVEY_POST),
+        "reflection:answer_start": (wp, round_of, {}),
+        "reflection:rollup": (org, no_objects, {}),
+        "reflection:threshold_edit": (org, no_objects, SURVEY_POST),
+        "reflection:organisation_round": (org, round_of, {}),
+        "reflection:organisation_round_pdf": (org, round_of, {}),
+        "reflection:superior_assessment": (org, round_of, SURVEY_POST),
     }
 )
 

@@ -32,7 +32,7 @@ def radar_svg(*, axes, series, title, description="", maximum=5, size=360):
     """A radar chart: ``axes`` are labels clockwise from the top; ``series`` are dicts with ``key`` (a style
     in SERIES_STYLES) and ``values`` (one number or None per axis, on 0..maximum)."""
     centre = size / 2
-    radius = size / 2 - 70
+    radius = size / 2 - 40
     count = len(axes)
 
     def point(index, value):
@@ -67,7 +67,7 @@ def radar_svg(*, axes, series, title, description="", maximum=5, size=360):
                 f"{y:.1f}",
             )
         )
-        lx, ly = point(index, maximum + 0.45)
+        lx, ly = point(index, maximum + 0.35)
         anchor = "middle" if abs(lx - centre) < 10 else ("start" if lx > centre else "end")
         spokes.append(
             format_html(
@@ -94,10 +94,14 @@ def radar_svg(*, axes, series, title, description="", maximum=5, size=360):
             )
         )
         shapes.extend(_marker(style["marker"], x, y, style["stroke"]) for x, y in points)
+    # Room at the sides for the axis labels, which run out horizontally.
+    pad = 120
     return format_html(
-        '<svg class="fl-radar" viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" '
+        '<svg class="fl-radar" viewBox="{x} 0 {width} {size}" width="{width}" height="{size}" role="img" '
         'aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg">'
         '<title id="{id}-title">{title}</title><desc id="{id}-desc">{description}</desc>{body}</svg>',
+        x=-pad,
+        width=size + 2 * pad,
         size=size,
         id="radar",
         title=title,

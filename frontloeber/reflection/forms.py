@@ -78,6 +78,13 @@ class SurveyForm(forms.Form):
             for group in self.groups
         ]
 
+    def unanswered(self):
+        """The statements with an error (in practice: not answered), for a short error summary."""
+        return [self[name] for name in self.fields if name.startswith("item_") and self[name].errors]
+
+    def other_errors(self):
+        return [self[name] for name in self.fields if not name.startswith("item_") and self[name].errors]
+
     def answers(self):
         result = {}
         for practice in self.practices:

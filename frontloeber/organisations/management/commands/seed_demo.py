@@ -19,6 +19,7 @@ from frontloeber.organisations.models import (
     Sector,
     Workplace,
 )
+from frontloeber.reflection import demo as reflection_demo
 
 DEMO_PASSWORD = "frontloeber-demo"
 DOMAIN = "fjordby.example"
@@ -187,6 +188,7 @@ class Command(BaseCommand):
         logins.append(("Observatør (MED-udvalg), alle fem", "Fjordby Kommune", observer.email))
         self.created += ideas_demo.seed(workplaces=workplaces, people=people)
         self.created += experiments_demo.seed(workplaces=workplaces, people=people)
+        self.created += reflection_demo.seed(workplaces=workplaces, people=people)
 
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,203 @@
+"""Anonymity by construction, and the threshold everywhere a figure could leave the product."""
+
+import io
+import re
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.urls import reverse
+from pypdf import PdfReader
+
+from frontloeber.organisations.models import Role
+from frontloeber.reflection import selectors, services
+from frontloeber.reflection.models import (
+    Answer,
+    AssessorKind,
+    PracticeComment,
+    Response,
+    RoundInvitation,
+)
+from tests.factories import (
+    OrganisationAdminFactory,
+    WorkplaceFactory,
+    answer_round,
+    member,
+    open_round,
+    survey_answers,
+)
+
+pytestmark = pytest.mark.django_db
+
+COMMENT = "Vi mangler tid til at lære det nye system"
+
+
+def test_the_answer_tables_have_no_column_that_points_to_a_person_an_invitation_or_a_moment():
+    for model in (Response, Answer, PracticeComment):
+        for field in model._meta.concrete_fields:
+            if field.is_relation:
+                assert field.related_model._meta.label in {
+                    "organisations.Organisation",
+                    "organisations.Workplace",
+                    "reflection.Round",
+                    "reflection.Response",
+                    "reflection.Item",
+                    "reflection.Practice",
+                }, (model, field.name)
+            assert not isinstance(field, models.DateField | models.DateTimeField | models.TimeField), (
+                model,
+                field.name,
+            )
+        # Random ids: their order says nothing about the order of invitations or answers.
+        assert isinstance(model._meta.pk, models.UUIDField)
+    invitation_fields = {f.name for f in RoundInvitation._meta.concrete_fields}
+    assert invitation_fields == {"id", "organisation", "workplace", "round", "user", "token_hash", "answered"}
+
+
+def test_the_personal_link_is_stored_nowhere(django_capture_on_commit_callbacks, mailoutbox):
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    employee = member(workplace).user
+    round_ = open_round(workplace, leader=leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        secret = answer_round(round_, employee, comments={round_.version.practices.first().pk: COMMENT})
+    assert secret in mailoutbox[-1].body
+    for model in apps.get_models():
+        for row in model.objects.values_list():
+            assert secret not in repr(row), model
+    # Neither hash can be had from the other: the invitation's differs from the response's.
+    invitation = RoundInvitation.objects.get(user=employee)
+    response = Response.objects.get()
+    assert invitation.token_hash != response.locator
+    assert invitation.token_hash not in repr(list(Response.objects.values_list()))
+
+
+def _team(n_answers, *, values=(1, 2, 2, 2, 2, 2)):
+    """A closed round where ``n_answers`` employees answered every statement with the values given in turn,
+    and the leader answered 5 everywhere."""
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    employees = [member(workplace).user for _ in range(8)]
+    admin = OrganisationAdminFactory(organisation=workplace.organisation).user
+    observer = member(workplace, Role.OBSERVER).user
+    round_ = open_round(workplace, leader=leader)
+    practice = round_.version.practices.first()
+    for index, person in enumerate(employees[:n_answers]):
+        answer_round(round_, person, value=values[index], comments={practice.pk: f"{COMMENT} {index}"})
+    services.assessment_submit(
+        actor=leader, round_=round_, kind=AssessorKind.LEADER, answers=survey_answers(round_, 5)
+    )
+    round_ = services.round_close(actor=leader, round_=round_)
+    return workplace, round_, leader, admin, observer
+
+
+def _everything_a_reader_can_get(client, workplace, round_, leader, admin, observer):
+    """Every page, PDF and export that shows anything of the round, as text."""
+    texts = []
+    kwargs = {"workplace_slug": workplace.slug, "round_id": round_.pk}
+    org_kwargs = {"org_slug": workplace.organisation.slug, "round_id": round_.pk}
+    for person in (leader, observer):
+        client.force_login(person)
+        for name in ("reflection:round_detail", "reflection:round_csv"):
+            response = client.get(reverse(name, kwargs=kwargs))
+            assert response.status_code == 200
+            texts.append(response.content.decode())
+        texts.append(
+            client.get(reverse("reflection:home", kwargs={"workplace_slug": workplace.slug})).content.decode()
+        )
+        pdf = client.get(reverse("reflection:round_pdf", kwargs=kwargs))
+        texts.append(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages))
+    client.force_login(admin)
+    for name in ("reflection:organisation_round", "reflection:superior_assessment"):
+        texts.append(client.get(reverse(name, kwargs=org_kwargs)).content.decode())
+    pdf = client.get(reverse("reflection:organisation_round_pdf", kwargs=org_kwargs))
+    texts.append(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.content)).pages))
+    texts.append(
+        client.get(
+            reverse("reflection:rollup", kwargs={"org_slug": workplace.organisation.slug})
+        ).content.decode()
+    )
+    return "\n".join(texts)
+
+
+# Four answers of 1, 2, 2, 2 give a mean of 1.75 on every statement and practice ("1,8" in Danish, "1.8" in
+# English); five answers (1, 2, 2, 2, 2) give 1.8: the same figure, which the second test sees appear.
+DERIVED = re.compile(r"\b1[,.](75|8)\b")
+
+
+def test_with_four_answers_no_figure_from_them_appears_anywhere(client):
+    workplace, round_, leader, admin, observer = _team(4)
+    report = selectors.round_report(round_=round_)
+    assert report.closed and not report.shown and report.respondents == 4
+    assert all(p.team is None and p.comments == [] for p in report.practices)
+    assert all(
+        item.distribution is None and item.dont_know is None for p in report.practices for item in p.items
+    )
+    text = _everything_a_reader_can_get(client, workplace, round_, leader, admin, observer)
+    assert not DERIVED.search(text)
+    assert COMMENT not in text
+    assert "Too few answers" in text or "For få svar" in text
+    # The leader's own figures are there: the report is not simply empty.
+    assert "5,0" in text
+    rollup = selectors.organisation_rollup(organisation=workplace.organisation)
+    assert [row.shown for row in rollup["rows"]] == [False]
+    assert all(cell["mean"] is None for cell in rollup["summary"])
+
+
+def test_with_five_answers_the_same_figures_appear(client):
+    workplace, round_, leader, admin, observer = _team(5)
+    assert selectors.round_report(round_=round_).shown
+    text = _everything_a_reader_can_get(client, workplace, round_, leader, admin, observer)
+    assert DERIVED.search(text)
+    assert COMMENT in text
+
+
+def test_an_open_round_shows_nothing_from_the_employees_however_many_have_answered():
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    employees = [member(workplace).user for _ in range(6)]
+    round_ = open_round(workplace, leader=leader)
+    for person in employees:
+        answer_round(round_, person, value=2)
+    report = selectors.round_report(round_=round_)
+    assert report.respondents == 6 and not report.shown
+    assert all(p.team is None for p in report.practices)
+
+
+def test_lowering_the_threshold_later_does_not_uncover_a_round():
+    workplace, round_, leader, admin, _observer = _team(4)
+    services.organisation_threshold_update(actor=admin, organisation=workplace.organisation, threshold=3)
+    round_.organisation.refresh_from_db()
+    assert not selectors.round_report(round_=round_).shown
+    # A higher setting protects earlier rounds too.
+    shown_workplace, shown_round, _l, shown_admin, _o = _team(5)
+    services.organisation_threshold_update(
+        actor=shown_admin, organisation=shown_workplace.organisation, threshold=6
+    )
+    shown_round.organisation.refresh_from_db()
+    assert not selectors.round_report(round_=shown_round).shown
+
+
+def test_the_organisation_mean_leaves_out_a_workplace_under_the_threshold():
+    """If the hidden workplace counted in the organisation's mean, its mean could be had by subtraction."""
+    shown_workplace, shown_round, *_ = _team(5, values=(4, 4, 4, 4, 4))
+    hidden = WorkplaceFactory(organisation=shown_workplace.organisation)
+    leader = member(hidden, Role.LEADER).user
+    people = [member(hidden).user for _ in range(4)]
+    round_ = open_round(hidden, leader=leader)
+    for person in people:
+        answer_round(round_, person, value=1)
+    round_ = services.round_close(actor=leader, round_=round_)
+    rollup = selectors.organisation_rollup(organisation=shown_workplace.organisation)
+    by_workplace = {row.workplace.pk: row for row in rollup["rows"]}
+    assert by_workplace[hidden.pk].shown is False and by_workplace[hidden.pk].means == {}
+    assert by_workplace[shown_workplace.pk].shown is True
+    assert all(cell["mean"] == 4 and cell["count"] == 1 for cell in rollup["summary"])
+
+
+def test_comments_are_shown_only_above_the_threshold_and_not_in_the_order_given():
+    workplace, round_, *_ = _team(6)
+    practice = selectors.round_report(round_=round_).practices[0]
+    assert sorted(practice.comments) == sorted(f"{COMMENT} {i}" for i in range(6))
+    orders = {tuple(selectors.round_report(round_=round_).practices[0].comments) for _ in range(20)}
+    assert len(orders) > 1

@@ -85,7 +85,7 @@ def answer_start(request, round_id):
     round_ = _round_or_404(request.workplace, round_id)
     try:
         secret = services.answer_link_issue(user=request.user, round_=round_)
-    except (ValidationError, PermissionDenied) as error:
+    except ValidationError as error:
         messages.error(request, error_text(error))
         return redirect("reflection:home", workplace_slug=request.workplace.slug)
     return _remember_secret(redirect(_answer_url(round_)), round_, secret)

@@ -4,12 +4,15 @@ The page's HTML is the product's own template; WeasyPrint may read only the vend
 no other file), so a user's text can never make it fetch anything.
 """
 
+import logging
 from pathlib import Path
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
+logger = logging.getLogger(__name__)
 FONT_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor" / "dkfds" / "fonts" / "IBMPlexSans"
 
 
@@ -27,14 +30,27 @@ def _fetcher():
     return FontsOnly(allowed_protocols={"file"}, allow_redirects=False)
 
 
+class PdfUnavailable(Exception):
+    """WeasyPrint cannot load here: Pango, which it draws text with, is missing (apt-get install
+    libpango-1.0-0 libpangoft2-1.0-0)."""
+
+
 def render_pdf(template, context, request=None) -> bytes:
-    from weasyprint import HTML
+    try:
+        from weasyprint import HTML
+    except OSError as error:
+        raise PdfUnavailable(str(error)) from error
 
     html = render_to_string(template, {**context, "pdf_font_dir": FONT_DIR.as_uri()}, request=request)
     return HTML(string=html, url_fetcher=_fetcher(), base_url=FONT_DIR.as_uri() + "/").write_pdf()
 
 
 def pdf_response(template, context, *, filename, request=None) -> HttpResponse:
-    response = HttpResponse(render_pdf(template, context, request=request), content_type="application/pdf")
+    try:
+        content = render_pdf(template, context, request=request)
+    except PdfUnavailable:
+        logger.exception("PDF rendering is not available on this server")
+        return render(request, "core/errors/pdf_unavailable.html", status=503)
+    response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{slugify(filename) or "rapport"}.pdf"'
     return response

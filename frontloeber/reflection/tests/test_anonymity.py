@@ -201,3 +201,32 @@ def test_comments_are_shown_only_above_the_threshold_and_not_in_the_order_given(
     assert sorted(practice.comments) == sorted(f"{COMMENT} {i}" for i in range(6))
     orders = {tuple(selectors.round_report(round_=round_).practices[0].comments) for _ in range(20)}
     assert len(orders) > 1
+
+
+def test_there_is_no_way_to_ask_for_one_persons_answers():
+    """No URL of the survey takes anything that could name a response, and the admin does not list them."""
+    from django.contrib import admin
+
+    from frontloeber.reflection import urls
+
+    for pattern in urls.urlpatterns:
+        assert set(pattern.pattern.regex.groupindex) <= {"workplace_slug", "org_slug", "round_id", "secret"}
+    for model in (Response, Answer, PracticeComment, RoundInvitation):
+        assert not admin.site.is_registered(model)
+
+
+def test_a_server_without_pango_answers_the_pdf_with_a_clear_page(client, monkeypatch):
+    from frontloeber.core import pdf
+
+    workplace, round_, leader, _admin, _observer = _team(5)
+
+    def no_pango(*args, **kwargs):
+        raise pdf.PdfUnavailable("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf, "render_pdf", no_pango)
+    client.force_login(leader)
+    response = client.get(
+        reverse("reflection:round_pdf", kwargs={"workplace_slug": workplace.slug, "round_id": round_.pk})
+    )
+    assert response.status_code == 503
+    assert b"PDF" in response.content

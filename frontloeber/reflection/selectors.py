@@ -74,6 +74,7 @@ def round_unfinished(*, workplace, today=None):
     today = today or timezone.localdate()
     return (
         Round.objects.filter(workplace=workplace, closed_early_on__isnull=True, closes_on__gte=today)
+        .select_related("workplace", "leader")
         .order_by("opens_on")
         .first()
     )
@@ -83,7 +84,7 @@ def workplace_rounds(*, workplace):
     """The workplace's rounds, newest first, each with how many have answered."""
     return (
         Round.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
-        .select_related("leader")
+        .select_related("leader", "workplace")
         .annotate(answered_count=Count("invitations", filter=Q(invitations__answered=True)))
         .order_by("-opens_on", "-pk")
     )

@@ -97,7 +97,7 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
     )
     if not employees:
         raise ValidationError(
-            _("The workplace has no employees to ask yet. Invite the team under People first.")
+            _("The workplace has no employees to ask yet. Invite the team under Members first.")
         )
     version = selectors.current_version()
     question_bank_lock(version=version)

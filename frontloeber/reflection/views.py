@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.core.forms import apply_validation_error, error_text
@@ -181,11 +182,20 @@ def round_create(request):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
+            n = round_.invited_count
             if round_.state() == RoundState.OPEN:
-                text = _("The round is open. %(n)d employees are asked, each with a personal link.")
+                text = ngettext(
+                    "The round is open. %(n)d employee is asked, with a personal link.",
+                    "The round is open. %(n)d employees are asked, each with a personal link.",
+                    n,
+                )
             else:
-                text = _("The round is planned. %(n)d employees will be asked on the day it opens.")
-            messages.success(request, text % {"n": round_.invited_count})
+                text = ngettext(
+                    "The round is planned. %(n)d employee will be asked on the day it opens.",
+                    "The round is planned. %(n)d employees will be asked on the day it opens.",
+                    n,
+                )
+            messages.success(request, text % {"n": n})
             return redirect(round_.get_absolute_url())
     employees = Membership.objects.filter(workplace=request.workplace, role=Role.EMPLOYEE).count()
     return render(

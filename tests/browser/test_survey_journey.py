@@ -67,9 +67,10 @@ def test_a_round_from_opening_to_the_pdf(new_context, live_server):
             phone.goto(home_url)
             if index == 1:
                 assert_accessible(phone)
-            phone.locator(
-                f"form[action='{reverse('reflection:answer_start', kwargs={'workplace_slug': workplace.slug, 'round_id': round_.pk})}'] button"
-            ).click()
+            start_url = reverse(
+                "reflection:answer_start", kwargs={"workplace_slug": workplace.slug, "round_id": round_.pk}
+            )
+            phone.locator(f"form[action='{start_url}'] button").click()
         answer_url = reverse(
             "reflection:answer", kwargs={"workplace_slug": workplace.slug, "round_id": round_.pk}
         )

@@ -5,7 +5,7 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
@@ -33,6 +33,13 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LINK = re.compile(r"/refleksion/link/([A-Za-z0-9_-]+)/")
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """The refusals' wording is matched in English here; the pages' tests see the Danish."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

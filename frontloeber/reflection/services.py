@@ -100,6 +100,8 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
             _("The workplace has no employees to ask yet. Invite the team under Members first.")
         )
     version = selectors.current_version()
+    if version is None:
+        raise ValidationError(_("The survey's questions are not installed. Ask the people running Frontløber."))
     question_bank_lock(version=version)
     round_ = Round.objects.create(
         organisation_id=workplace.organisation_id,

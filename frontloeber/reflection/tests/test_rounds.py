@@ -368,3 +368,16 @@ def test_a_round_keeps_its_version_and_a_used_version_is_frozen(team):
     item.employee_da = "Ændret"
     with pytest.raises(ValidationError):
         item.save()
+
+
+def test_without_a_question_bank_a_round_is_refused_with_a_reason(team):
+    from frontloeber.reflection.models import ReflectionQuestion
+
+    workplace, leader, _employees, _observer = team
+    Item.objects.all().delete()
+    ReflectionQuestion.objects.all().delete()
+    Practice.objects.all().delete()
+    QuestionBankVersion.objects.all().delete()
+    with pytest.raises(ValidationError, match="not installed"):
+        open_round(workplace, leader=leader)
+    assert not Round.objects.exists()

@@ -252,3 +252,13 @@ def answer_round(round_, user, value=4, comments=None, **by_code):
         comments=comments,
     )
     return secret
+
+
+def restore_question_bank():
+    """Transactional tests end by emptying every table, also the question bank that a data migration
+    loaded; load it again (it is loaded once, so this does nothing when it is there)."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("frontloeber.reflection.migrations.0002_question_bank_v1").load(apps, None)

@@ -44,7 +44,7 @@ def radar_svg(*, axes, series, title, description="", maximum=5, size=360):
     for step in range(1, maximum + 1):
         corners = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(i, step) for i in range(count)))
         rings.append(
-            format_html('<polygon points="{}" fill="none" stroke="#c8c8c8" stroke-width="1"/>', corners)
+            format_html('<polygon points="{}" fill="none" stroke="#949494" stroke-width="1"/>', corners)
         )
         x, y = point(0, step)
         rings.append(
@@ -60,7 +60,7 @@ def radar_svg(*, axes, series, title, description="", maximum=5, size=360):
         x, y = point(index, maximum)
         spokes.append(
             format_html(
-                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c8c8c8" stroke-width="1"/>',
+                '<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#949494" stroke-width="1"/>',
                 centre,
                 centre,
                 f"{x:.1f}",

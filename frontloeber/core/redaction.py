@@ -31,7 +31,7 @@ def gunicorn_logger_class():
     class RedactingGunicornLogger(Logger):
         def atoms(self, resp, req, environ, request_time):
             atoms = super().atoms(resp, req, environ, request_time)
-            for key in ("r", "U", "{raw_uri}e"):
+            for key in ("r", "U", "q", "f", "{raw_uri}e", "{referer}i"):
                 if isinstance(atoms.get(key), str):
                     atoms[key] = redact(atoms[key])
             return atoms

@@ -102,11 +102,12 @@ def digests_daily() -> int:
     has come and remind their late answerers, queue the digests that carry it all, then come back tomorrow
     morning."""
     from frontloeber.experiments.services import reminders_send
-    from frontloeber.reflection.services import rounds_remind_due, rounds_start_due
+    from frontloeber.reflection.services import rounds_remind_due, rounds_seal_due, rounds_start_due
 
     # Tomorrow's run is queued first, so a failure today cannot end the daily cycle.
     digests_schedule()
     reminders_send()
+    rounds_seal_due()
     rounds_start_due()
     rounds_remind_due()
     return digests_enqueue()

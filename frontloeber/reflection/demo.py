@@ -277,6 +277,8 @@ class _Seeder:
                 offsets,
                 _at(closes_on - datetime.timedelta(days=3), 10),
             )
+        # A closed round is sealed, as the daily task leaves it (services.round_seal).
+        services.round_seal(round_=round_, today=self.today)
         return created
 
     def _responses(self, round_, index, count, comments, rng):

@@ -64,7 +64,7 @@ class SurveyForm(forms.Form):
                     max_length=COMMENT_MAX_LENGTH,
                     widget=forms.Textarea(attrs={"rows": 2}),
                     initial=comments.get(practice.pk, ""),
-                    help_text=_("Optional. Write so that nobody can tell it was you."),
+                    help_text=_("Write so that nobody can tell it was you."),
                 )
             self.groups.append({"practice": practice, "items": names, "comment": comment_name})
 

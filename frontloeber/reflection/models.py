@@ -157,6 +157,10 @@ class Round(models.Model):
     invited_count = models.PositiveIntegerField(default=0)
     invitations_sent_at = models.DateTimeField(null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
+    # Set when the closed round's answers were written anew in random order and their way back (the
+    # locators, the link hashes) removed: from then on not even the database's own bookkeeping ties an
+    # answer to the moment, or the person, it came from.
+    sealed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -235,7 +239,8 @@ class Response(models.Model):
     )
     workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
-    locator = models.CharField(max_length=64, unique=True)
+    # Empty once the round is sealed: nobody changes answers after the close.
+    locator = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["organisation", "workplace", "round"])]

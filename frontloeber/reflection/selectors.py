@@ -284,7 +284,8 @@ class Report:
             share_unknown = (
                 item.dont_know / (item.answered + item.dont_know) if item.answered + item.dont_know else 0
             )
-            return share_unknown * 2 + spread
+            # Many "don't know"s weigh most: a mean from the few who knew is the least to go on.
+            return share_unknown * 4 + spread
 
         return sorted(items, key=unclear, reverse=True)[:3]
 
@@ -309,9 +310,25 @@ def _respondents(round_ids):
     )
 
 
-def _trend(round_, practices, assessments_by_round):
+def _team_practice_means(rounds):
+    """{(round_id, practice code): the team's mean} for rounds shown, in one query. A practice gets a mean
+    only when some statement of it has as many answers on the scale as the round's threshold."""
+    thresholds = {r.pk: effective_threshold(r) for r in rounds}
+    values = defaultdict(list)
+    per_item = defaultdict(int)
+    for round_id, code, item_id, value in Answer.objects.filter(
+        round_id__in=list(thresholds), value__isnull=False
+    ).values_list("round_id", "item__practice__code", "item_id", "value"):
+        values[(round_id, code)].append(value)
+        per_item[(round_id, code, item_id)] += 1
+    most = defaultdict(int)
+    for (round_id, code, _item), n in per_item.items():
+        most[(round_id, code)] = max(most[(round_id, code)], n)
+    return {key: _mean(found) for key, found in values.items() if most[key] >= thresholds[key[0]]}
+
+
+def _trend(round_, practices, today):
     """Earlier closed rounds of the workplace, oldest first, with each practice's means (matched by code)."""
-    today = timezone.localdate()
     earlier = [
         r
         for r in Round.objects.filter(
@@ -328,11 +345,7 @@ def _trend(round_, practices, assessments_by_round):
     ids = [r.pk for r in earlier]
     respondents = _respondents(ids)
     shown_ids = [r.pk for r in earlier if respondents.get(r.pk, 0) >= effective_threshold(r)]
-    team_values = defaultdict(list)
-    for round_id, code, value in Answer.objects.filter(
-        round_id__in=shown_ids, value__isnull=False
-    ).values_list("round_id", "item__practice__code", "value"):
-        team_values[(round_id, code)].append(value)
+    team_means = _team_practice_means([r for r in earlier if r.pk in shown_ids]) if shown_ids else {}
     leader_values = defaultdict(list)
     for round_id, code, value in AssessmentAnswer.objects.filter(
         assessment__round_id__in=ids, assessment__kind=AssessorKind.LEADER, value__isnull=False
@@ -342,7 +355,7 @@ def _trend(round_, practices, assessments_by_round):
         practice.trend = [
             {
                 "round": r,
-                "team": _mean(team_values[(r.pk, practice.practice.code)]) if r.pk in shown_ids else None,
+                "team": team_means.get((r.pk, practice.practice.code)),
                 "leader": _mean(leader_values[(r.pk, practice.practice.code)]),
                 "shown": r.pk in shown_ids,
             }
@@ -384,6 +397,7 @@ def round_report(*, round_, today=None):
     for practice in practices:
         items = []
         team_values, leader_list, superior_list = [], [], []
+        most_on_scale = 0
         for item in practice.items.all():
             result = ItemResult(item=item)
             if shown:
@@ -391,7 +405,10 @@ def round_report(*, round_, today=None):
                 result.distribution = counts[1:]
                 result.dont_know = counts[0]
                 values = [v for v in range(1, 6) for _ in range(counts[v])]
-                result.team = _mean(values)
+                # A mean needs as many answers on the scale as the threshold: with most saying "don't
+                # know", the few who did not would be the whole figure.
+                result.team = _mean(values) if len(values) >= threshold else None
+                most_on_scale = max(most_on_scale, len(values))
                 team_values.extend(values)
             if item.pk in leader_values:
                 result.leader = leader_values[item.pk]
@@ -411,7 +428,8 @@ def round_report(*, round_, today=None):
             PracticeResult(
                 practice=practice,
                 items=items,
-                team=_mean(team_values) if shown else None,
+                # At least ``threshold`` people answered some statement of the practice on the scale.
+                team=_mean(team_values) if shown and most_on_scale >= threshold else None,
                 leader=_mean(leader_list),
                 superior=_mean(superior_list),
                 comments=practice_comments,
@@ -429,7 +447,7 @@ def round_report(*, round_, today=None):
         has_leader=bool(leader_values),
         has_superior=bool(superior_values),
     )
-    report.earlier = _trend(round_, results, assessments)
+    report.earlier = _trend(round_, results, today)
     return report
 
 
@@ -452,20 +470,18 @@ def organisation_rollup(*, organisation, today=None):
 
     today = today or timezone.localdate()
     workplaces = list(Workplace.objects.filter(organisation=organisation).order_by("name"))
-    rounds = Round.objects.filter(organisation=organisation, opens_on__lte=today).select_related(
-        "organisation"
+    rounds = Round.objects.filter(organisation=organisation).select_related(
+        "organisation", "workplace", "leader"
     )
-    latest = {}
+    latest, unfinished = {}, []
     for round_ in rounds.order_by("opens_on", "pk"):
         if round_.state(today) == RoundState.CLOSED:
             latest[round_.workplace_id] = round_
+        else:
+            unfinished.append(round_)
     respondents = _respondents([r.pk for r in latest.values()])
     shown_ids = [r.pk for r in latest.values() if respondents.get(r.pk, 0) >= effective_threshold(r)]
-    values = defaultdict(list)
-    for round_id, code, value in Answer.objects.filter(
-        round_id__in=shown_ids, value__isnull=False
-    ).values_list("round_id", "item__practice__code", "value"):
-        values[(round_id, code)].append(value)
+    means = _team_practice_means([r for r in latest.values() if r.pk in shown_ids]) if shown_ids else {}
     practices = list(Practice.objects.filter(version=current_version()).order_by("position"))
     rows = []
     for workplace in workplaces:
@@ -475,7 +491,7 @@ def organisation_rollup(*, organisation, today=None):
             row.respondents = respondents.get(round_.pk, 0)
             row.shown = round_.pk in shown_ids
             if row.shown:
-                row.means = {p.code: _mean(values[(round_.pk, p.code)]) for p in practices}
+                row.means = {p.code: means.get((round_.pk, p.code)) for p in practices}
         row.cells = [row.means.get(p.code) for p in practices]
         rows.append(row)
     summary = []
@@ -491,4 +507,4 @@ def organisation_rollup(*, organisation, today=None):
                 "count": len(means),
             }
         )
-    return {"practices": practices, "rows": rows, "summary": summary}
+    return {"practices": practices, "rows": rows, "summary": summary, "unfinished": unfinished}

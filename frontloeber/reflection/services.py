@@ -5,11 +5,14 @@ models.py and tokens.py; the rule that figures are shown only above the threshol
 """
 
 import datetime
+import logging
+import random
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -37,6 +40,8 @@ ROUND_MAX_DAYS = 56
 ROUND_MAX_DAYS_AHEAD = 90
 REMIND_DAYS_BEFORE_CLOSE = 2
 COMMENT_MAX_LENGTH = 1500
+
+logger = logging.getLogger(__name__)
 
 
 def question_bank_lock(*, version):
@@ -101,7 +106,9 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
         )
     version = selectors.current_version()
     if version is None:
-        raise ValidationError(_("The survey's questions are not installed. Ask the people running Frontløber."))
+        raise ValidationError(
+            _("The survey's questions are not installed. Ask the people running Frontløber.")
+        )
     question_bank_lock(version=version)
     round_ = Round.objects.create(
         organisation_id=workplace.organisation_id,
@@ -150,19 +157,74 @@ def rounds_start_due(*, today=None) -> int:
 
 
 @transaction.atomic
-def round_close(*, actor, round_, today=None) -> Round:
-    """Close an open round before its last day; its report can then be read."""
+def round_close(*, actor, round_, today=None) -> Round | None:
+    """Close an open round before its last day, and seal it; its report can then be read. A round that has
+    not opened yet asked nobody: it is cancelled (deleted), and None is returned."""
     today = today or timezone.localdate()
     _require_leader(user=actor, workplace=round_.workplace)
     locked = Round.objects.select_for_update().get(pk=round_.pk)
-    if locked.state(today) == RoundState.CLOSED:
+    state = locked.state(today)
+    if state == RoundState.CLOSED:
         raise ValidationError(_("The round is already closed."))
+    if state == RoundState.SCHEDULED:
+        locked.delete()
+        return None
     locked.closed_early_on = today
-    if locked.opens_on > today:
-        # A round closed before it opened asked nobody: it ends on the day it would have opened.
-        locked.closed_early_on = locked.opens_on
     locked.save(update_fields=["closed_early_on"])
+    return round_seal(round_=locked, today=today)
+
+
+@transaction.atomic
+def round_seal(*, round_, today=None) -> Round:
+    """Write a closed round's answers anew, in random order, without their way back.
+
+    While a round is open, the database's own bookkeeping (PostgreSQL's transaction ids, SQLite's row
+    order) could let someone with the database line an answer up with the moment its author's invitation
+    was marked answered. Sealing removes that: every answer and comment is deleted and inserted again with
+    fresh random ids, in a random order, in one transaction; the locators and the links' hashes are removed,
+    so not even a person's old e-mail leads back to their answers. Idempotent."""
+    today = today or timezone.localdate()
+    locked = Round.objects.select_for_update().get(pk=round_.pk)
+    if locked.sealed_at is not None or locked.state(today) != RoundState.CLOSED:
+        return locked
+    shuffle = random.SystemRandom().shuffle
+    responses = list(Response.objects.filter(round=locked).values_list("pk", flat=True))
+    answers = list(Answer.objects.filter(round=locked).values_list("response_id", "item_id", "value"))
+    comments = list(
+        PracticeComment.objects.filter(round=locked).values_list("response_id", "practice_id", "text")
+    )
+    PracticeComment.objects.filter(round=locked).delete()
+    Answer.objects.filter(round=locked).delete()
+    Response.objects.filter(round=locked).delete()
+    base = {"organisation_id": locked.organisation_id, "workplace_id": locked.workplace_id, "round": locked}
+    shuffle(responses)
+    fresh = {old: Response(locator=None, **base) for old in responses}
+    Response.objects.bulk_create(fresh.values())
+    shuffle(answers)
+    Answer.objects.bulk_create(
+        Answer(response=fresh[response_id], item_id=item_id, value=value, **base)
+        for response_id, item_id, value in answers
+    )
+    shuffle(comments)
+    PracticeComment.objects.bulk_create(
+        PracticeComment(response=fresh[response_id], practice_id=practice_id, text=text, **base)
+        for response_id, practice_id, text in comments
+    )
+    RoundInvitation.objects.filter(round=locked).update(token_hash="")
+    locked.sealed_at = timezone.now()
+    locked.save(update_fields=["sealed_at"])
     return locked
+
+
+def rounds_seal_due(*, today=None) -> int:
+    """Seal the rounds whose last day has passed (called by the daily task and before a report is read)."""
+    today = today or timezone.localdate()
+    due = Round.objects.filter(sealed_at__isnull=True).filter(
+        Q(closes_on__lt=today) | Q(closed_early_on__isnull=False)
+    )
+    for round_ in due:
+        round_seal(round_=round_, today=today)
+    return len(due)
 
 
 def _personal_link(invitation, secret):
@@ -211,7 +273,12 @@ def _send_links(round_, invitations, *, template, subject, kind, actor):
                 "threshold": round_.threshold,
             }
             body = render_to_string(template, context)
-            send_mail(subject() % {"workplace": round_.workplace.name}, body, None, [invitation.user.email])
+            subject_line = subject() % {"workplace": round_.workplace.name}
+        try:
+            send_mail(subject_line, body, None, [invitation.user.email])
+        except OSError:
+            # Logged without the link; the person still finds the survey in the app.
+            logger.exception("A survey e-mail to user %s could not be sent", invitation.user_id)
     notification_create(
         recipients=[invitation.user for invitation in sent],
         kind=kind,
@@ -271,9 +338,11 @@ def rounds_remind_due(*, today=None) -> int:
     """Remind, once, the invitees of rounds that close in two days (called by the daily task)."""
     today = today or timezone.localdate()
     due = Round.objects.select_related("workplace", "leader").filter(
-        closes_on=today + datetime.timedelta(days=REMIND_DAYS_BEFORE_CLOSE),
+        closes_on__gte=today,
+        closes_on__lte=today + datetime.timedelta(days=REMIND_DAYS_BEFORE_CLOSE),
         closed_early_on__isnull=True,
-        opens_on__lte=today,
+        # Not on the day it opened: the invitation has only just gone out.
+        opens_on__lt=today,
         reminded_on__isnull=True,
     )
     sent = 0
@@ -282,6 +351,9 @@ def rounds_remind_due(*, today=None) -> int:
             sent += round_remind(actor=None, round_=round_, today=today)
         except ValidationError:
             continue
+        except Exception:
+            # One round's trouble must not stop the morning's other work (the digests come after this).
+            logger.exception("Reminders for survey round %s failed", round_.pk)
     return sent
 
 
@@ -398,6 +470,14 @@ def response_submit(*, user, workplace, secret, answers, comments=None, today=No
 
 
 def _send_receipt(*, user, round_, link):
+    try:
+        _compose_and_send_receipt(user=user, round_=round_, link=link)
+    except OSError:
+        # The answers are saved; only the receipt is lost. Logged without the link.
+        logger.exception("A survey receipt to user %s could not be sent", user.pk)
+
+
+def _compose_and_send_receipt(*, user, round_, link):
     language = _languages([user.pk])[user.pk]
     with translation.override(language):
         body = render_to_string(

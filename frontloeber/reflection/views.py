@@ -3,9 +3,12 @@ employee's answers: the report reads only aggregates (selectors.round_report).""
 
 import csv
 import datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,7 +24,7 @@ from frontloeber.core.pdf import pdf_response
 from frontloeber.core.tenancy import organisation_admin_view, workplace_view
 from frontloeber.organisations.models import Membership, Role
 
-from . import selectors, services
+from . import selectors, services, tokens
 from .forms import RoundForm, SurveyForm, ThresholdForm
 from .models import AssessorKind, RoundState
 
@@ -69,9 +72,37 @@ def _answer_url(round_):
     )
 
 
+PENDING_COOKIE = "fl_survey_link"
+
+
+@login_not_required
+def link_open(request, workplace_slug, secret):
+    """The e-mailed link. Someone not logged in yet is sent to log in first, with the secret parked in a
+    cookie rather than in the login page's ``next`` address (which logs and login records would keep)."""
+    if not request.user.is_authenticated and request.method == "GET":
+        response = redirect_to_login(reverse("reflection:home", kwargs={"workplace_slug": workplace_slug}))
+        if tokens.looks_like_secret(secret):
+            response.set_cookie(
+                PENDING_COOKIE,
+                secret,
+                max_age=3600,
+                path=reverse("reflection:home", kwargs={"workplace_slug": workplace_slug}),
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return response
+    return _open_link(request, workplace_slug, secret)
+
+
 @workplace_view
 @require_GET
-def link_open(request, secret):
+def _open_link(request, secret):
+    return _follow_link(request, secret)
+
+
+def _follow_link(request, secret):
+    """With the workplace resolved: remember a valid link on this device and go to the answers."""
     invitation = selectors.invitation_for_link(workplace=request.workplace, user=request.user, secret=secret)
     if invitation is None:
         return render(
@@ -98,6 +129,19 @@ def answer(request, round_id):
     round_ = _round_or_404(request.workplace, round_id)
     secret = request.COOKIES.get(_cookie_name(round_), "")
     invitation = selectors.invitation_for_link(workplace=request.workplace, user=request.user, secret=secret)
+    reissued = None
+    if (invitation is None or invitation.round_id != round_.pk) and request.method == "POST":
+        # The link on this device was replaced (a reminder, another device) while the person was answering:
+        # someone who has not answered yet may simply get a fresh one, so the answers they typed are kept.
+        try:
+            reissued = services.answer_link_issue(user=request.user, round_=round_)
+        except (ValidationError, PermissionDenied):
+            reissued = None
+        if reissued is not None:
+            secret = reissued
+            invitation = selectors.invitation_for_link(
+                workplace=request.workplace, user=request.user, secret=secret
+            )
     if invitation is None or invitation.round_id != round_.pk:
         mine = selectors.my_invitation(round_=round_, user=request.user)
         return render(
@@ -140,7 +184,8 @@ def answer(request, round_id):
                 )
             else:
                 messages.success(request, _("Your changed answers are saved."))
-            return redirect("reflection:home", workplace_slug=request.workplace.slug)
+            response = redirect("reflection:home", workplace_slug=request.workplace.slug)
+            return _remember_secret(response, round_, secret) if reissued else response
     return render(
         request,
         "reflection/answer.html",
@@ -154,6 +199,12 @@ def answer(request, round_id):
 @workplace_view
 @require_GET
 def home(request):
+    pending = request.COOKIES.get(PENDING_COOKIE)
+    if pending:
+        # Back from logging in after following an e-mailed link: open it now, and forget the parked copy.
+        response = _follow_link(request, pending)
+        response.delete_cookie(PENDING_COOKIE, path=_cookie_path(request.workplace))
+        return response
     workplace = request.workplace
     current = selectors.round_unfinished(workplace=workplace)
     context = {
@@ -211,6 +262,9 @@ def round_create(request):
 
 
 def _report_context(request, round_):
+    if round_.is_closed and round_.sealed_at is None:
+        # The daily task seals rounds after their last day; a report read before that seals it first.
+        round_.sealed_at = services.round_seal(round_=round_).sealed_at
     report = selectors.round_report(round_=round_)
     return {"round": round_, "report": report, "workplace": round_.workplace}
 
@@ -238,7 +292,7 @@ def round_pdf(request, round_id):
 def round_csv(request, round_id):
     """The report's figures as a spreadsheet: aggregates only, under the same threshold as the page."""
     round_ = _round_or_404(request.workplace, round_id)
-    report = selectors.round_report(round_=round_)
+    report = _report_context(request, round_)["report"]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="{_("reflection")}-{round_.workplace.slug}-{round_.opens_on.isoformat()}.csv"'
@@ -251,7 +305,9 @@ def round_csv(request, round_id):
     )
 
     def number(value):
-        return "" if value is None else formats.number_format(value, 2)
+        if value is None:
+            return ""
+        return formats.number_format(Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), 2)
 
     for practice in report.practices:
         writer.writerow(
@@ -329,7 +385,11 @@ def round_remind(request, round_id):
         if count:
             messages.success(
                 request,
-                _("A reminder with a new personal link went to the %(n)d who have not answered yet.")
+                ngettext(
+                    "A reminder with a new link went to the %(n)d employee who has not answered yet.",
+                    "A reminder with a new link went to the %(n)d employees who have not answered yet.",
+                    count,
+                )
                 % {"n": count},
             )
         else:
@@ -344,10 +404,13 @@ def round_close(request, round_id):
     error_message = None
     if request.method == "POST":
         try:
-            services.round_close(actor=request.user, round_=round_)
+            closed = services.round_close(actor=request.user, round_=round_)
         except (ValidationError, PermissionDenied) as error:
             error_message = error_text(error)
         else:
+            if closed is None:
+                messages.success(request, _("The planned round is cancelled. Nobody had been asked yet."))
+                return redirect("reflection:home", workplace_slug=request.workplace.slug)
             messages.success(request, _("The round is closed. Its report is ready."))
             return redirect(round_.get_absolute_url())
     return render(

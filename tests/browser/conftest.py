@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, restore_question_bank
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -80,16 +80,6 @@ def browser():
             os.environ[ASYNC_UNSAFE] = previous
 
 
-def _restore_question_bank():
-    """Transactional tests end by emptying every table, also the question bank that a data migration
-    loaded; load it again (it is loaded once, so this does nothing when it is there)."""
-    import importlib
-
-    from django.apps import apps
-
-    importlib.import_module("frontloeber.reflection.migrations.0002_question_bank_v1").load(apps, None)
-
-
 @pytest.fixture
 def new_context(browser: Browser, live_server, transactional_db):
     """Open browser contexts against the live server; each is one person with their own cookies.
@@ -99,7 +89,7 @@ def new_context(browser: Browser, live_server, transactional_db):
     the test browser changes nothing for the pages' own scripts, which all load from 'self'.
     locale da-DK: Chromium's Accept-Language would otherwise make Django answer in English.
     """
-    _restore_question_bank()
+    restore_question_bank()
     contexts: list[BrowserContext] = []
 
     def make(**options) -> BrowserContext:

@@ -1,3 +1,5 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils import formats
 from django.utils.html import format_html
@@ -6,6 +8,11 @@ from django.utils.translation import gettext as _
 from frontloeber.core import charts
 
 register = template.Library()
+
+
+def _one_decimal(value):
+    """Rounded half up to one decimal (Django's number_format cuts a float off instead: 2.67 → 2,6)."""
+    return Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @register.simple_tag
@@ -36,7 +43,7 @@ def score(value):
     """A mean on the 1–5 scale with one decimal in the reader's language, or a dash."""
     if value is None:
         return "–"
-    return formats.number_format(value, 1)
+    return formats.number_format(_one_decimal(value), 1)
 
 
 @register.filter
@@ -44,8 +51,9 @@ def signed(value):
     """A difference with its sign (+0,6 / −0,4)."""
     if value is None:
         return "–"
-    text = formats.number_format(abs(value), 1)
-    if round(value, 1) == 0:
+    rounded = _one_decimal(value)
+    text = formats.number_format(abs(rounded), 1)
+    if rounded == 0:
         return text
     return ("+" if value > 0 else "−") + text
 

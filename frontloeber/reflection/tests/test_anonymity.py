@@ -24,6 +24,7 @@ from tests.factories import (
     answer_round,
     member,
     open_round,
+    restore_question_bank,
     survey_answers,
 )
 
@@ -230,3 +231,58 @@ def test_a_server_without_pango_answers_the_pdf_with_a_clear_page(client, monkey
     )
     assert response.status_code == 503
     assert b"PDF" in response.content
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_seals_the_answers_so_the_database_cannot_line_them_up_with_people():
+    """Run with real commits, as in production, so PostgreSQL's transaction ids mean what they would."""
+    from django.db import connection
+
+    restore_question_bank()
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    people = [member(workplace).user for _ in range(5)]
+    round_ = open_round(workplace, leader=leader)
+    for index, person in enumerate(people):
+        answer_round(round_, person, value=index + 1, comments={round_.version.practices.first().pk: COMMENT})
+    before_ids = set(Response.objects.values_list("pk", flat=True)) | set(
+        Answer.objects.values_list("pk", flat=True)
+    )
+    values_before = sorted(Answer.objects.values_list("item_id", "value"))
+    round_ = services.round_close(actor=leader, round_=round_)
+    assert round_.sealed_at is not None
+    # The same answers, under new ids, with no way back from a link or an invitation.
+    assert sorted(Answer.objects.values_list("item_id", "value")) == values_before
+    after_ids = set(Response.objects.values_list("pk", flat=True)) | set(
+        Answer.objects.values_list("pk", flat=True)
+    )
+    assert not before_ids & after_ids
+    assert not Response.objects.filter(locator__isnull=False).exists()
+    assert not RoundInvitation.objects.exclude(token_hash="").exists()
+    assert PracticeComment.objects.count() == 5
+    if connection.vendor == "postgresql":
+        # Before sealing, an answer shared its transaction id with its author's "answered" mark. After it,
+        # every answer and every invitation carries the one id of the sealing: nothing tells them apart.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT DISTINCT xmin::text FROM reflection_answer")
+            answer_xmins = {row[0] for row in cursor.fetchall()}
+            cursor.execute("SELECT DISTINCT xmin::text FROM reflection_roundinvitation")
+            invitation_xmins = {row[0] for row in cursor.fetchall()}
+        assert len(answer_xmins) == 1 and len(invitation_xmins) == 1
+
+
+def test_the_daily_task_seals_rounds_past_their_last_day():
+    import datetime
+
+    from django.utils import timezone
+
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    person = member(workplace).user
+    round_ = open_round(workplace, leader=leader, days=7)
+    answer_round(round_, person)
+    today = timezone.localdate()
+    assert services.rounds_seal_due(today=today + datetime.timedelta(days=7)) == 0
+    assert services.rounds_seal_due(today=today + datetime.timedelta(days=8)) == 1
+    assert Response.objects.get().locator is None
+    assert services.rounds_seal_due(today=today + datetime.timedelta(days=9)) == 0

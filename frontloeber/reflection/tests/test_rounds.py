@@ -237,15 +237,22 @@ def test_no_answers_after_the_round_has_closed(team):
     secret = answer_round(round_, employees[0], value=3)
     waiting = services.answer_link_issue(user=employees[1], round_=round_)
     services.round_close(actor=leader, round_=round_)
-    _refused(round_, employees[0], secret, survey_answers(round_, 5))
-    _refused(round_, employees[1], waiting, survey_answers(round_, 5))
+    # Closing seals the round: the links stop working, and the answers are out of reach for good.
+    _refused(
+        round_, employees[0], secret, survey_answers(round_, 5), error=(ValidationError, PermissionDenied)
+    )
+    _refused(
+        round_, employees[1], waiting, survey_answers(round_, 5), error=(ValidationError, PermissionDenied)
+    )
+    assert not RoundInvitation.objects.exclude(token_hash="").exists()
+    assert not Response.objects.filter(locator__isnull=False).exists()
     with pytest.raises(ValidationError, match="already closed"):
         services.round_close(actor=leader, round_=round_)
     # And not after the last day either.
     later = Round.objects.get(pk=round_.pk)
     later.closed_early_on = None
     later.save()
-    with pytest.raises(ValidationError):
+    with pytest.raises((ValidationError, PermissionDenied)):
         services.response_submit(
             user=employees[0],
             workplace=workplace,
@@ -381,3 +388,43 @@ def test_without_a_question_bank_a_round_is_refused_with_a_reason(team):
     with pytest.raises(ValidationError, match="not installed"):
         open_round(workplace, leader=leader)
     assert not Round.objects.exists()
+
+
+def test_closing_a_round_that_has_not_opened_cancels_it(team, mailoutbox):
+    workplace, leader, _employees, _observer = team
+    round_ = services.round_open(
+        actor=leader, workplace=workplace, opens_on=today() + days(3), closes_on=today() + days(20)
+    )
+    assert services.round_close(actor=leader, round_=round_) is None
+    assert not Round.objects.exists() and not RoundInvitation.objects.exists()
+    assert mailoutbox == []
+    # The workplace can plan a new one straight away.
+    open_round(workplace, leader=leader)
+
+
+def test_no_reminder_on_the_day_a_round_opens_and_one_even_after_a_missed_morning(team, mailoutbox):
+    workplace, leader, _employees, _observer = team
+    services.round_open(actor=leader, workplace=workplace, opens_on=today(), closes_on=today() + days(2))
+    mailoutbox.clear()
+    # It opened today and closes in two days: the invitation has only just gone out.
+    assert services.rounds_remind_due(today=today()) == 0
+    # The task did not run the day before the close; the next morning still reminds.
+    assert services.rounds_remind_due(today=today() + days(2)) == 6
+    assert services.rounds_remind_due(today=today() + days(2)) == 0
+
+
+def test_a_failing_mail_server_stops_neither_the_invitations_nor_the_morning(team, monkeypatch, mailoutbox):
+    workplace, leader, employees, _observer = team
+    calls = []
+
+    def refuse(*args, **kwargs):
+        calls.append(args)
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(services, "send_mail", refuse)
+    round_ = open_round(workplace, leader=leader, days=10)
+    assert len(calls) == 6  # every invitation was tried
+    # Everyone can still answer from the app.
+    assert Notification.objects.filter(kind="survey_invitation").count() == 6
+    assert services.rounds_remind_due(today=today() + days(8)) == 6
+    assert Round.objects.get(pk=round_.pk).reminded_on == today() + days(8)

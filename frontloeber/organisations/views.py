@@ -23,10 +23,15 @@ from .models import Role
 @workplace_view
 @require_GET
 def workplace_home(request):
+    from frontloeber.reflection.selectors import survey_waiting_for
+
     return render(
         request,
         "organisations/workplace_home.html",
-        {"role_counts": selectors.workplace_role_counts(workplace=request.workplace)},
+        {
+            "role_counts": selectors.workplace_role_counts(workplace=request.workplace),
+            "survey_waiting": survey_waiting_for(workplace=request.workplace, user=request.user),
+        },
     )
 
 

@@ -111,6 +111,24 @@ def answered_count(*, round_):
     return RoundInvitation.objects.filter(round=round_, answered=True).count()
 
 
+def survey_waiting_for(*, workplace, user, today=None):
+    """The open round of the workplace that asks this person and that they have not answered, if any."""
+    today = today or timezone.localdate()
+    return (
+        Round.objects.filter(
+            organisation_id=workplace.organisation_id,
+            workplace=workplace,
+            opens_on__lte=today,
+            closes_on__gte=today,
+            closed_early_on__isnull=True,
+            invitations__user=user,
+            invitations__answered=False,
+        )
+        .order_by("closes_on")
+        .first()
+    )
+
+
 def my_invitation(*, round_, user):
     return RoundInvitation.objects.filter(round=round_, user=user).first()
 

@@ -120,8 +120,24 @@ def test_workplace_home_query_count_is_constant(client, workplace, leader, djang
     for n in (2, 12):
         while workplace.memberships.count() < n:
             member(workplace)
-        with django_assert_num_queries(8):
+        with django_assert_num_queries(9):
             assert client.get(workplace.get_absolute_url()).status_code == 200
+
+
+def test_the_workplace_page_asks_an_employee_to_answer_an_open_survey(client, workplace, leader):
+    from tests.factories import answer_round, open_round
+
+    employee = member(workplace)
+    round_ = open_round(workplace, leader=leader.user)
+    client.force_login(employee.user)
+    page = client.get(workplace.get_absolute_url()).content.decode()
+    assert 'id="survey-waiting-heading"' in page
+    survey = reverse("reflection:home", kwargs={"workplace_slug": workplace.slug})
+    assert f'class="button button-primary" href="{survey}"' in page
+    answer_round(round_, employee.user)
+    assert 'id="survey-waiting-heading"' not in client.get(workplace.get_absolute_url()).content.decode()
+    client.force_login(leader.user)  # the leader is not asked
+    assert 'id="survey-waiting-heading"' not in client.get(workplace.get_absolute_url()).content.decode()
 
 
 def test_invite_from_the_page_sends_the_email(client, workplace, leader):

@@ -71,3 +71,12 @@ def share_bar(percent):
         '<rect width="40" height="8" fill="#e6e6e6"/><rect width="{}" height="8" fill="#0059b3"/></svg>',
         round(40 * percent / 100),
     )
+
+
+@register.filter
+def scale_label(value):
+    """``3`` → "3 (Neither)": a scale step with its words, for the phone's stacked tables."""
+    from frontloeber.reflection.forms import scale_choices
+
+    words = dict(scale_choices()).get(str(value), "")
+    return f"{value} ({words})" if words else str(value)

@@ -11,7 +11,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -329,20 +329,23 @@ def _respondents(round_ids):
 
 
 def _team_practice_means(rounds):
-    """{(round_id, practice code): the team's mean} for rounds shown, in one query. A practice gets a mean
-    only when some statement of it has as many answers on the scale as the round's threshold."""
+    """{(round_id, practice code): the team's mean} for rounds shown, in one grouped query. A practice gets a
+    mean only when some statement of it has as many answers on the scale as the round's threshold."""
     thresholds = {r.pk: effective_threshold(r) for r in rounds}
-    values = defaultdict(list)
-    per_item = defaultdict(int)
-    for round_id, code, item_id, value in Answer.objects.filter(
-        round_id__in=list(thresholds), value__isnull=False
-    ).values_list("round_id", "item__practice__code", "item_id", "value"):
-        values[(round_id, code)].append(value)
-        per_item[(round_id, code, item_id)] += 1
+    totals = defaultdict(lambda: [0, 0])  # sum, count
     most = defaultdict(int)
-    for (round_id, code, _item), n in per_item.items():
-        most[(round_id, code)] = max(most[(round_id, code)], n)
-    return {key: _mean(found) for key, found in values.items() if most[key] >= thresholds[key[0]]}
+    rows = (
+        Answer.objects.filter(round_id__in=list(thresholds), value__isnull=False)
+        .values("round_id", "item__practice__code", "item_id")
+        .annotate(total=Sum("value"), n=Count("value"))
+        .values_list("round_id", "item__practice__code", "total", "n")
+    )
+    for round_id, code, total, n in rows:
+        key = (round_id, code)
+        totals[key][0] += total
+        totals[key][1] += n
+        most[key] = max(most[key], n)
+    return {key: total / n for key, (total, n) in totals.items() if most[key] >= thresholds[key[0]]}
 
 
 def _trend(round_, practices, today):

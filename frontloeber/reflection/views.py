@@ -432,11 +432,14 @@ def round_close(request, round_id):
 @require_GET
 def rollup(request):
     organisation = request.organisation
+    rollup = selectors.organisation_rollup(organisation=organisation)
     return render(
         request,
         "reflection/rollup.html",
         {
-            "rollup": selectors.organisation_rollup(organisation=organisation),
+            "rollup": rollup,
+            # The organisation's figures are over every workplace; the table shows them a page at a time.
+            "page": paginate(request, rollup["rows"]),
             "threshold_form": ThresholdForm(initial={"threshold": organisation.reflection_threshold}),
         },
     )

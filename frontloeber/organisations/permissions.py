@@ -22,6 +22,11 @@ def require_manage_people(*, user, workplace):
         )
 
 
+def require_workplace_leader(*, user, workplace):
+    if not (user.is_authenticated and selectors.user_is_workplace_leader(user=user, workplace=workplace)):
+        raise PermissionDenied(_("Only a leader of the workplace can do this."))
+
+
 def require_organisation_admin(*, user, organisation):
     if not (
         user.is_authenticated and selectors.user_is_organisation_admin(user=user, organisation=organisation)

@@ -230,14 +230,23 @@ class RoundInvitation(models.Model):
         return f"{self.round_id}: {self.user_id}"
 
 
-class Response(models.Model):
-    """One employee's answers to a round. Found again only through the secret of their personal link."""
+class AnonymousRow(models.Model):
+    """A row of an employee's answers: a random id, the tenant, and nothing that points to a person, an
+    invitation or a moment (test_anonymity.py holds every subclass to that)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
     )
     workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class Response(AnonymousRow):
+    """One employee's answers to a round. Found again only through the secret of their personal link."""
+
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="responses")
     # Empty once the round is sealed: nobody changes answers after the close.
     locator = models.CharField(max_length=64, unique=True, null=True, blank=True)
@@ -249,12 +258,7 @@ class Response(models.Model):
         return str(self.pk)
 
 
-class Answer(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+class Answer(AnonymousRow):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="answers")
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     item = models.ForeignKey(Item, on_delete=models.PROTECT, related_name="+")
@@ -274,12 +278,7 @@ class Answer(models.Model):
         return f"{self.item_id}: {self.value}"
 
 
-class PracticeComment(models.Model):
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+class PracticeComment(AnonymousRow):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="comments")
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="comments")
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="+")

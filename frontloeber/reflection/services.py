@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.organisations.models import Membership, Organisation, Role
-from frontloeber.organisations.selectors import user_is_organisation_admin
+from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
 
 from . import selectors, tokens
 from .models import (
@@ -57,11 +57,6 @@ def question_bank_lock(*, version):
 # --- Rounds -----------------------------------------------------------------------------------------
 
 
-def _require_leader(*, user, workplace):
-    if not Membership.objects.filter(workplace=workplace, user=user, role=Role.LEADER).exists():
-        raise PermissionDenied(_("Only a leader of the workplace can do this."))
-
-
 def _check_dates(opens_on, closes_on, *, today):
     errors = {}
     if not isinstance(opens_on, datetime.date):
@@ -89,7 +84,7 @@ def _check_dates(opens_on, closes_on, *, today):
 def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
     """Open a round for the workplace: every employee is asked, with a personal link, from ``opens_on``."""
     today = today or timezone.localdate()
-    _require_leader(user=actor, workplace=workplace)
+    require_workplace_leader(user=actor, workplace=workplace)
     _check_dates(opens_on, closes_on, today=today)
     # The workplace row is the lock that keeps two leaders from opening two rounds at once.
     type(workplace).objects.select_for_update().filter(pk=workplace.pk).first()
@@ -161,7 +156,7 @@ def round_close(*, actor, round_, today=None) -> Round | None:
     """Close an open round before its last day, and seal it; its report can then be read. A round that has
     not opened yet asked nobody: it is cancelled (deleted), and None is returned."""
     today = today or timezone.localdate()
-    _require_leader(user=actor, workplace=round_.workplace)
+    require_workplace_leader(user=actor, workplace=round_.workplace)
     locked = Round.objects.select_for_update().get(pk=round_.pk)
     state = locked.state(today)
     if state == RoundState.CLOSED:
@@ -313,7 +308,7 @@ def round_remind(*, actor, round_, today=None) -> int:
     """Remind everyone who has not answered, with a fresh link; the leader learns only how many they are."""
     today = today or timezone.localdate()
     if actor is not None:
-        _require_leader(user=actor, workplace=round_.workplace)
+        require_workplace_leader(user=actor, workplace=round_.workplace)
     if round_.state(today) != RoundState.OPEN:
         raise ValidationError(_("Only an open round can send reminders."))
     claimed = (
@@ -504,10 +499,9 @@ def assessment_submit(*, actor, round_, kind, answers) -> Assessment:
     if kind == AssessorKind.LEADER:
         if actor.pk != round_.leader_id:
             raise PermissionDenied(_("Only the leader the round is about can answer the self-assessment."))
-        _require_leader(user=actor, workplace=round_.workplace)
+        require_workplace_leader(user=actor, workplace=round_.workplace)
     elif kind == AssessorKind.SUPERIOR:
-        if not user_is_organisation_admin(user=actor, organisation=round_.organisation):
-            raise PermissionDenied(_("Only an administrator of the organisation can assess the leader."))
+        require_organisation_admin(user=actor, organisation=round_.organisation)
     else:
         raise ValidationError(_("Unknown kind of assessment."))
     _check_values(version=round_.version, answers=answers)
@@ -535,8 +529,7 @@ def assessment_submit(*, actor, round_, kind, answers) -> Assessment:
 
 
 def organisation_threshold_update(*, actor, organisation, threshold) -> Organisation:
-    if not user_is_organisation_admin(user=actor, organisation=organisation):
-        raise PermissionDenied(_("Only an administrator of the organisation can change this."))
+    require_organisation_admin(user=actor, organisation=organisation)
     if not isinstance(threshold, int) or isinstance(threshold, bool) or not 3 <= threshold <= 10:
         raise ValidationError({"threshold": _("Choose a number from 3 to 10.")})
     organisation.reflection_threshold = threshold

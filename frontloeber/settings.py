@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "frontloeber.ideas",
     "frontloeber.experiments",
     "frontloeber.reflection",
+    "frontloeber.workshops",
     "frontloeber.notifications",
 ]
 

@@ -36,7 +36,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # URL namespaces whose views belong to a workplace or an organisation. Later apps add theirs here.
-TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection"}
+TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection", "workshops"}
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
 
@@ -306,6 +306,15 @@ TENANT_URLS.update(
         "reflection:organisation_round": (org, round_of, {}),
         "reflection:organisation_round_pdf": (org, round_of, {}),
         "reflection:superior_assessment": (org, round_of, SURVEY_POST),
+    }
+)
+
+
+TENANT_URLS.update(
+    {
+        # The library is the same for every organisation: what matters is that only members reach it.
+        "workshops:library": (wp, no_objects, {}),
+        "workshops:format_detail": (lambda t: {**wp(t), "format_slug": "idevinduet"}, no_objects, {}),
     }
 )
 

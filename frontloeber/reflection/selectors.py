@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from frontloeber.workshops.selectors import formats_by_practice
 
 from . import tokens
 from .models import (
@@ -31,7 +32,6 @@ from .models import (
     RoundInvitation,
     RoundState,
 )
-from .workshop_formats import formats_for
 
 LINK_NOT_VALID = _(
     "This survey link does not work: it may belong to someone else, or a newer link has replaced it. "
@@ -413,7 +413,7 @@ def round_report(*, round_, today=None):
         ):
             comments[practice_id].append(text)
 
-    language = get_language()
+    workshops = formats_by_practice()
     results = []
     for practice in practices:
         items = []
@@ -454,7 +454,7 @@ def round_report(*, round_, today=None):
                 leader=_mean(leader_list),
                 superior=_mean(superior_list),
                 comments=practice_comments,
-                formats=formats_for(practice.code, language),
+                formats=workshops.get(practice.code, []),
             )
         )
     report = Report(

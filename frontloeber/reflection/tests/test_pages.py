@@ -1314,10 +1314,10 @@ def test_another_organisations_admin_gets_404_for_this_round(client, round_, nam
 # membership list, organisations administered, unread notifications and ideas awaiting the leader.
 
 # The report: the round, its respondents, the practices with items and reflection questions (3), the named
-# assessments, the answers' distribution and the comments, the earlier rounds; with earlier rounds, their
-# respondents, the team's and the leader's values per practice (3 more).
-REPORT_QUERIES = 16
-REPORT_QUERIES_WITH_TREND = 19
+# assessments, the answers' distribution and the comments, the workshop formats, the earlier rounds; with
+# earlier rounds, their respondents, the team's and the leader's values per practice (3 more).
+REPORT_QUERIES = 17
+REPORT_QUERIES_WITH_TREND = 20
 # The roll-up: the workplaces, the rounds, the respondents, the answers, the practices (and the version).
 ROLLUP_QUERIES = 12
 # The workplace's reflection page, once the rounds' workplace is read with them (see the test).

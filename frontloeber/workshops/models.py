@@ -1,0 +1,136 @@
+"""The dialogue workshop library: ten formats, two per practice, each with its steps (issue 6, point 1).
+
+The formats are product content, the same for every organisation, loaded by a data migration from
+``library_v1.py``. Live sessions, posts, votes and their outputs come with the rest of issue 6.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticeCode(models.TextChoices):
+    P1 = "P1", _("The core task")
+    P2 = "P2", _("Encouraging ideas")
+    P3 = "P3", _("Culture and frames")
+    P4 = "P4", _("Mindset and digital skills")
+    P5 = "P5", _("Leading the change")
+
+
+class StepKind(models.TextChoices):
+    PLENARY = "plenary", _("All together")
+    INDIVIDUAL = "individual", _("On your own")
+    GROUPS = "groups", _("In groups")
+    VOTE = "vote", _("Vote")
+
+
+class Becomes(models.TextChoices):
+    CHALLENGES = "challenges", _("Challenges")
+    IDEA_ASSESSMENT = "idea_assessment", _("An assessment of the idea")
+    ACTION_ITEMS = "action_items", _("Action items")
+    IDEAS = "ideas", _("Ideas")
+    QUALIFICATION = "qualification", _("The idea's qualification")
+    EXPERIMENT_DRAFT = "experiment_draft", _("A draft experiment")
+    EXPERIMENT = "experiment", _("An experiment")
+    BARRIERS = "barriers", _("Barriers")
+    LEARNING_ACTIVITIES = "learning_activities", _("Learning activities")
+    ADOPTION_PLAN = "adoption_plan", _("An adoption plan")
+    FOLLOW_UP_RECORD = "follow_up_record", _("A follow-up record")
+    CASE_DRAFT = "case_draft", _("A draft case")
+
+
+class Localized:
+    """``obj.local("name")`` reads ``name_en`` in English and ``name_da`` otherwise."""
+
+    def local(self, field):
+        return getattr(self, f"{field}_en" if get_language() == "en" else f"{field}_da")
+
+
+class WorkshopFormat(Localized, models.Model):
+    version = models.PositiveSmallIntegerField(default=1)
+    number = models.PositiveSmallIntegerField()
+    slug = models.SlugField(max_length=60, unique=True)
+    practice = models.CharField(max_length=2, choices=PracticeCode.choices)
+    name_da = models.CharField(max_length=100)
+    name_en = models.CharField(max_length=100)
+    minutes = models.PositiveSmallIntegerField()
+    min_people = models.PositiveSmallIntegerField()
+    max_people = models.PositiveSmallIntegerField()
+    purpose_da = models.TextField()
+    purpose_en = models.TextField()
+    output_da = models.TextField()
+    output_en = models.TextField()
+    follow_up_da = models.TextField(blank=True)
+    follow_up_en = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("workshop format")
+        ordering = ["number"]
+        constraints = [models.UniqueConstraint(fields=["version", "number"], name="workshop_format_number")]
+
+    def __str__(self):
+        return self.name_da
+
+    def get_absolute_url(self, workplace_slug):
+        return reverse(
+            "workshops:format_detail", kwargs={"workplace_slug": workplace_slug, "format_slug": self.slug}
+        )
+
+    @property
+    def name(self):
+        return self.local("name")
+
+    @property
+    def purpose(self):
+        return self.local("purpose")
+
+    @property
+    def output(self):
+        return self.local("output")
+
+    @property
+    def follow_up(self):
+        return self.local("follow_up")
+
+
+class WorkshopStep(Localized, models.Model):
+    format = models.ForeignKey(WorkshopFormat, on_delete=models.CASCADE, related_name="steps")
+    position = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=12, choices=StepKind.choices)
+    minutes = models.PositiveSmallIntegerField()
+    groups = models.PositiveSmallIntegerField(null=True, blank=True)
+    dots = models.PositiveSmallIntegerField(null=True, blank=True)
+    title_da = models.CharField(max_length=120)
+    title_en = models.CharField(max_length=120)
+    description_da = models.TextField()
+    description_en = models.TextField()
+    cue_da = models.TextField(blank=True)
+    cue_en = models.TextField(blank=True)
+    prompt_da = models.TextField(blank=True)
+    prompt_en = models.TextField(blank=True)
+    posts = models.BooleanField(default=False)
+    becomes = models.CharField(max_length=20, choices=Becomes.choices, blank=True)
+
+    class Meta:
+        ordering = ["format", "position"]
+        constraints = [models.UniqueConstraint(fields=["format", "position"], name="workshop_step_position")]
+
+    def __str__(self):
+        return f"{self.format_id}.{self.position}"
+
+    @property
+    def title(self):
+        return self.local("title")
+
+    @property
+    def description(self):
+        return self.local("description")
+
+    @property
+    def cue(self):
+        return self.local("cue")
+
+    @property
+    def prompt(self):
+        return self.local("prompt")

@@ -254,11 +254,16 @@ def answer_round(round_, user, value=4, comments=None, **by_code):
     return secret
 
 
-def restore_question_bank():
-    """Transactional tests end by emptying every table, also the question bank that a data migration
-    loaded; load it again (it is loaded once, so this does nothing when it is there)."""
+def restore_content():
+    """Transactional tests end by emptying every table, also the product content that data migrations
+    loaded (the survey's question bank, the workshop library); load it again. Each loader skips what is
+    there, so this does nothing when nothing was emptied."""
     import importlib
 
     from django.apps import apps
 
-    importlib.import_module("frontloeber.reflection.migrations.0002_question_bank_v1").load(apps, None)
+    for loader in (
+        "frontloeber.reflection.migrations.0002_question_bank_v1",
+        "frontloeber.workshops.migrations.0002_library_v1",
+    ):
+        importlib.import_module(loader).load(apps, None)

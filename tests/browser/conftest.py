@@ -13,7 +13,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from tests.factories import PASSWORD, restore_question_bank
+from tests.factories import PASSWORD, restore_content
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -89,7 +89,7 @@ def new_context(browser: Browser, live_server, transactional_db):
     the test browser changes nothing for the pages' own scripts, which all load from 'self'.
     locale da-DK: Chromium's Accept-Language would otherwise make Django answer in English.
     """
-    restore_question_bank()
+    restore_content()
     contexts: list[BrowserContext] = []
 
     def make(**options) -> BrowserContext:

@@ -25,7 +25,7 @@ from tests.factories import (
     answer_round,
     member,
     open_round,
-    restore_question_bank,
+    restore_content,
     survey_answers,
 )
 
@@ -241,7 +241,7 @@ def test_closing_seals_the_answers_so_the_database_cannot_line_them_up_with_peop
     """Run with real commits, as in production, so PostgreSQL's transaction ids mean what they would."""
     from django.db import connection
 
-    restore_question_bank()
+    restore_content()
     workplace = WorkplaceFactory()
     leader = member(workplace, Role.LEADER).user
     people = [member(workplace).user for _ in range(5)]

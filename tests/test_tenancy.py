@@ -6,6 +6,7 @@ Each tenant URL pattern must have an entry in ``TENANT_URLS`` saying how to buil
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 import pytest
 from django.apps import apps
@@ -17,6 +18,8 @@ from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations.models import Role
 from frontloeber.reflection import services as reflection_services
+from frontloeber.workshops import services as workshop_services
+from frontloeber.workshops.models import WorkshopFormat
 from tests.factories import (
     InvitationFactory,
     OrganisationAdminFactory,
@@ -61,6 +64,7 @@ class Tenant:
     case: object
     survey_round: object
     survey_secret: str
+    workshop_session: object
 
 
 def make_tenant():
@@ -88,6 +92,14 @@ def make_tenant():
     survey_round = open_round(workplace, leader=leader.user)
     answer_round(survey_round, employee.user)
     survey_secret = reflection_services.answer_link_issue(user=waiting.user, round_=survey_round)
+    workshop_session = workshop_services.session_plan(
+        actor=leader.user,
+        workplace=workplace,
+        format=WorkshopFormat.objects.get(slug="idevinduet"),
+        starts_at=timezone.now() + timedelta(days=7),
+        facilitator=leader.user,
+        invited=[employee.user],
+    )
     return Tenant(
         organisation=workplace.organisation,
         workplace=workplace,
@@ -107,6 +119,7 @@ def make_tenant():
         case=case,
         survey_round=survey_round,
         survey_secret=survey_secret,
+        workshop_session=workshop_session,
     )
 
 
@@ -310,11 +323,27 @@ TENANT_URLS.update(
 )
 
 
+def session_of(t):
+    return {"session_id": t.workshop_session.pk}
+
+
+SESSION_POST = {
+    "format": "idevinduet",
+    "starts_at": "2030-01-01T10:00",
+    "facilitator": "1",
+    "place": "Hacked",
+}
+
 TENANT_URLS.update(
     {
         # The library is the same for every organisation: what matters is that only members reach it.
         "workshops:library": (wp, no_objects, {}),
         "workshops:format_detail": (lambda t: {**wp(t), "format_slug": "idevinduet"}, no_objects, {}),
+        "workshops:session_list": (wp, no_objects, {}),
+        "workshops:session_plan": (wp, no_objects, SESSION_POST),
+        "workshops:session_detail": (wp, session_of, {}),
+        "workshops:session_edit": (wp, session_of, SESSION_POST),
+        "workshops:session_cancel": (wp, session_of, {}),
     }
 )
 

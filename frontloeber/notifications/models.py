@@ -22,6 +22,8 @@ class Kind(models.TextChoices):
     CASE_TRIED = "case_tried", _("Another workplace took up a case")
     SURVEY_INVITATION = "survey_invitation", _("You are asked to answer a reflection survey")
     SURVEY_REMINDER = "survey_reminder", _("A reflection survey you have not answered closes soon")
+    WORKSHOP_INVITATION = "workshop_invitation", _("You are invited to a workshop")
+    WORKSHOP_CANCELLED = "workshop_cancelled", _("A workshop you were invited to is cancelled")
 
 
 class Notification(models.Model):
@@ -84,6 +86,8 @@ class Notification(models.Model):
                 "%(actor)s asks for your anonymous view of the leadership at %(detail)s: answer the survey"
             ),
             Kind.SURVEY_REMINDER: _("The survey at %(detail)s closes soon, and you have not answered yet"),
+            Kind.WORKSHOP_INVITATION: _("%(actor)s invites you to the workshop %(detail)s"),
+            Kind.WORKSHOP_CANCELLED: _("%(actor)s cancelled the workshop %(detail)s"),
         }
         text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
         return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}

@@ -1,11 +1,14 @@
 """The dialogue workshop library: ten formats, two per practice, each with its steps (issue 6, point 1).
 
 The formats are product content, the same for every organisation, loaded by a data migration from
-``library_v1.py``. Live sessions, posts, votes and their outputs come with the rest of issue 6.
+``library_v1.py``. A session is a format planned for a workplace; running it live, posts, votes and their
+outputs come with the rest of issue 6.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -134,3 +137,80 @@ class WorkshopStep(Localized, models.Model):
     @property
     def prompt(self):
         return self.local("prompt")
+
+
+# --- Sessions: a workshop planned for a workplace (issue 6, point 2) -----------------------------------
+
+
+class SessionState(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    LIVE = "live", _("Under way")
+    ENDED = "ended", _("Ended")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class WorkshopSession(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey(
+        "organisations.Workplace", on_delete=models.CASCADE, related_name="workshop_sessions"
+    )
+    format = models.ForeignKey(
+        WorkshopFormat, on_delete=models.PROTECT, related_name="sessions", verbose_name=_("workshop")
+    )
+    starts_at = models.DateTimeField(_("starts"))
+    place = models.CharField(_("place or link"), max_length=200, blank=True)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("facilitator")
+    )
+    # What the session is about: at most one of these, all of the same workplace.
+    challenge = models.ForeignKey(
+        "ideas.Challenge", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    experiment = models.ForeignKey(
+        "experiments.Experiment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    adoption_plan = models.ForeignKey(
+        "experiments.AdoptionPlan", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    state = models.CharField(max_length=12, choices=SessionState.choices, default=SessionState.PLANNED)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("workshop session")
+        ordering = ["-starts_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "starts_at"])]
+
+    def __str__(self):
+        return f"{self.format} {self.starts_at:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "workshops:session_detail", kwargs={"workplace_slug": self.workplace.slug, "session_id": self.pk}
+        )
+
+    @property
+    def about(self):
+        return self.challenge or self.idea or self.experiment or self.adoption_plan
+
+
+class SessionInvitation(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="invitations")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    invited_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="session_invitation_unique")]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.user_id}"

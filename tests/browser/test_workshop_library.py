@@ -6,11 +6,12 @@ import re
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from frontloeber.organisations.models import Role
 from frontloeber.workshops.models import WorkshopFormat
 from tests.factories import WorkplaceFactory, member
 
 from .conftest import PHONE, assert_accessible, log_in
-from .test_experiment_journey import assert_fits_the_screen
+from .test_experiment_journey import DESKTOP, assert_fits_the_screen
 
 
 def test_an_employee_finds_a_workshop_for_a_practice(new_context):
@@ -32,3 +33,24 @@ def test_an_employee_finds_a_workshop_for_a_practice(new_context):
     expect(page.locator(".fl-step")).to_have_count(first.steps.count())
     assert_accessible(page)
     assert_fits_the_screen(page)
+
+
+def test_a_leader_plans_a_workshop_from_its_page(new_context):
+    from frontloeber.workshops.models import WorkshopSession
+
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    employees = [member(workplace).user for _ in range(2)]
+    page = new_context(viewport=DESKTOP).new_page()
+    log_in(page, leader)
+    workshop = WorkshopFormat.objects.get(slug="idevinduet")
+    page.goto(workshop.get_absolute_url(workplace.slug))
+    page.locator(f"a[href$='?format={workshop.slug}']").click()
+    assert_accessible(page)
+    page.locator("#id_place").fill("Personalerummet")
+    page.locator("main form button[type=submit]").click()
+    session = WorkshopSession.objects.get()
+    expect(page).to_have_url(re.compile(re.escape(session.get_absolute_url()) + "$"))
+    assert session.format == workshop and session.place == "Personalerummet"
+    assert {i.user_id for i in session.invitations.all()} == {leader.pk, *(e.pk for e in employees)}
+    assert_accessible(page)

@@ -52,6 +52,16 @@ def _about_fields(about):
     return fields
 
 
+def _locked_planned(session, *, refusal):
+    """The session's row, locked against a second leader's change; refused unless it is still planned."""
+    locked = (
+        WorkshopSession.objects.select_for_update().select_related("format", "workplace").get(pk=session.pk)
+    )
+    if locked.state != SessionState.PLANNED:
+        raise ValidationError(refusal)
+    return locked
+
+
 def _invite(session, users, *, actor):
     already = set(session.invitations.values_list("user_id", flat=True))
     new = []
@@ -116,11 +126,7 @@ def session_update(
 ) -> WorkshopSession:
     """Change a planned session; people newly invited hear of it, those taken off the list are removed."""
     require_workplace_leader(user=actor, workplace=session.workplace)
-    session = (
-        WorkshopSession.objects.select_for_update().select_related("format", "workplace").get(pk=session.pk)
-    )
-    if session.state != SessionState.PLANNED:
-        raise ValidationError(_("Only a planned workshop can be changed."))
+    session = _locked_planned(session, refusal=_("Only a planned workshop can be changed."))
     now = now or timezone.now()
     invited = list(invited)
     place = _check(
@@ -145,11 +151,7 @@ def session_update(
 @transaction.atomic
 def session_cancel(*, actor, session) -> WorkshopSession:
     require_workplace_leader(user=actor, workplace=session.workplace)
-    session = (
-        WorkshopSession.objects.select_for_update().select_related("format", "workplace").get(pk=session.pk)
-    )
-    if session.state != SessionState.PLANNED:
-        raise ValidationError(_("Only a planned workshop can be cancelled."))
+    session = _locked_planned(session, refusal=_("Only a planned workshop can be cancelled."))
     session.state = SessionState.CANCELLED
     session.save(update_fields=["state"])
     notification_create(

@@ -1,11 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.core.forms import DATE_INPUT, member_choices
 from frontloeber.ideas.models import VALUE_LEVELS, ValueAxis
 
 from .models import MAX_CRITERIA, TEXT_MAX, CriterionResult, Decision
-
-DATE = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
 
 
 def _text(label, *, required=True, rows=3, help_text="", max_length=TEXT_MAX):
@@ -18,18 +17,13 @@ def _text(label, *, required=True, rows=3, help_text="", max_length=TEXT_MAX):
     )
 
 
-def _member_choices(members, empty=None):
-    choices = [(m.user_id, m.user.full_name or m.user.email) for m in members]
-    return ([("", empty)] if empty else []) + choices
-
-
 class ExperimentForm(forms.Form):
     hypothesis = _text(
         _("Hypothesis"),
         help_text=_("“We believe that … will lead to …”: what you expect, and for whom."),
     )
-    starts_on = forms.DateField(label=_("Start"), widget=forms.DateInput(**DATE))
-    ends_on = forms.DateField(label=_("End"), widget=forms.DateInput(**DATE))
+    starts_on = forms.DateField(label=_("Start"), widget=forms.DateInput(**DATE_INPUT))
+    ends_on = forms.DateField(label=_("End"), widget=forms.DateInput(**DATE_INPUT))
     hours = forms.IntegerField(label=_("Hours set aside"), min_value=0, initial=0)
     budget_dkk = forms.IntegerField(label=_("Budget in DKK"), min_value=0, initial=0)
     equipment = _text(_("Equipment"), required=False, rows=2)
@@ -44,7 +38,7 @@ class ExperimentForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["participants"].choices = _member_choices(members)
+        self.fields["participants"].choices = member_choices(members)
         for n in range(MAX_CRITERIA):
             self.fields[f"criterion_{n}_axis"] = forms.ChoiceField(
                 label=_("Value"), required=False, choices=[("", "—")] + list(ValueAxis.choices)
@@ -135,7 +129,7 @@ class SafetyForm(forms.Form):
 
 
 class LogEntryForm(forms.Form):
-    entry_date = forms.DateField(label=_("Date"), widget=forms.DateInput(**DATE))
+    entry_date = forms.DateField(label=_("Date"), widget=forms.DateInput(**DATE_INPUT))
     text = _text(_("What happened, what did you notice?"))
     photo = forms.FileField(
         label=_("Photo"),
@@ -184,7 +178,7 @@ class AdoptionPlanForm(forms.Form):
     affected = _text(_("Who is affected, and how does their day change?"), rows=4)
     training = _text(_("Training needed"), required=False)
     communication = _text(_("Communication: who is told what, when"), required=False)
-    go_live_on = forms.DateField(label=_("Go-live date"), widget=forms.DateInput(**DATE))
+    go_live_on = forms.DateField(label=_("Go-live date"), widget=forms.DateInput(**DATE_INPUT))
     responsible = forms.TypedChoiceField(label=_("Responsible"), coerce=int)
     first_checkpoint_days = forms.IntegerField(
         label=_("First checkpoint, days after go-live"), initial=30, min_value=1
@@ -195,7 +189,7 @@ class AdoptionPlanForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].choices = _member_choices(members, empty=_("Choose a person"))
+        self.fields["responsible"].choices = member_choices(members, empty=_("Choose a person"))
 
 
 class CheckpointForm(forms.Form):
@@ -231,4 +225,4 @@ class CaseForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contact"].choices = _member_choices(members, empty=_("Choose a person"))
+        self.fields["contact"].choices = member_choices(members, empty=_("Choose a person"))

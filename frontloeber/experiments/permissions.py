@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.ideas.models import IdeaStatus
 from frontloeber.ideas.permissions import membership_of
-from frontloeber.organisations.models import Membership, Role
+from frontloeber.organisations.models import Role
 
 from .models import Decision, ExperimentState
 
@@ -73,12 +73,3 @@ def can_try_case(*, membership, case, trials):
         and case.workplace_id != membership.workplace_id
         and not any(t.workplace_id == membership.workplace_id for t in trials)
     )
-
-
-def require_leader_of(*, user, workplace):
-    """A leader of this workplace (used where a leader acts for their own workplace, as in "try it here")."""
-    if not (
-        user.is_authenticated
-        and Membership.objects.filter(workplace=workplace, user=user, role=Role.LEADER).exists()
-    ):
-        raise PermissionDenied(_("Only a leader of the workplace can do this."))

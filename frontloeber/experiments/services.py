@@ -16,6 +16,7 @@ from frontloeber.ideas.models import IdeaStatus, ValueAxis
 from frontloeber.notifications.models import Kind
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
+from frontloeber.organisations.permissions import require_workplace_leader
 
 from . import permissions, selectors
 from .models import (
@@ -812,7 +813,7 @@ def case_try_here(*, actor, case, workplace):
     """A leader of another workplace takes up a case: a linked idea starts there, in their name."""
     if workplace.organisation_id != case.organisation_id:
         raise PermissionDenied(_("Cases are shared within their organisation."))
-    permissions.require_leader_of(user=actor, workplace=workplace)
+    require_workplace_leader(user=actor, workplace=workplace)
     if workplace.pk == case.workplace_id:
         raise ValidationError(_("The case comes from this workplace already."))
     if CaseTrial.objects.filter(case=case, workplace=workplace).exists():

@@ -3,6 +3,8 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.core.forms import DATE_INPUT, member_choices
+
 from .models import (
     COMMENT_MAX,
     DESCRIPTION_MAX,
@@ -132,13 +134,8 @@ class ChallengeForm(forms.Form):
         help_text=_("Phrase it from the core task, as a question: “How can we …?”"),
     )
     description = _text(_("Background"), NEED_MAX, required=False, rows=4)
-    # A date input takes ISO dates whatever the language; Danish formatting would leave it empty.
-    opens_on = forms.DateField(
-        label=_("Open from"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
-    closes_on = forms.DateField(
-        label=_("Open until"), widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-    )
+    opens_on = forms.DateField(label=_("Open from"), widget=forms.DateInput(**DATE_INPUT))
+    closes_on = forms.DateField(label=_("Open until"), widget=forms.DateInput(**DATE_INPUT))
 
 
 class CommentForm(forms.Form):
@@ -192,9 +189,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["responsible"].choices = [("", _("Nobody yet"))] + [
-            (m.user_id, m.user.full_name or m.user.email) for m in members
-        ]
+        self.fields["responsible"].choices = member_choices(members, empty=_("Nobody yet"))
 
 
 class QualificationForm(forms.Form):

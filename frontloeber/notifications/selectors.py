@@ -23,6 +23,19 @@ def unread_count(*, user):
     return notifications_for(user=user).filter(read_at__isnull=True).count()
 
 
+def email_languages(*, user_ids):
+    """{user id: the language of their e-mails} for many people in two queries, by preference_for's rule."""
+    from frontloeber.accounts.models import Invitation
+
+    chosen = dict(Preference.objects.filter(user_id__in=user_ids).values_list("user_id", "language"))
+    invited_in = dict(
+        Invitation.objects.filter(accepted_by_id__in=[pk for pk in user_ids if pk not in chosen])
+        .order_by("accepted_at")  # the latest invitation wins
+        .values_list("accepted_by_id", "language")
+    )
+    return {pk: chosen.get(pk) or invited_in.get(pk) or "da" for pk in user_ids}
+
+
 def preference_for(*, user):
     """The person's preferences. Without saved ones: the digest on, in the language they were invited in."""
     from frontloeber.accounts.models import Invitation

@@ -1,19 +1,20 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.core.forms import DATE_INPUT
+
 from .services import COMMENT_MAX_LENGTH
 
-DATE = {"format": "%Y-%m-%d", "attrs": {"type": "date"}}
 DONT_KNOW = "x"
 
 
 class RoundForm(forms.Form):
     opens_on = forms.DateField(
-        label=_("Opens"), widget=forms.DateInput(**DATE), help_text=_("Everyone is asked on this day.")
+        label=_("Opens"), widget=forms.DateInput(**DATE_INPUT), help_text=_("Everyone is asked on this day.")
     )
     closes_on = forms.DateField(
         label=_("Last day to answer"),
-        widget=forms.DateInput(**DATE),
+        widget=forms.DateInput(**DATE_INPUT),
         help_text=_("Two to three weeks gives everyone a chance, also those on leave or on night shifts."),
     )
 

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from frontloeber.core.bilingual import Bilingual
 
 
 class FrozenVersionError(ValidationError):
@@ -55,7 +56,7 @@ class _Frozen(models.Model):
             )
 
 
-class Practice(_Frozen):
+class Practice(Bilingual, _Frozen):
     version = models.ForeignKey(QuestionBankVersion, on_delete=models.PROTECT, related_name="practices")
     code = models.CharField(max_length=4)
     name_da = models.CharField(max_length=100)
@@ -73,10 +74,10 @@ class Practice(_Frozen):
 
     @property
     def name(self):
-        return self.name_en if get_language() == "en" else self.name_da
+        return self.local("name")
 
 
-class ReflectionQuestion(_Frozen):
+class ReflectionQuestion(Bilingual, _Frozen):
     version = models.ForeignKey(QuestionBankVersion, on_delete=models.PROTECT, related_name="+")
     practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="reflection_questions")
     text_da = models.TextField()
@@ -91,7 +92,7 @@ class ReflectionQuestion(_Frozen):
 
     @property
     def text(self):
-        return self.text_en if get_language() == "en" else self.text_da
+        return self.local("text")
 
 
 class ItemKind(models.TextChoices):
@@ -99,7 +100,7 @@ class ItemKind(models.TextChoices):
     CLIMATE = "climate", _("About the unit")
 
 
-class Item(_Frozen):
+class Item(Bilingual, _Frozen):
     """One statement, worded for each respondent group in Danish and English."""
 
     version = models.ForeignKey(QuestionBankVersion, on_delete=models.PROTECT, related_name="items")
@@ -123,8 +124,7 @@ class Item(_Frozen):
 
     def wording(self, respondent):
         """The statement for ``respondent`` ("employee", "leader" or "superior") in the active language."""
-        language = "en" if get_language() == "en" else "da"
-        return getattr(self, f"{respondent}_{language}")
+        return self.local(respondent)
 
 
 # --- Rounds and answers ------------------------------------------------------------------------------

@@ -90,21 +90,22 @@ def workplace_rounds(*, workplace):
     )
 
 
+def _round_for_report():
+    return Round.objects.select_related("workplace__organisation", "organisation", "version", "leader")
+
+
 def access_round(*, workplace, round_id):
     """The workplace's round, or None (missing and another workplace's answer alike)."""
     return (
-        Round.objects.select_related("workplace__organisation", "organisation", "version", "leader")
+        _round_for_report()
         .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=round_id)
         .first()
     )
 
 
 def access_organisation_round(*, organisation, round_id):
-    return (
-        Round.objects.select_related("workplace__organisation", "organisation", "version", "leader")
-        .filter(organisation=organisation, pk=round_id)
-        .first()
-    )
+    """A round of any of the organisation's workplaces, for its admins, or None."""
+    return _round_for_report().filter(organisation=organisation, pk=round_id).first()
 
 
 def answered_count(*, round_):

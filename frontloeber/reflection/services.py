@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
+from frontloeber.notifications.selectors import email_languages
 from frontloeber.organisations.models import Membership, Organisation, Role
 from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
 
@@ -238,18 +239,11 @@ def _issue_link(invitation) -> str:
     return secret if issued else None
 
 
-def _languages(user_ids):
-    from frontloeber.notifications.models import Preference
-
-    chosen = dict(Preference.objects.filter(user_id__in=user_ids).values_list("user_id", "language"))
-    return {user_id: chosen.get(user_id, "da") for user_id in user_ids}
-
-
 def _send_links(round_, invitations, *, template, subject, kind, actor):
     """E-mail each invitee a fresh personal link, and tell them in the app (without the link)."""
     from frontloeber.notifications.services import notification_create
 
-    languages = _languages([invitation.user_id for invitation in invitations])
+    languages = email_languages(user_ids=[invitation.user_id for invitation in invitations])
     # The app's notification leads to the workplace's reflection page, never to a personal link.
     round_url = reverse("reflection:home", kwargs={"workplace_slug": round_.workplace.slug})
     sent = []
@@ -473,7 +467,7 @@ def _send_receipt(*, user, round_, link):
 
 
 def _compose_and_send_receipt(*, user, round_, link):
-    language = _languages([user.pk])[user.pk]
+    language = email_languages(user_ids=[user.pk])[user.pk]
     with translation.override(language):
         body = render_to_string(
             "reflection/email/receipt.txt",

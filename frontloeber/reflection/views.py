@@ -52,16 +52,27 @@ def _cookie_path(workplace):
     return reverse("reflection:home", kwargs={"workplace_slug": workplace.slug})
 
 
-def _remember_secret(response, round_, secret):
-    until = datetime.datetime.combine(round_.closes_on + datetime.timedelta(days=1), datetime.time())
+def _set_secret_cookie(response, name, secret, *, path, **lifetime):
+    """A link's secret in a cookie only this workplace's survey pages receive, unreadable by scripts."""
     response.set_cookie(
-        _cookie_name(round_),
+        name,
         secret,
-        expires=timezone.make_aware(until),
-        path=_cookie_path(round_.workplace),
+        path=path,
         secure=settings.SESSION_COOKIE_SECURE,
         httponly=True,
         samesite="Lax",
+        **lifetime,
+    )
+
+
+def _remember_secret(response, round_, secret):
+    until = datetime.datetime.combine(round_.closes_on + datetime.timedelta(days=1), datetime.time())
+    _set_secret_cookie(
+        response,
+        _cookie_name(round_),
+        secret,
+        path=_cookie_path(round_.workplace),
+        expires=timezone.make_aware(until),
     )
     return response
 
@@ -80,17 +91,10 @@ def link_open(request, workplace_slug, secret):
     """The e-mailed link. Someone not logged in yet is sent to log in first, with the secret parked in a
     cookie rather than in the login page's ``next`` address (which logs and login records would keep)."""
     if not request.user.is_authenticated and request.method == "GET":
-        response = redirect_to_login(reverse("reflection:home", kwargs={"workplace_slug": workplace_slug}))
+        home = reverse("reflection:home", kwargs={"workplace_slug": workplace_slug})
+        response = redirect_to_login(home)
         if tokens.looks_like_secret(secret):
-            response.set_cookie(
-                PENDING_COOKIE,
-                secret,
-                max_age=3600,
-                path=reverse("reflection:home", kwargs={"workplace_slug": workplace_slug}),
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-                samesite="Lax",
-            )
+            _set_secret_cookie(response, PENDING_COOKIE, secret, path=home, max_age=3600)
         return response
     return _open_link(request, workplace_slug, secret)
 
@@ -261,6 +265,11 @@ def round_create(request):
     )
 
 
+def _file_name(round_):
+    prefix = _("reflection")  # outside the f-string, where makemessages can see it
+    return f"{prefix}-{round_.workplace.slug}-{round_.opens_on.isoformat()}"
+
+
 def _report_context(request, round_):
     if round_.is_closed and round_.sealed_at is None:
         # The daily task seals rounds after their last day; a report read before that seals it first.
@@ -283,8 +292,7 @@ def round_detail(request, round_id):
 def round_pdf(request, round_id):
     round_ = _round_or_404(request.workplace, round_id)
     context = _report_context(request, round_)
-    filename = f"{_('reflection')}-{round_.workplace.slug}-{round_.opens_on.isoformat()}"
-    return pdf_response("reflection/report_pdf.html", context, filename=filename, request=request)
+    return pdf_response("reflection/report_pdf.html", context, filename=_file_name(round_), request=request)
 
 
 @workplace_view(roles=READERS)
@@ -294,9 +302,7 @@ def round_csv(request, round_id):
     round_ = _round_or_404(request.workplace, round_id)
     report = _report_context(request, round_)["report"]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{_("reflection")}-{round_.workplace.slug}-{round_.opens_on.isoformat()}.csv"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{_file_name(round_)}.csv"'
     response.write("\ufeff")  # so spreadsheet programs read the Danish letters right
     writer = csv.writer(response, delimiter=";")
     scale = ["1", "2", "3", "4", "5"]
@@ -483,9 +489,11 @@ def organisation_round(request, round_id):
 @require_GET
 def organisation_round_pdf(request, round_id):
     round_ = _org_round_or_404(request.organisation, round_id)
-    filename = f"{_('reflection')}-{round_.workplace.slug}-{round_.opens_on.isoformat()}"
     return pdf_response(
-        "reflection/report_pdf.html", _report_context(request, round_), filename=filename, request=request
+        "reflection/report_pdf.html",
+        _report_context(request, round_),
+        filename=_file_name(round_),
+        request=request,
     )
 
 

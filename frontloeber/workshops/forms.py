@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-DATETIME = {"format": "%Y-%m-%dT%H:%M", "attrs": {"type": "datetime-local"}}
+from frontloeber.core.forms import DATETIME_INPUT, member_choices
 
 
 class SessionForm(forms.Form):
@@ -9,7 +9,7 @@ class SessionForm(forms.Form):
 
     format = forms.ChoiceField(label=_("Workshop"))
     starts_at = forms.DateTimeField(
-        label=_("Starts"), input_formats=["%Y-%m-%dT%H:%M"], widget=forms.DateTimeInput(**DATETIME)
+        label=_("Starts"), input_formats=["%Y-%m-%dT%H:%M"], widget=forms.DateTimeInput(**DATETIME_INPUT)
     )
     place = forms.CharField(
         label=_("Place or link"),
@@ -32,9 +32,8 @@ class SessionForm(forms.Form):
         self.fields["format"].choices = [(f.slug, f"{f.practice} · {f.name}") for f in formats]
         if fixed_format is not None:
             del self.fields["format"]
-        people = [(m.user_id, m.user.full_name or m.user.email) for m in members]
-        self.fields["facilitator"].choices = [("", _("Choose a person")), *people]
-        self.fields["invited"].choices = people
+        self.fields["facilitator"].choices = member_choices(members, empty=_("Choose a person"))
+        self.fields["invited"].choices = member_choices(members)
         labels = {
             "challenge": _("Challenges"),
             "idea": _("Ideas"),

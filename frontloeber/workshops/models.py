@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from frontloeber.core.bilingual import Bilingual
 
 
 class PracticeCode(models.TextChoices):
@@ -43,14 +44,7 @@ class Becomes(models.TextChoices):
     CASE_DRAFT = "case_draft", _("A draft case")
 
 
-class Localized:
-    """``obj.local("name")`` reads ``name_en`` in English and ``name_da`` otherwise."""
-
-    def local(self, field):
-        return getattr(self, f"{field}_en" if get_language() == "en" else f"{field}_da")
-
-
-class WorkshopFormat(Localized, models.Model):
+class WorkshopFormat(Bilingual, models.Model):
     version = models.PositiveSmallIntegerField(default=1)
     number = models.PositiveSmallIntegerField()
     slug = models.SlugField(max_length=60, unique=True)
@@ -97,7 +91,7 @@ class WorkshopFormat(Localized, models.Model):
         return self.local("follow_up")
 
 
-class WorkshopStep(Localized, models.Model):
+class WorkshopStep(Bilingual, models.Model):
     format = models.ForeignKey(WorkshopFormat, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField()
     kind = models.CharField(max_length=12, choices=StepKind.choices)

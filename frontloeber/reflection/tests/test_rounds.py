@@ -428,3 +428,20 @@ def test_a_failing_mail_server_stops_neither_the_invitations_nor_the_morning(tea
     assert Notification.objects.filter(kind="survey_invitation").count() == 6
     assert services.rounds_remind_due(today=today() + days(8)) == 6
     assert Round.objects.get(pk=round_.pk).reminded_on == today() + days(8)
+
+
+def test_the_e_mails_come_in_each_persons_language(team, mailoutbox):
+    """The same rule as the digest: the saved preference, else the language the person was invited in."""
+    from django.utils import timezone as tz
+
+    from frontloeber.notifications.models import Preference
+    from tests.factories import InvitationFactory
+
+    workplace, leader, employees, _observer = team
+    Preference.objects.create(user=employees[0], language="en")
+    InvitationFactory(workplace=workplace, accepted_by=employees[1], accepted_at=tz.now(), language="en")
+    open_round(workplace, leader=leader)
+    subjects = {m.to[0]: m.subject for m in mailoutbox}
+    english = {employees[0].email, employees[1].email}
+    assert all("anonymous survey" in subjects[e] for e in english)
+    assert all("anonymous survey" not in s for e, s in subjects.items() if e not in english)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("frontloeber.experiments.urls")),
     path("", include("frontloeber.reflection.urls")),
     path("", include("frontloeber.workshops.urls")),
+    path("", include("frontloeber.workshops.join_urls")),
     path("varsler/", include("frontloeber.notifications.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

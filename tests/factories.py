@@ -267,3 +267,30 @@ def restore_content():
         "frontloeber.workshops.migrations.0002_library_v1",
     ):
         importlib.import_module(loader).load(apps, None)
+
+
+def plan_session(workplace, *, leader, slug="idevinduet", facilitator=None, **kwargs):
+    """A planned workshop session of the format ``slug``, starting in an hour."""
+    import datetime
+
+    from django.utils import timezone
+
+    from frontloeber.workshops import services as workshop_services
+    from frontloeber.workshops.models import WorkshopFormat
+
+    return workshop_services.session_plan(
+        actor=leader,
+        workplace=workplace,
+        format=WorkshopFormat.objects.get(slug=slug),
+        starts_at=timezone.now() + datetime.timedelta(hours=1),
+        facilitator=facilitator or leader,
+        **kwargs,
+    )
+
+
+def live_session(workplace, *, leader, slug="idevinduet", **kwargs):
+    """A session started by its leader: it has a join code and is on its first step."""
+    from frontloeber.workshops import services as workshop_services
+
+    session = plan_session(workplace, leader=leader, slug=slug, **kwargs)
+    return workshop_services.session_start(actor=leader, session=session)

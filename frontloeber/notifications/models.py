@@ -24,6 +24,8 @@ class Kind(models.TextChoices):
     SURVEY_REMINDER = "survey_reminder", _("A reflection survey you have not answered closes soon")
     WORKSHOP_INVITATION = "workshop_invitation", _("You are invited to a workshop")
     WORKSHOP_CANCELLED = "workshop_cancelled", _("A workshop you were invited to is cancelled")
+    ACTION_ITEM = "action_item", _("You were given an action item")
+    ACTION_ITEM_DUE = "action_item_due", _("An action item of yours is due")
 
 
 class Notification(models.Model):
@@ -88,6 +90,8 @@ class Notification(models.Model):
             Kind.SURVEY_REMINDER: _("The survey at %(detail)s closes soon, and you have not answered yet"),
             Kind.WORKSHOP_INVITATION: _("%(actor)s invites you to the workshop %(detail)s"),
             Kind.WORKSHOP_CANCELLED: _("%(actor)s cancelled the workshop %(detail)s"),
+            Kind.ACTION_ITEM: _("%(actor)s gave you an action item: %(detail)s"),
+            Kind.ACTION_ITEM_DUE: _("Your action item is due: %(detail)s"),
         }
         text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
         return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}

@@ -1,7 +1,11 @@
 from django import forms
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 
-from frontloeber.core.forms import DATETIME_INPUT, member_choices
+from frontloeber.core.forms import DATE_INPUT, DATETIME_INPUT, member_choices
+from frontloeber.ideas.models import DESCRIPTION_MAX, NEED_MAX, TITLE_MAX
+
+from .models import BarrierKind
 
 
 class SessionForm(forms.Form):
@@ -43,3 +47,88 @@ class SessionForm(forms.Form):
         self.fields["about"].choices = [("", _("Nothing in particular"))] + [
             (labels[kind], options) for kind, options in about_choices.items() if options
         ]
+
+
+# --- What a post becomes -------------------------------------------------------------------------------
+
+
+def _first_line(text, length):
+    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    return line if len(line) <= length else line[: length - 1].rstrip() + "…"
+
+
+class _OutputForm(forms.Form):
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        if "owner" in self.fields:
+            self.fields["owner"].choices = member_choices(members, empty=_("Choose a person"))
+
+    @classmethod
+    def initial_from(cls, post, session):
+        return {}
+
+
+class PostIdeaForm(_OutputForm):
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    need = forms.CharField(
+        label=_("The need or problem"), max_length=NEED_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    description = forms.CharField(
+        label=_("The idea"), max_length=DESCRIPTION_MAX, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    @classmethod
+    def initial_from(cls, post, session):
+        merged = [other.text for other in post.merged_posts.all()]
+        about = session.about
+        need = (
+            _gettext("From the workshop “%(workshop)s” about “%(about)s”.")
+            % {"workshop": session.format.name, "about": getattr(about, "title", None) or about}
+            if about
+            else _gettext("From the workshop “%(workshop)s”.") % {"workshop": session.format.name}
+        )
+        return {
+            "title": _first_line(post.text, TITLE_MAX),
+            "need": need,
+            "description": "\n\n".join([post.text, *merged]),
+        }
+
+
+class PostChallengeForm(_OutputForm):
+    title = forms.CharField(label=_("Title"), max_length=120)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    closes_on = forms.DateField(
+        label=_("Open for ideas until"),
+        required=False,
+        widget=forms.DateInput(**DATE_INPUT),
+        help_text=_("Leave it empty to keep the challenge open."),
+    )
+
+    @classmethod
+    def initial_from(cls, post, session):
+        return {"title": _first_line(post.text, 120), "description": post.text}
+
+
+class BarrierForm(_OutputForm):
+    kind = forms.ChoiceField(
+        label=_("What kind of barrier?"), choices=[("", _("Choose"))] + BarrierKind.choices
+    )
+    description = forms.CharField(
+        label=_("Describe the barrier"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    @classmethod
+    def initial_from(cls, post, session):
+        return {"description": post.text}
+
+
+class ActionItemForm(_OutputForm):
+    what = forms.CharField(label=_("What is to be done?"), max_length=200)
+    owner = forms.TypedChoiceField(label=_("Who does it?"), coerce=int)
+    due_on = forms.DateField(label=_("By when?"), widget=forms.DateInput(**DATE_INPUT))
+
+    @classmethod
+    def initial_from(cls, post, session):
+        return {"what": _first_line(post.text, 200)}

@@ -1,8 +1,10 @@
 """The dialogue workshop library: ten formats, two per practice, each with its steps (issue 6, point 1).
 
 The formats are product content, the same for every organisation, loaded by a data migration from
-``library_v1.py``. A session is a format planned for a workplace; running it live, posts, votes and their
-outputs come with the rest of issue 6.
+``library_v1.py``. A session is a format planned for a workplace and run live: participants (members and
+guests) post on the board, in groups, and vote with dots; the facilitator clusters posts into themes and
+turns them into records elsewhere in the product (``SessionOutput``), or into the barriers and action
+items kept here.
 """
 
 from django.conf import settings
@@ -175,6 +177,19 @@ class WorkshopSession(models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
 
+    # Running live: the join code, the current step and its timer, the groups and an open dot vote.
+    join_code = models.CharField(max_length=8, unique=True, null=True, blank=True)
+    step_position = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The step's countdown ends at ``step_ends_at``; while paused, the seconds left are kept instead.
+    step_ends_at = models.DateTimeField(null=True, blank=True)
+    paused_seconds_left = models.PositiveIntegerField(null=True, blank=True)
+    group_count = models.PositiveSmallIntegerField(default=0)
+    vote_dots = models.PositiveSmallIntegerField(null=True, blank=True)
+    # Bumped by every change to the board, so a screen that polls learns in one query that nothing changed.
+    revision = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(null=True, blank=True)
+    ended_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         verbose_name = _("workshop session")
         ordering = ["-starts_at", "-pk"]
@@ -208,3 +223,238 @@ class SessionInvitation(models.Model):
 
     def __str__(self):
         return f"{self.session_id}: {self.user_id}"
+
+
+# --- Running a session live (issue 6, points 3 and 4) ------------------------------------------------
+
+
+class Participant(models.Model):
+    """Someone in the room: a member with their login, or a guest who joined by code with a name.
+
+    A guest has no user; their browser session holds the participant's id, and that is all it can reach.
+    """
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="participants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    display_name = models.CharField(_("name"), max_length=60)
+    group = models.PositiveSmallIntegerField(null=True, blank=True)
+    joined_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["display_name", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "user"], condition=models.Q(user__isnull=False), name="participant_once"
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_guest(self):
+        return self.user_id is None
+
+
+class Theme(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="themes")
+    name = models.CharField(_("theme"), max_length=80)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+
+    def __str__(self):
+        return self.name
+
+
+class Post(models.Model):
+    """A sticky note: written during a step, on the whole room's board or on one group's."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="posts")
+    step_position = models.PositiveSmallIntegerField()
+    author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="posts")
+    group = models.PositiveSmallIntegerField(null=True, blank=True)
+    text = models.TextField(_("post"), max_length=500)
+    theme = models.ForeignKey(Theme, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts")
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="merged_posts"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "session", "step_position"])]
+
+    def __str__(self):
+        return self.text[:40]
+
+
+class Vote(models.Model):
+    """One dot on a post; a participant may put several of their dots on the same post."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="votes")
+    step_position = models.PositiveSmallIntegerField()
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="votes")
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="votes")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "session", "step_position"])]
+
+    def __str__(self):
+        return f"{self.participant_id} → {self.post_id}"
+
+
+# --- What a session produces (issue 6, point 5) ------------------------------------------------------
+
+
+class BarrierKind(models.TextChoices):
+    TIME = "time", _("Time")
+    WORRY = "worry", _("Worry")
+    HABIT = "habit", _("Habit")
+
+
+class BarrierStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    WORKING = "working", _("Being removed")
+    REMOVED = "removed", _("Removed")
+
+
+class Barrier(models.Model):
+    """Something that keeps the team from trying new things: the barrier register (practice 3)."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=10, choices=BarrierKind.choices)
+    description = models.TextField(_("description"), max_length=500)
+    status = models.CharField(
+        _("status"), max_length=10, choices=BarrierStatus.choices, default=BarrierStatus.OPEN
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("barrier")
+        ordering = ["-pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "status"])]
+
+    def __str__(self):
+        return self.description[:60]
+
+
+class ActionStatus(models.TextChoices):
+    OPEN = "open", _("To do")
+    DONE = "done", _("Done")
+
+
+class ActionItem(models.Model):
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    what = models.CharField(_("what"), max_length=200)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("owner"),
+    )
+    due_on = models.DateField(_("due"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    barrier = models.ForeignKey(
+        Barrier, on_delete=models.SET_NULL, null=True, blank=True, related_name="action_items"
+    )
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    done_at = models.DateTimeField(null=True, blank=True)
+    # The day the owner was last reminded, so the daily task reminds once when due and once when overdue.
+    reminded_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("action item")
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "owner", "status"])]
+
+    def __str__(self):
+        return self.what
+
+    def is_overdue(self, today=None):
+        return self.status == ActionStatus.OPEN and self.due_on < (today or timezone.localdate())
+
+
+class OutputKind(models.TextChoices):
+    CHALLENGE = "challenge", _("Challenge")
+    IDEA = "idea", _("Idea")
+    BARRIER = "barrier", _("Barrier")
+    ACTION_ITEM = "action_item", _("Action item")
+    EXPERIMENT = "experiment", _("Draft experiment")
+    ADOPTION_PLAN = "adoption_plan", _("Adoption plan")
+
+
+class SessionOutput(models.Model):
+    """The link from a session (and the post it came from) to a record it produced in the product."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="outputs")
+    post = models.ForeignKey(Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="outputs")
+    kind = models.CharField(max_length=20, choices=OutputKind.choices)
+    challenge = models.ForeignKey("ideas.Challenge", on_delete=models.CASCADE, null=True, related_name="+")
+    idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, related_name="+")
+    barrier = models.ForeignKey(Barrier, on_delete=models.CASCADE, null=True, related_name="outputs")
+    action_item = models.ForeignKey(ActionItem, on_delete=models.CASCADE, null=True, related_name="outputs")
+    experiment = models.ForeignKey(
+        "experiments.Experiment", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    adoption_plan = models.ForeignKey(
+        "experiments.AdoptionPlan", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+
+    def __str__(self):
+        return f"{self.session_id}: {self.kind}"
+
+    @property
+    def record(self):
+        return getattr(self, self.kind)

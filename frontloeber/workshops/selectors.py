@@ -1,10 +1,21 @@
-"""Reads for the workshop library."""
+"""Reads for the workshop library, sessions and their live board, and the barrier and action registers."""
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 
-from .models import WorkshopFormat, WorkshopSession, WorkshopStep
+from .models import (
+    ActionItem,
+    Barrier,
+    Post,
+    SessionOutput,
+    SessionState,
+    Vote,
+    WorkshopFormat,
+    WorkshopSession,
+    WorkshopStep,
+)
 
 
 def format_list(*, practice=None):
@@ -118,3 +129,145 @@ def resolve_about(*, workplace, value):
     if found is None:
         raise ValueError(value)
     return found
+
+
+# --- Running live ------------------------------------------------------------------------------------
+
+
+def access_session_by_code(*, code):
+    """The live or ended session a join code names, or None. A code is six letters and digits."""
+    from .services import CODE_LENGTH, _normalise_code
+
+    normalised = _normalise_code(code)
+    if len(normalised) != CODE_LENGTH:
+        return None
+    return (
+        WorkshopSession.objects.select_related("format", "workplace")
+        .filter(join_code=normalised, state__in=[SessionState.LIVE, SessionState.ENDED])
+        .first()
+    )
+
+
+def participant_for(*, session, user, guest_ids):
+    """Who this browser is in the session: the member's participant, else the guest its session holds."""
+    if user.is_authenticated:
+        found = session.participants.filter(user=user).first()
+        if found is not None:
+            return found
+    guest_id = guest_ids.get(str(session.pk))
+    if guest_id is None:
+        return None
+    return session.participants.filter(pk=guest_id, user__isnull=True).first()
+
+
+def access_post(*, session, post_id):
+    return (
+        Post.objects.select_related("session__workplace", "author")
+        .filter(session=session, pk=post_id)
+        .first()
+    )
+
+
+def access_participant(*, session, participant_id):
+    return session.participants.select_related("session__workplace").filter(pk=participant_id).first()
+
+
+def access_theme(*, session, theme_id):
+    return session.themes.filter(pk=theme_id).first()
+
+
+def live_board(*, session, participant=None):
+    """Everything a screen of the running session shows, in a fixed number of queries.
+
+    The posts come with their dots (and the participant's own), what was merged into them and what they
+    became; the facilitator's screen sorts them by group and theme, a phone shows its group's first.
+    """
+    steps = list(WorkshopStep.objects.filter(format_id=session.format_id).order_by("position"))
+    step = next((s for s in steps if s.position == session.step_position), None)
+    votes = (
+        Vote.objects.filter(post=OuterRef("pk")).order_by().values("post").annotate(n=Count("pk")).values("n")
+    )
+    merged = (
+        Post.objects.filter(merged_into=OuterRef("pk"))
+        .order_by()
+        .values("merged_into")
+        .annotate(n=Count("pk"))
+    ).values("n")
+    posts = Post.objects.filter(session=session, merged_into__isnull=True).select_related("author", "theme")
+    posts = posts.annotate(
+        dots=Coalesce(Subquery(votes), 0), merged_count=Coalesce(Subquery(merged), 0)
+    ).order_by("-dots" if session.vote_dots is None and session.state == SessionState.ENDED else "pk")
+    if participant is not None:
+        mine = (
+            Vote.objects.filter(post=OuterRef("pk"), participant=participant)
+            .order_by()
+            .values("post")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        posts = posts.annotate(my_dots=Coalesce(Subquery(mine), 0))
+    posts = list(posts)
+    themes = list(session.themes.all())
+    participants = list(session.participants.all())
+    dots_used = sum(p.my_dots for p in posts) if participant is not None and session.vote_dots else 0
+    return {
+        "steps": steps,
+        "step": step,
+        "step_number": steps.index(step) + 1 if step else 0,
+        "posts": posts,
+        "themes": themes,
+        "participants": participants,
+        "dots_left": (session.vote_dots - dots_used) if session.vote_dots else 0,
+        "groups": range(1, session.group_count + 1),
+    }
+
+
+def session_outputs(*, session):
+    return list(
+        SessionOutput.objects.filter(
+            organisation_id=session.organisation_id, workplace_id=session.workplace_id, session=session
+        ).select_related(
+            "challenge",
+            "idea",
+            "barrier",
+            "action_item__owner",
+            "experiment__idea",
+            "adoption_plan__idea",
+            "post",
+        )
+    )
+
+
+# --- The registers -----------------------------------------------------------------------------------
+
+
+def workplace_barriers(*, workplace, status=None):
+    barriers = Barrier.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+    if status:
+        barriers = barriers.filter(status=status)
+    return barriers.select_related("created_by").prefetch_related(
+        Prefetch("action_items", queryset=ActionItem.objects.select_related("owner").order_by("due_on", "pk"))
+    )
+
+
+def action_items_for(*, workplace, owner=None, status=None):
+    items = ActionItem.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+    if owner is not None:
+        items = items.filter(owner=owner)
+    if status:
+        items = items.filter(status=status)
+    return items.select_related("owner", "barrier", "idea").order_by("status", "due_on", "pk")
+
+
+def access_barrier(*, workplace, barrier_id):
+    return Barrier.objects.filter(
+        organisation_id=workplace.organisation_id, workplace=workplace, pk=barrier_id
+    ).first()
+
+
+def access_action_item(*, workplace, item_id):
+    return (
+        ActionItem.objects.select_related("workplace")
+        .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=item_id)
+        .first()
+    )

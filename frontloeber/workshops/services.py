@@ -1,9 +1,18 @@
-"""Writes for workshop sessions: a leader plans one, changes it, or cancels it; the invited hear of it."""
+"""Writes for workshop sessions: planning, running one live, and what it produces.
+
+A leader plans a session and the invited hear of it. The facilitator starts it, which gives it a join
+code, and leads the room through the steps; members and guests post and vote from their phones. Every
+change to the board bumps the session's ``revision``, which is how the polling screens learn there is
+something new. The posts then become challenges, ideas, barriers and action items.
+"""
 
 import datetime
+import math
+import secrets
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,7 +21,25 @@ from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership
 from frontloeber.organisations.permissions import require_workplace_leader
 
-from .models import SessionInvitation, SessionState, WorkshopSession
+from .models import (
+    ActionItem,
+    ActionStatus,
+    Barrier,
+    BarrierKind,
+    BarrierStatus,
+    OutputKind,
+    Participant,
+    Post,
+    SessionInvitation,
+    SessionOutput,
+    SessionState,
+    StepKind,
+    Theme,
+    Vote,
+    WorkshopSession,
+    WorkshopStep,
+)
+from .permissions import require_facilitator
 
 PLAN_AHEAD_DAYS = 366
 ABOUT_FIELDS = ("challenge", "idea", "experiment", "adoption_plan")
@@ -163,3 +190,731 @@ def session_cancel(*, actor, session) -> WorkshopSession:
         target_url=session.get_absolute_url(),
     )
     return session
+
+
+# --- Running a session live ------------------------------------------------------------------------
+
+# Letters and digits that cannot be mistaken for one another when read off a projector.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_GROUPS = 12
+MAX_DOTS = 10
+MAX_EXTEND_MINUTES = 30
+MAX_PARTICIPANTS = 200
+MAX_POSTS_PER_PARTICIPANT = 100
+POST_MAX = 500
+NAME_MAX = 60
+THEME_MAX = 80
+
+
+def _bump(session):
+    """Tell every polling screen that the board changed."""
+    WorkshopSession.objects.filter(pk=session.pk).update(revision=F("revision") + 1)
+
+
+def _locked(session):
+    return (
+        WorkshopSession.objects.select_for_update().select_related("format", "workplace").get(pk=session.pk)
+    )
+
+
+def _steps(session):
+    return list(WorkshopStep.objects.filter(format_id=session.format_id).order_by("position"))
+
+
+def _step(session, position):
+    if position is None:
+        return None
+    return WorkshopStep.objects.filter(format_id=session.format_id, position=position).first()
+
+
+def _require_live(session):
+    if session.state != SessionState.LIVE:
+        raise ValidationError(
+            _("This workshop has ended.")
+            if session.state == SessionState.ENDED
+            else _("This workshop is not under way.")
+        )
+
+
+def _default_groups(participants):
+    """About four to a group, from two to six groups."""
+    return max(2, min(6, math.ceil(participants / 4)))
+
+
+def _enter_step(session, step, now):
+    session.step_position = step.position
+    session.step_ends_at = now + datetime.timedelta(minutes=step.minutes)
+    session.paused_seconds_left = None
+    session.vote_dots = step.dots if step.kind == StepKind.VOTE else None
+    if step.kind == StepKind.GROUPS and not session.group_count:
+        count = session.participants.count()
+        _split(session, step.groups or _default_groups(count))
+
+
+def _split(session, count):
+    people = list(session.participants.all())
+    secrets.SystemRandom().shuffle(people)
+    for index, person in enumerate(people):
+        person.group = index % count + 1 if count else None
+    Participant.objects.bulk_update(people, ["group"])
+    session.group_count = count
+
+
+def _new_code():
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def _join(session, *, user=None, display_name):
+    """Add someone to the room; after a split they go to the smallest group."""
+    group = None
+    if session.group_count:
+        sizes = dict(
+            session.participants.filter(group__isnull=False)
+            .values_list("group")
+            .annotate(n=Count("pk"))
+            .values_list("group", "n")
+        )
+        group = min(range(1, session.group_count + 1), key=lambda g: (sizes.get(g, 0), g))
+    return Participant.objects.create(
+        organisation_id=session.organisation_id,
+        workplace_id=session.workplace_id,
+        session=session,
+        user=user,
+        display_name=display_name[:NAME_MAX],
+        group=group,
+    )
+
+
+@transaction.atomic
+def session_start(*, actor, session, now=None) -> WorkshopSession:
+    """Open the room: a join code, the first step and its countdown; the facilitator is the first in."""
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    if session.state == SessionState.LIVE:
+        return session
+    if session.state != SessionState.PLANNED:
+        raise ValidationError(_("Only a planned workshop can be started."))
+    now = now or timezone.now()
+    steps = _steps(session)
+    for _attempt in range(10):
+        try:
+            with transaction.atomic():
+                WorkshopSession.objects.filter(pk=session.pk).update(join_code=_new_code())
+        except IntegrityError:
+            continue
+        break
+    session.refresh_from_db(fields=["join_code"])
+    session.state = SessionState.LIVE
+    session.started_at = now
+    if not session.participants.filter(user=session.facilitator).exists():
+        _join(session, user=session.facilitator, display_name=session.facilitator.full_name)
+    _enter_step(session, steps[0], now)
+    session.revision += 1
+    session.save()
+    return session
+
+
+STEP_ACTIONS = ("next", "previous", "pause", "resume", "extend")
+
+
+@transaction.atomic
+def session_step(*, actor, session, action, minutes=None, now=None) -> WorkshopSession:
+    """Move between the steps, pause and resume the countdown, or give the step more minutes."""
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    _require_live(session)
+    now = now or timezone.now()
+    if action in ("next", "previous"):
+        steps = _steps(session)
+        positions = [step.position for step in steps]
+        index = positions.index(session.step_position) + (1 if action == "next" else -1)
+        if not 0 <= index < len(steps):
+            raise ValidationError(
+                _("This is the last step: end the workshop when you are done.")
+                if action == "next"
+                else _("This is the first step.")
+            )
+        _enter_step(session, steps[index], now)
+    elif action == "pause":
+        if session.paused_seconds_left is None:
+            left = (session.step_ends_at - now).total_seconds() if session.step_ends_at else 0
+            session.paused_seconds_left = max(0, int(left))
+            session.step_ends_at = None
+    elif action == "resume":
+        if session.paused_seconds_left is not None:
+            session.step_ends_at = now + datetime.timedelta(seconds=session.paused_seconds_left)
+            session.paused_seconds_left = None
+    elif action == "extend":
+        if not isinstance(minutes, int) or not 1 <= minutes <= MAX_EXTEND_MINUTES:
+            raise ValidationError(_("Give from 1 to %(most)d extra minutes.") % {"most": MAX_EXTEND_MINUTES})
+        if session.paused_seconds_left is not None:
+            session.paused_seconds_left += minutes * 60
+        else:
+            # A countdown that already ran out starts again from now.
+            session.step_ends_at = max(session.step_ends_at or now, now) + datetime.timedelta(minutes=minutes)
+    else:
+        raise ValidationError(_("Unknown step action."))
+    session.revision += 1
+    session.save()
+    return session
+
+
+@transaction.atomic
+def session_end(*, actor, session, now=None) -> WorkshopSession:
+    """Close the room. The code then answers "ended", and nobody can post or vote any more."""
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    _require_live(session)
+    session.state = SessionState.ENDED
+    session.ended_at = now or timezone.now()
+    session.vote_dots = None
+    session.paused_seconds_left = None
+    session.step_ends_at = None
+    session.revision += 1
+    session.save()
+    return session
+
+
+def _normalise_code(code):
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
+
+
+def join_code_resolve(*, code):
+    """The session a code opens, or a ValidationError saying why not. Guessing is limited by the view."""
+    normalised = _normalise_code(code)
+    if len(normalised) != CODE_LENGTH:
+        raise ValidationError(_("A code has %(length)d letters and digits.") % {"length": CODE_LENGTH})
+    session = (
+        WorkshopSession.objects.select_related("format", "workplace").filter(join_code=normalised).first()
+    )
+    if session is None:
+        raise ValidationError(_("No workshop has this code. Check it on the shared screen."))
+    if session.state == SessionState.ENDED:
+        raise ValidationError(_("This workshop has ended. Thank you for taking part."))
+    _require_live(session)
+    return session
+
+
+@transaction.atomic
+def participant_join(*, session, user=None, display_name="") -> Participant:
+    """A member joins with their login; anyone else joins as a guest under a name they give.
+
+    A member who joins again gets the same participant back. Observers follow along on the shared screen.
+    """
+    session = _locked(session)
+    _require_live(session)
+    membership = None
+    if user is not None and user.is_authenticated:
+        membership = Membership.objects.filter(workplace_id=session.workplace_id, user=user).first()
+    if membership is not None:
+        from frontloeber.organisations.models import Role
+
+        if membership.role == Role.OBSERVER:
+            raise ValidationError(
+                _("As an observer you follow the workshop on the shared screen; you cannot post or vote.")
+            )
+        existing = session.participants.filter(user=user).first()
+        if existing is not None:
+            return existing
+        participant = _join(session, user=user, display_name=user.full_name or user.email)
+    else:
+        errors = {}
+        name = clean_text(
+            display_name,
+            field="display_name",
+            required=True,
+            max_length=NAME_MAX,
+            errors=errors,
+            required_message=_("Give the name the others will see on your posts."),
+        )
+        if errors:
+            raise ValidationError(errors)
+        if session.participants.count() >= MAX_PARTICIPANTS:
+            raise ValidationError(_("The workshop is full."))
+        participant = _join(session, display_name=name)
+    _bump(session)
+    return participant
+
+
+@transaction.atomic
+def post_create(*, participant, text, now=None) -> Post:
+    """A participant posts on the current step's board (their group's board in a group step)."""
+    # Fresh from the database: the facilitator may have moved them to another group meanwhile.
+    participant = Participant.objects.select_related("session").get(pk=participant.pk)
+    session = participant.session
+    _require_live(session)
+    step = _step(session, session.step_position)
+    if step is None or not step.posts:
+        raise ValidationError(_("This step takes no posts. Wait for the facilitator to move on."))
+    errors = {}
+    text = clean_text(
+        text,
+        field="text",
+        required=True,
+        max_length=POST_MAX,
+        errors=errors,
+        required_message=_("Write something before you post."),
+    )
+    if errors:
+        raise ValidationError(errors)
+    if Post.objects.filter(author=participant).count() >= MAX_POSTS_PER_PARTICIPANT:
+        raise ValidationError(_("You have posted as much as one person can in a workshop."))
+    post = Post.objects.create(
+        organisation_id=session.organisation_id,
+        workplace_id=session.workplace_id,
+        session=session,
+        step_position=step.position,
+        author=participant,
+        group=participant.group if step.kind == StepKind.GROUPS else None,
+        text=text,
+        created_at=now or timezone.now(),
+    )
+    _bump(session)
+    return post
+
+
+@transaction.atomic
+def vote_cast(*, participant, post, remove=False) -> int:
+    """Put one dot on a post, or take one back; returns the dots the participant has left."""
+    # The participant's row lock makes two quick taps count one after the other.
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    session = WorkshopSession.objects.get(pk=participant.session_id)
+    _require_live(session)
+    if not session.vote_dots:
+        raise ValidationError(_("There is no vote open right now."))
+    if post.session_id != session.pk or post.merged_into_id is not None:
+        raise ValidationError(_("This post cannot be voted on."))
+    mine = Vote.objects.filter(participant=participant, step_position=session.step_position)
+    if remove:
+        vote = mine.filter(post=post).order_by("-pk").first()
+        if vote is None:
+            raise ValidationError(_("You have no dot on this post."))
+        vote.delete()
+    else:
+        if mine.count() >= session.vote_dots:
+            raise ValidationError(
+                _("You have used all your %(dots)d dots. Take one back to move it.")
+                % {"dots": session.vote_dots}
+            )
+        Vote.objects.create(
+            organisation_id=session.organisation_id,
+            workplace_id=session.workplace_id,
+            session=session,
+            step_position=session.step_position,
+            post=post,
+            participant=participant,
+        )
+    _bump(session)
+    return session.vote_dots - mine.count()
+
+
+@transaction.atomic
+def vote_open(*, actor, session, dots) -> WorkshopSession:
+    """Start a dot vote on the current step, also on a step the library does not make a vote."""
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    _require_live(session)
+    if not isinstance(dots, int) or not 1 <= dots <= MAX_DOTS:
+        raise ValidationError(_("Give each participant from 1 to %(most)d dots.") % {"most": MAX_DOTS})
+    session.vote_dots = dots
+    session.revision += 1
+    session.save(update_fields=["vote_dots", "revision"])
+    return session
+
+
+@transaction.atomic
+def vote_close(*, actor, session) -> WorkshopSession:
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    _require_live(session)
+    session.vote_dots = None
+    session.revision += 1
+    session.save(update_fields=["vote_dots", "revision"])
+    return session
+
+
+@transaction.atomic
+def groups_split(*, actor, session, count) -> WorkshopSession:
+    """Split the room at random into ``count`` groups; 0 brings everyone together again."""
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    _require_live(session)
+    if not isinstance(count, int) or not 0 <= count <= MAX_GROUPS:
+        raise ValidationError(_("Give from 2 to %(most)d groups.") % {"most": MAX_GROUPS})
+    if count == 1:
+        count = 0
+    _split(session, count)
+    session.revision += 1
+    session.save(update_fields=["group_count", "revision"])
+    return session
+
+
+def _check_group(session, group):
+    if group is not None and not (isinstance(group, int) and 1 <= group <= session.group_count):
+        raise ValidationError(_("Choose one of the groups."))
+
+
+@transaction.atomic
+def participant_move(*, actor, participant, group) -> Participant:
+    """Move someone to another group by hand."""
+    session = participant.session
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    _require_live(session)
+    _check_group(session, group)
+    participant.group = group
+    participant.save(update_fields=["group"])
+    _bump(session)
+    return participant
+
+
+def _facilitated(actor, session):
+    """The session locked for a facilitator's change to its board: live, or ended and being tidied."""
+    require_facilitator(user=actor, session=session)
+    session = _locked(session)
+    if session.state not in (SessionState.LIVE, SessionState.ENDED):
+        raise ValidationError(_("This workshop is not under way."))
+    return session
+
+
+@transaction.atomic
+def post_move(*, actor, post, group) -> Post:
+    """Move a post to another group's board (or, with no group, to the room's)."""
+    session = _facilitated(actor, post.session)
+    _check_group(session, group)
+    post.group = group
+    post.save(update_fields=["group"])
+    _bump(session)
+    return post
+
+
+@transaction.atomic
+def post_merge(*, actor, post, into) -> Post:
+    """Lay two posts that say the same on top of each other: the dots follow, the text stays readable."""
+    session = _facilitated(actor, post.session)
+    if into.session_id != post.session_id or into.pk == post.pk:
+        raise ValidationError(_("Choose another post of this workshop."))
+    if into.merged_into_id is not None or post.merged_into_id is not None:
+        raise ValidationError(_("That post is already merged into another."))
+    Post.objects.filter(merged_into=post).update(merged_into=into)
+    Vote.objects.filter(post=post).update(post=into)
+    post.merged_into = into
+    post.save(update_fields=["merged_into"])
+    _bump(session)
+    return post
+
+
+@transaction.atomic
+def theme_create(*, actor, session, name) -> Theme:
+    session = _facilitated(actor, session)
+    errors = {}
+    name = clean_text(
+        name,
+        field="name",
+        required=True,
+        max_length=THEME_MAX,
+        errors=errors,
+        required_message=_("Give the theme a name."),
+    )
+    if errors:
+        raise ValidationError(errors)
+    theme = Theme.objects.create(
+        organisation_id=session.organisation_id, workplace_id=session.workplace_id, session=session, name=name
+    )
+    _bump(session)
+    return theme
+
+
+@transaction.atomic
+def post_theme(*, actor, post, theme) -> Post:
+    """Put a post under a theme, or (with None) take it out again."""
+    session = _facilitated(actor, post.session)
+    if theme is not None and theme.session_id != session.pk:
+        raise ValidationError(_("Choose one of this workshop's themes."))
+    post.theme = theme
+    post.save(update_fields=["theme"])
+    _bump(session)
+    return post
+
+
+# --- Outputs: what the posts become ---------------------------------------------------------------
+
+WHAT_MAX = 200
+BARRIER_MAX = 500
+DUE_AHEAD_DAYS = 730
+
+
+def _output(session, post, kind, actor, **record):
+    return SessionOutput.objects.create(
+        organisation_id=session.organisation_id,
+        workplace_id=session.workplace_id,
+        session=session,
+        post=post,
+        kind=kind,
+        created_by=actor,
+        **record,
+    )
+
+
+def _require_not_converted(post, kind):
+    if post is not None and SessionOutput.objects.filter(post=post, kind=kind).exists():
+        raise ValidationError(
+            _("This post has already become a %(kind)s.") % {"kind": OutputKind(kind).label.lower()}
+        )
+
+
+def _contributor(user, workplace):
+    """The user when they may still submit ideas at the workplace, else None."""
+    from frontloeber.organisations.models import Role
+
+    if user is None:
+        return None
+    ok = Membership.objects.filter(workplace=workplace, user=user, role__in=[Role.EMPLOYEE, Role.LEADER])
+    return user if ok.exists() else None
+
+
+def post_agreeing(*, post):
+    """The members who agree with a post: their dots are on it, or they wrote a post merged into it."""
+    from django.contrib.auth import get_user_model
+
+    voters = Vote.objects.filter(post=post, participant__user__isnull=False).values("participant__user")
+    merged = Post.objects.filter(merged_into=post, author__user__isnull=False).values("author__user")
+    return list(
+        get_user_model().objects.filter(pk__in=voters.union(merged)).exclude(pk=post.author.user_id or 0)
+    )
+
+
+@transaction.atomic
+def post_to_idea(*, actor, post, title, need, description):
+    """The post becomes an idea in the pipeline, written by its author; the members who agree support it.
+
+    A guest's post becomes the facilitator's idea, saying whose it was, as a guest cannot hold an idea.
+    """
+    from frontloeber.ideas import services as idea_services
+
+    session = _facilitated(actor, post.session)
+    _require_not_converted(post, OutputKind.IDEA)
+    author = _contributor(post.author.user, session.workplace) or actor
+    if post.author.is_guest:
+        credit = _("Written by %(name)s, a guest in the workshop %(workshop)s.") % {
+            "name": post.author.display_name,
+            "workshop": session.format.name,
+        }
+        description = f"{(description or '').strip()}\n\n{credit}"
+    challenge = session.challenge if session.challenge_id and session.challenge.is_open() else None
+    idea = idea_services.idea_create(
+        actor=author,
+        workplace=session.workplace,
+        title=title,
+        need=need,
+        description=description,
+        challenge=challenge,
+    )
+    for person in post_agreeing(post=post):
+        if person.pk != author.pk and _contributor(person, session.workplace):
+            idea_services.idea_support(actor=person, idea=idea)
+    _output(session, post, OutputKind.IDEA, actor, idea=idea)
+    _bump(session)
+    return idea
+
+
+@transaction.atomic
+def post_to_challenge(*, actor, post, title, description="", closes_on=None):
+    """The post becomes a challenge the whole workplace can send ideas to, open from today."""
+    from frontloeber.ideas import services as idea_services
+
+    session = _facilitated(actor, post.session)
+    _require_not_converted(post, OutputKind.CHALLENGE)
+    challenge = idea_services.challenge_create(
+        actor=actor,
+        workplace=session.workplace,
+        title=title,
+        description=description,
+        opens_on=timezone.localdate(),
+        closes_on=closes_on,
+    )
+    _output(session, post, OutputKind.CHALLENGE, actor, challenge=challenge)
+    _bump(session)
+    return challenge
+
+
+def _require_barrier_keeper(actor, workplace, session):
+    """Leaders keep the register; a session's facilitator adds what the session found."""
+    from frontloeber.organisations.models import Role
+
+    if session is not None:
+        require_facilitator(user=actor, session=session)
+        return
+    if not Membership.objects.filter(
+        workplace=workplace, user=actor, role__in=[Role.EMPLOYEE, Role.LEADER]
+    ).exists():
+        raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
+
+
+@transaction.atomic
+def barrier_create(*, actor, workplace, kind, description, session=None, post=None) -> Barrier:
+    """Add a barrier to the register: time, worry or habit, and what it is."""
+    if post is not None:
+        session = post.session
+    _require_barrier_keeper(actor, workplace, session)
+    if session is not None:
+        session = _facilitated(actor, session)
+        _require_not_converted(post, OutputKind.BARRIER)
+    errors = {}
+    if kind not in BarrierKind.values:
+        errors["kind"] = _("Choose whether it is about time, worry or habit.")
+    description = clean_text(
+        description,
+        field="description",
+        required=True,
+        max_length=BARRIER_MAX,
+        errors=errors,
+        required_message=_("Describe the barrier."),
+    )
+    if errors:
+        raise ValidationError(errors)
+    barrier = Barrier.objects.create(
+        organisation_id=workplace.organisation_id,
+        workplace=workplace,
+        kind=kind,
+        description=description,
+        created_by=actor,
+    )
+    if session is not None:
+        _output(session, post, OutputKind.BARRIER, actor, barrier=barrier)
+        _bump(session)
+    return barrier
+
+
+@transaction.atomic
+def barrier_update(*, actor, barrier, status) -> Barrier:
+    require_workplace_leader(user=actor, workplace=barrier.workplace)
+    if status not in BarrierStatus.values:
+        raise ValidationError({"status": _("Choose one of the statuses.")})
+    barrier.status = status
+    barrier.updated_at = timezone.now()
+    barrier.save(update_fields=["status", "updated_at"])
+    return barrier
+
+
+def _clean_action(*, workplace, what, owner, due_on, today):
+    from frontloeber.organisations.models import Role
+
+    errors = {}
+    what = clean_text(
+        what,
+        field="what",
+        required=True,
+        max_length=WHAT_MAX,
+        errors=errors,
+        required_message=_("Say what is to be done."),
+    )
+    if (
+        owner is None
+        or not Membership.objects.filter(
+            workplace=workplace, user=owner, role__in=[Role.EMPLOYEE, Role.LEADER]
+        ).exists()
+    ):
+        errors["owner"] = _("Choose an employee or leader of this workplace.")
+    if not isinstance(due_on, datetime.date):
+        errors["due_on"] = _("Give the day it is due.")
+    elif due_on < today:
+        errors["due_on"] = _("The due date cannot be in the past.")
+    elif due_on > today + datetime.timedelta(days=DUE_AHEAD_DAYS):
+        errors["due_on"] = _("Choose a date within two years from today.")
+    if errors:
+        raise ValidationError(errors)
+    return what
+
+
+@transaction.atomic
+def action_item_create(
+    *, actor, workplace, what, owner, due_on, barrier=None, idea=None, post=None, session=None, today=None
+) -> ActionItem:
+    """Somebody is to do something by a date. The owner is told, and reminded when it is due."""
+    from frontloeber.organisations.models import Role
+
+    if post is not None:
+        session = post.session
+    if session is not None:
+        session = _facilitated(actor, session)
+        _require_not_converted(post, OutputKind.ACTION_ITEM)
+    elif not Membership.objects.filter(workplace=workplace, user=actor, role=Role.LEADER).exists():
+        raise PermissionDenied(_("Only a leader of the workplace can do this."))
+    for linked in (barrier, idea):
+        if linked is not None and linked.workplace_id != workplace.pk:
+            raise ValidationError(_("Choose something from this workplace."))
+    what = _clean_action(
+        workplace=workplace, what=what, owner=owner, due_on=due_on, today=today or timezone.localdate()
+    )
+    item = ActionItem.objects.create(
+        organisation_id=workplace.organisation_id,
+        workplace=workplace,
+        what=what,
+        owner=owner,
+        due_on=due_on,
+        barrier=barrier,
+        idea=idea,
+        created_by=actor,
+    )
+    if session is not None:
+        _output(session, post, OutputKind.ACTION_ITEM, actor, action_item=item)
+        _bump(session)
+    notification_create(
+        recipients=[owner],
+        kind="action_item",
+        workplace=workplace,
+        actor=actor,
+        detail=what,
+        target_url=item_url(item),
+    )
+    return item
+
+
+def item_url(item):
+    from django.urls import reverse
+
+    return reverse("workshops:action_items", kwargs={"workplace_slug": item.workplace.slug})
+
+
+@transaction.atomic
+def action_item_update(*, actor, item, status) -> ActionItem:
+    """The owner or a leader marks an item done, or opens it again."""
+    if actor.pk != item.owner_id:
+        require_workplace_leader(user=actor, workplace=item.workplace)
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Choose one of the statuses.")})
+    item.status = status
+    item.done_at = timezone.now() if status == ActionStatus.DONE else None
+    item.save(update_fields=["status", "done_at"])
+    return item
+
+
+def action_items_remind(*, today=None) -> int:
+    """The daily reminder: once the day before an item is due, and once more when it is overdue."""
+    today = today or timezone.localdate()
+    due = (
+        ActionItem.objects.filter(
+            status=ActionStatus.OPEN, owner__isnull=False, due_on__lte=today + datetime.timedelta(days=1)
+        )
+        .select_related("workplace", "owner")
+        .order_by("pk")
+    )
+    sent = 0
+    for item in due:
+        first = item.reminded_on is None
+        overdue_again = item.reminded_on is not None and item.reminded_on <= item.due_on < today
+        if not (first or overdue_again):
+            continue
+        with transaction.atomic():
+            notification_create(
+                recipients=[item.owner],
+                kind="action_item_due",
+                workplace=item.workplace,
+                detail=item.what,
+                target_url=item_url(item),
+            )
+            ActionItem.objects.filter(pk=item.pk).update(reminded_on=today)
+        sent += 1
+    return sent

@@ -7,14 +7,31 @@ app_name = "workshops"
 library = "a/<slug:workplace_slug>/workshops/"
 
 sessions = library + "sessioner/"
+session = sessions + "<int:session_id>/"
+live = session + "styr/"
 
 urlpatterns = [
     path(library, views.library, name="library"),
     # Before the formats' pages, whose slugs would otherwise take "sessioner".
     path(sessions, views.session_list, name="session_list"),
     path(sessions + "ny/", views.session_plan, name="session_plan"),
-    path(sessions + "<int:session_id>/", views.session_detail, name="session_detail"),
-    path(sessions + "<int:session_id>/rediger/", views.session_edit, name="session_edit"),
-    path(sessions + "<int:session_id>/aflys/", views.session_cancel, name="session_cancel"),
+    path(session, views.session_detail, name="session_detail"),
+    path(session + "rediger/", views.session_edit, name="session_edit"),
+    path(session + "aflys/", views.session_cancel, name="session_cancel"),
+    path(session + "start/", views.session_start, name="session_start"),
+    path(live, views.session_live, name="session_live"),
+    path(live + "tavle/", views.session_live_board, name="session_live_board"),
+    path(live + "handling/", views.session_control, name="session_control"),
+    path(live + "opslag/<int:post_id>/", views.post_arrange, name="post_arrange"),
+    path(live + "deltagere/<int:participant_id>/", views.participant_group, name="participant_group"),
+    path(session + "resultater/", views.session_outputs, name="session_outputs"),
+    path(session + "resultater/<int:post_id>/<slug:kind>/", views.post_convert, name="post_convert"),
+    path(session + "referat/", views.session_summary, name="session_summary"),
+    path(session + "referat.pdf", views.session_summary_pdf, name="session_summary_pdf"),
+    path(library + "<slug:format_slug>/materialer.pdf", views.format_materials, name="format_materials"),
     path(library + "<slug:format_slug>/", views.format_detail, name="format_detail"),
+    path("a/<slug:workplace_slug>/barrierer/", views.barrier_list, name="barrier_list"),
+    path("a/<slug:workplace_slug>/barrierer/<int:barrier_id>/", views.barrier_edit, name="barrier_edit"),
+    path("a/<slug:workplace_slug>/opgaver/", views.action_items, name="action_items"),
+    path("a/<slug:workplace_slug>/opgaver/<int:item_id>/", views.action_item_edit, name="action_item_edit"),
 ]

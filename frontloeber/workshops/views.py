@@ -1,24 +1,34 @@
-"""The workshop library's pages. Every member of a workplace reads them; the formats are the same for all."""
+"""The workshop pages of a workplace: the library, sessions planned and run live from the facilitator's
+screen, what the posts become, the summary, and the barrier register and action items.
+
+The participants' pages (members and guests, by join code) are in ``join_views.py``."""
 
 import datetime
 
+import segno
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
+from frontloeber.core.pdf import pdf_response
 from frontloeber.core.tenancy import workplace_view
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
 
 from . import selectors, services
-from .forms import SessionForm
-from .models import PracticeCode, SessionState
+from .forms import ActionItemForm, BarrierForm, PostChallengeForm, PostIdeaForm, SessionForm
+from .models import BarrierStatus, OutputKind, PracticeCode, SessionState
+from .permissions import can_facilitate
 
 
 @workplace_view
@@ -77,7 +87,14 @@ def session_detail(request, session_id):
     return render(
         request,
         "workshops/session_detail.html",
-        {"session": session, "invitees": selectors.session_invitees(session=session)},
+        {
+            "session": session,
+            "invitees": selectors.session_invitees(session=session),
+            "can_facilitate": can_facilitate(user=request.user, session=session),
+            "outputs": selectors.session_outputs(session=session)
+            if session.state != SessionState.PLANNED
+            else [],
+        },
     )
 
 
@@ -181,4 +198,432 @@ def session_cancel(request, session_id):
             return redirect("workshops:session_list", workplace_slug=request.workplace.slug)
     return render(
         request, "workshops/session_cancel.html", {"session": session, "error_message": error_message}
+    )
+
+
+# --- Running the session: the facilitator's screen ------------------------------------------------
+
+
+def _facilitated_or_404(request, session_id):
+    """The session, for its facilitator or a leader; to anyone else it does not exist."""
+    session = _session_or_404(request.workplace, session_id)
+    if not can_facilitate(user=request.user, session=session):
+        raise Http404(_("No such workshop in this workplace."))
+    return session
+
+
+def _join_url(request, session):
+    return request.build_absolute_uri(reverse("join:room", kwargs={"code": session.join_code}))
+
+
+def _live_context(request, session):
+    board = selectors.live_board(session=session)
+    return {"session": session, **board, "join_url": _join_url(request, session) if session.join_code else ""}
+
+
+def _back_to_live(request, session):
+    """After a facilitator's change: the fresh board for htmx, the whole page otherwise."""
+    session.refresh_from_db()
+    if request.htmx:
+        return render(request, "workshops/live/_facilitator_board.html", _live_context(request, session))
+    return redirect("workshops:session_live", workplace_slug=request.workplace.slug, session_id=session.pk)
+
+
+def _refused(request, session, error):
+    if request.htmx:
+        context = {**_live_context(request, session), "error_message": error_text(error)}
+        return render(request, "workshops/live/_facilitator_board.html", context)
+    messages.error(request, error_text(error))
+    return redirect("workshops:session_live", workplace_slug=request.workplace.slug, session_id=session.pk)
+
+
+@workplace_view
+@require_POST
+def session_start(request, session_id):
+    session = _facilitated_or_404(request, session_id)
+    try:
+        services.session_start(actor=request.user, session=session)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+        return redirect(session.get_absolute_url())
+    return redirect("workshops:session_live", workplace_slug=request.workplace.slug, session_id=session.pk)
+
+
+@workplace_view
+@require_GET
+def session_live(request, session_id):
+    session = _facilitated_or_404(request, session_id)
+    if session.state != SessionState.LIVE:
+        return redirect(session.get_absolute_url())
+    context = _live_context(request, session)
+    context["qr"] = mark_safe(  # noqa: S308 - segno draws the SVG from our own URL
+        segno.make(context["join_url"], error="m").svg_inline(scale=5, title=_("QR code to join"))
+    )
+    return render(request, "workshops/live/facilitator.html", context)
+
+
+@workplace_view
+@require_GET
+def session_live_board(request, session_id):
+    """What the projector polls every two seconds: nothing (204) unless the board changed."""
+    session = _facilitated_or_404(request, session_id)
+    if request.GET.get("rev") == str(session.revision):
+        return HttpResponse(status=204)
+    return render(request, "workshops/live/_facilitator_board.html", _live_context(request, session))
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@workplace_view
+@require_POST
+def session_control(request, session_id):
+    """The facilitator's buttons: steps, countdown, vote, groups and the end."""
+    session = _facilitated_or_404(request, session_id)
+    action = request.POST.get("action", "")
+    try:
+        if action in services.STEP_ACTIONS:
+            services.session_step(
+                actor=request.user, session=session, action=action, minutes=_int(request.POST.get("minutes"))
+            )
+        elif action == "vote_open":
+            services.vote_open(actor=request.user, session=session, dots=_int(request.POST.get("dots")))
+        elif action == "vote_close":
+            services.vote_close(actor=request.user, session=session)
+        elif action == "split":
+            services.groups_split(actor=request.user, session=session, count=_int(request.POST.get("groups")))
+        elif action == "theme":
+            services.theme_create(actor=request.user, session=session, name=request.POST.get("name", ""))
+        elif action == "end":
+            services.session_end(actor=request.user, session=session)
+            messages.success(request, _("The workshop has ended. Now turn the posts into what they become."))
+            if request.htmx:
+                response = HttpResponse(status=204)
+                response["HX-Redirect"] = _outputs_url(session)
+                return response
+            return redirect(_outputs_url(session))
+        else:
+            raise ValidationError(_("Unknown step action."))
+    except ValidationError as error:
+        return _refused(request, session, error)
+    return _back_to_live(request, session)
+
+
+@workplace_view
+@require_POST
+def post_arrange(request, session_id, post_id):
+    """Merge a post into another, put it under a theme, or move it to another group's board."""
+    session = _facilitated_or_404(request, session_id)
+    post = selectors.access_post(session=session, post_id=post_id)
+    if post is None:
+        raise Http404(_("No such post in this workshop."))
+    try:
+        if "merge_into" in request.POST:
+            into = selectors.access_post(session=session, post_id=_int(request.POST["merge_into"]))
+            if into is None:
+                raise ValidationError(_("Choose another post of this workshop."))
+            services.post_merge(actor=request.user, post=post, into=into)
+        elif "theme" in request.POST:
+            theme_id = _int(request.POST["theme"])
+            theme = selectors.access_theme(session=session, theme_id=theme_id) if theme_id else None
+            if theme_id and theme is None:
+                raise ValidationError(_("Choose one of this workshop's themes."))
+            services.post_theme(actor=request.user, post=post, theme=theme)
+        elif "group" in request.POST:
+            services.post_move(actor=request.user, post=post, group=_int(request.POST["group"]))
+        else:
+            raise ValidationError(_("Choose what to do with the post."))
+    except ValidationError as error:
+        return _refused(request, session, error)
+    return (
+        _back_to_live(request, session)
+        if session.state == SessionState.LIVE
+        else redirect(_outputs_url(session))
+    )
+
+
+@workplace_view
+@require_POST
+def participant_group(request, session_id, participant_id):
+    session = _facilitated_or_404(request, session_id)
+    participant = selectors.access_participant(session=session, participant_id=participant_id)
+    if participant is None:
+        raise Http404(_("No such participant in this workshop."))
+    try:
+        services.participant_move(
+            actor=request.user, participant=participant, group=_int(request.POST.get("group"))
+        )
+    except ValidationError as error:
+        return _refused(request, session, error)
+    return _back_to_live(request, session)
+
+
+# --- After the session: outputs, summary, material pack -------------------------------------------
+
+
+def _outputs_url(session):
+    return reverse(
+        "workshops:session_outputs",
+        kwargs={"workplace_slug": session.workplace.slug, "session_id": session.pk},
+    )
+
+
+@workplace_view
+@require_GET
+def session_outputs(request, session_id):
+    """The facilitator's desk after (or during) the session: each post, and what it can become."""
+    session = _facilitated_or_404(request, session_id)
+    board = selectors.live_board(session=session)
+    outputs = selectors.session_outputs(session=session)
+    converted = {}
+    for output in outputs:
+        converted.setdefault(output.post_id, []).append(output)
+    for post in board["posts"]:
+        post.made = converted.get(post.pk, [])
+    return render(
+        request,
+        "workshops/outputs.html",
+        {
+            "session": session,
+            **board,
+            "outputs": outputs,
+            "kinds": OUTPUT_FORMS,
+            "suggested": _suggested_kinds(board["steps"]),
+        },
+    )
+
+
+def _suggested_kinds(steps):
+    """What the format's steps say the posts become, as output kinds."""
+    mapping = {
+        "challenges": OutputKind.CHALLENGE,
+        "ideas": OutputKind.IDEA,
+        "barriers": OutputKind.BARRIER,
+        "action_items": OutputKind.ACTION_ITEM,
+    }
+    return [mapping[s.becomes] for s in steps if s.becomes in mapping]
+
+
+OUTPUT_FORMS = {
+    OutputKind.IDEA: PostIdeaForm,
+    OutputKind.CHALLENGE: PostChallengeForm,
+    OutputKind.BARRIER: BarrierForm,
+    OutputKind.ACTION_ITEM: ActionItemForm,
+}
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def post_convert(request, session_id, post_id, kind):
+    """Turn one post into an idea, a challenge, a barrier or an action item, linked to the session."""
+    session = _facilitated_or_404(request, session_id)
+    post = selectors.access_post(session=session, post_id=post_id)
+    if post is None or kind not in OUTPUT_FORMS:
+        raise Http404(_("No such post in this workshop."))
+    members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
+    form_class = OUTPUT_FORMS[kind]
+    form = form_class(request.POST or None, initial=form_class.initial_from(post, session), members=members)
+    error_message = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        users = {m.user_id: m.user for m in members}
+        try:
+            if kind == OutputKind.IDEA:
+                services.post_to_idea(
+                    actor=request.user,
+                    post=post,
+                    title=data["title"],
+                    need=data["need"],
+                    description=data["description"],
+                )
+            elif kind == OutputKind.CHALLENGE:
+                services.post_to_challenge(
+                    actor=request.user,
+                    post=post,
+                    title=data["title"],
+                    description=data["description"],
+                    closes_on=data["closes_on"],
+                )
+            elif kind == OutputKind.BARRIER:
+                services.barrier_create(
+                    actor=request.user,
+                    workplace=request.workplace,
+                    kind=data["kind"],
+                    description=data["description"],
+                    post=post,
+                )
+            else:
+                services.action_item_create(
+                    actor=request.user,
+                    workplace=request.workplace,
+                    what=data["what"],
+                    owner=users.get(data["owner"]),
+                    due_on=data["due_on"],
+                    post=post,
+                )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        except PermissionDenied as denied:
+            error_message = str(denied)
+        else:
+            messages.success(request, _("Saved: it is in Frontløber now, linked to the workshop."))
+            return redirect(_outputs_url(session))
+    return render(
+        request,
+        "workshops/post_convert.html",
+        {
+            "session": session,
+            "post": post,
+            "form": form,
+            "kind": OutputKind(kind),
+            "error_message": error_message,
+        },
+    )
+
+
+def _summary_context(session):
+    board = selectors.live_board(session=session)
+    return {"session": session, **board, "outputs": selectors.session_outputs(session=session)}
+
+
+@workplace_view
+@require_GET
+def session_summary(request, session_id):
+    session = _session_or_404(request.workplace, session_id)
+    return render(request, "workshops/summary.html", _summary_context(session))
+
+
+@workplace_view
+@require_GET
+def session_summary_pdf(request, session_id):
+    session = _session_or_404(request.workplace, session_id)
+    context = {**_summary_context(session), "pdf": True, "workplace": request.workplace}
+    name = slugify(f"{_('workshop')}-{session.format.name}-{session.starts_at:%Y-%m-%d}")
+    return pdf_response("workshops/summary_pdf.html", context, filename=f"{name}.pdf", request=request)
+
+
+@workplace_view
+@require_GET
+def format_materials(request, format_slug):
+    """The material pack to print for a session without screens: the plan, the cue cards, post sheets."""
+    workshop = selectors.access_format(slug=format_slug)
+    if workshop is None:
+        raise Http404(_("No such workshop in the library."))
+    context = {"workshop": workshop, "workplace": request.workplace, "pdf": True}
+    return pdf_response(
+        "workshops/materials_pdf.html", context, filename=f"{workshop.slug}.pdf", request=request
+    )
+
+
+# --- The barrier register and action items ----------------------------------------------------------
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def barrier_list(request):
+    status = request.GET.get("status", "")
+    if status not in BarrierStatus.values:
+        status = ""
+    form = BarrierForm(request.POST or None, members=[])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.barrier_create(
+                actor=request.user,
+                workplace=request.workplace,
+                kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        else:
+            messages.success(request, _("The barrier is in the register."))
+            return redirect("workshops:barrier_list", workplace_slug=request.workplace.slug)
+    return render(
+        request,
+        "workshops/barrier_list.html",
+        {
+            "page": paginate(
+                request, selectors.workplace_barriers(workplace=request.workplace, status=status)
+            ),
+            "status": status,
+            "statuses": BarrierStatus.choices,
+            "form": form,
+        },
+    )
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_POST
+def barrier_edit(request, barrier_id):
+    barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=barrier_id)
+    if barrier is None:
+        raise Http404(_("No such barrier in this workplace."))
+    try:
+        services.barrier_update(actor=request.user, barrier=barrier, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The barrier's status is saved."))
+    return redirect("workshops:barrier_list", workplace_slug=request.workplace.slug)
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def action_items(request):
+    """My action items, overdue first; a leader can see everyone's and add new ones."""
+    everyone = request.membership.is_leader and request.GET.get("alle") == "1"
+    items = selectors.action_items_for(workplace=request.workplace, owner=None if everyone else request.user)
+    form = None
+    if request.membership.is_leader:
+        members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
+        form = ActionItemForm(request.POST or None, members=members)
+        if request.method == "POST" and form.is_valid():
+            users = {m.user_id: m.user for m in members}
+            data = form.cleaned_data
+            try:
+                services.action_item_create(
+                    actor=request.user,
+                    workplace=request.workplace,
+                    what=data["what"],
+                    owner=users.get(data["owner"]),
+                    due_on=data["due_on"],
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("The action item is saved, and its owner has been told."))
+                return redirect("workshops:action_items", workplace_slug=request.workplace.slug)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Only a leader of the workplace can do this."))
+    return render(
+        request,
+        "workshops/action_items.html",
+        {"page": paginate(request, items), "everyone": everyone, "form": form, "today": timezone.localdate()},
+    )
+
+
+@workplace_view
+@require_POST
+def action_item_edit(request, item_id):
+    item = selectors.access_action_item(workplace=request.workplace, item_id=item_id)
+    if item is None:
+        raise Http404(_("No such action item in this workplace."))
+    try:
+        services.action_item_update(actor=request.user, item=item, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    except PermissionDenied as denied:
+        messages.error(request, str(denied))
+    else:
+        messages.success(request, _("The action item is saved."))
+    return redirect(
+        request.POST.get("next")
+        if url_has_allowed_host_and_scheme(request.POST.get("next"), allowed_hosts={request.get_host()})
+        else reverse("workshops:action_items", kwargs={"workplace_slug": request.workplace.slug})
     )

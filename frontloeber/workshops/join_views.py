@@ -1,0 +1,227 @@
+"""The participants' pages of a running workshop: join with the code on the shared screen, post, vote.
+
+These pages are reached by code, not by workplace: a guest (a relative, a partner, a citizen) has no
+login. A member is recognised by their login; a guest by the participant id kept in their browser
+session, which opens this one session's room and nothing else. Wrong codes are counted per address, so
+codes cannot be guessed in bulk.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from frontloeber.core.forms import error_text
+
+from . import selectors, services
+from .models import SessionState
+
+GUESTS_KEY = "workshop_guests"
+# Wrong codes allowed per address in the window below before joining is refused for a while.
+WRONG_CODES_ALLOWED = 10
+WRONG_CODE_WINDOW = 15 * 60
+
+
+def _address(request):
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _wrong_code_key(request):
+    return f"workshops:wrong-codes:{_address(request)}"
+
+
+def _too_many_wrong_codes(request):
+    return cache.get(_wrong_code_key(request), 0) >= WRONG_CODES_ALLOWED
+
+
+def _count_wrong_code(request):
+    key = _wrong_code_key(request)
+    cache.add(key, 0, WRONG_CODE_WINDOW)
+    try:
+        cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, WRONG_CODE_WINDOW)
+
+
+def _locked_out(request):
+    return render(
+        request,
+        "workshops/join/enter.html",
+        {
+            "error_message": _(
+                "Too many wrong codes from this network. Wait a quarter of an hour and try again."
+            ),
+            "code": "",
+        },
+        status=429,
+    )
+
+
+@login_not_required
+@require_GET
+def enter(request):
+    """Type the code from the shared screen."""
+    code = request.GET.get("kode", "")
+    if not code:
+        return render(request, "workshops/join/enter.html", {"code": ""})
+    if _too_many_wrong_codes(request):
+        return _locked_out(request)
+    try:
+        session = services.join_code_resolve(code=code)
+    except ValidationError as error:
+        if selectors.access_session_by_code(code=code) is None:
+            _count_wrong_code(request)
+        return render(
+            request,
+            "workshops/join/enter.html",
+            {"code": code, "error_message": error_text(error)},
+            status=400,
+        )
+    return redirect("join:room", code=session.join_code)
+
+
+def _session_or_404(code):
+    session = selectors.access_session_by_code(code=code)
+    if session is None:
+        raise Http404(_("No workshop has this code. Check it on the shared screen."))
+    return session
+
+
+def _participant(request, session):
+    return selectors.participant_for(
+        session=session, user=request.user, guest_ids=request.session.get(GUESTS_KEY, {})
+    )
+
+
+def _membership(request, session):
+    if not request.user.is_authenticated:
+        return None
+    from frontloeber.organisations.models import Membership
+
+    return Membership.objects.filter(workplace_id=session.workplace_id, user=request.user).first()
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def room(request, code):
+    """The room on a phone: join first (a member with one tap, a guest with a name), then post and vote."""
+    if _too_many_wrong_codes(request) and selectors.access_session_by_code(code=code) is None:
+        return _locked_out(request)
+    session = selectors.access_session_by_code(code=code)
+    if session is None:
+        _count_wrong_code(request)
+        raise Http404(_("No workshop has this code. Check it on the shared screen."))
+    participant = _participant(request, session)
+    if session.state == SessionState.ENDED:
+        return render(request, "workshops/join/ended.html", {"session": session, "participant": participant})
+    if participant is None:
+        return _join(request, session)
+    return render(request, "workshops/join/room.html", _room_context(request, session, participant))
+
+
+def _join(request, session):
+    membership = _membership(request, session)
+    error_message = None
+    name = request.POST.get("display_name", "")
+    if request.method == "POST":
+        try:
+            participant = services.participant_join(
+                session=session, user=request.user if membership else None, display_name=name
+            )
+        except ValidationError as error:
+            error_message = error_text(error)
+        else:
+            if participant.is_guest:
+                guests = request.session.get(GUESTS_KEY, {})
+                guests[str(session.pk)] = participant.pk
+                request.session[GUESTS_KEY] = guests
+                request.session.cycle_key()
+            return redirect("join:room", code=session.join_code)
+    return render(
+        request,
+        "workshops/join/join.html",
+        {
+            "session": session,
+            "membership": membership,
+            "error_message": error_message,
+            "name": name,
+            "login_url": f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}",
+        },
+        status=400 if error_message else 200,
+    )
+
+
+def _room_context(request, session, participant, **extra):
+    board = selectors.live_board(session=session, participant=participant)
+    posts = board["posts"]
+    in_groups = bool(session.group_count and participant.group)
+    mine = [p for p in posts if p.group == participant.group] if in_groups else posts
+    others = [p for p in posts if p.group != participant.group] if in_groups else []
+    return {"session": session, "participant": participant, **board, "mine": mine, "others": others, **extra}
+
+
+def _room_or_404(request, code):
+    session = _session_or_404(code)
+    participant = _participant(request, session)
+    if participant is None:
+        raise Http404(_("Join the workshop first."))
+    return session, participant
+
+
+def _back_to_room(request, session, participant, error=None):
+    if request.htmx:
+        session.refresh_from_db()
+        context = _room_context(
+            request, session, participant, error_message=error_text(error) if error else None
+        )
+        return render(request, "workshops/join/_room_board.html", context, status=200)
+    if error is not None:
+        from django.contrib import messages
+
+        messages.error(request, error_text(error))
+    return redirect("join:room", code=session.join_code)
+
+
+@login_not_required
+@require_GET
+def room_board(request, code):
+    """What a phone polls every two seconds: nothing (204) unless something changed."""
+    session, participant = _room_or_404(request, code)
+    if request.GET.get("rev") == str(session.revision):
+        return HttpResponse(status=204)
+    if session.state == SessionState.ENDED:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return render(request, "workshops/join/_room_board.html", _room_context(request, session, participant))
+
+
+@login_not_required
+@require_POST
+def post_create(request, code):
+    session, participant = _room_or_404(request, code)
+    try:
+        services.post_create(participant=participant, text=request.POST.get("text", ""))
+    except ValidationError as error:
+        return _back_to_room(request, session, participant, error)
+    return _back_to_room(request, session, participant)
+
+
+@login_not_required
+@require_POST
+def vote(request, code, post_id):
+    session, participant = _room_or_404(request, code)
+    post = selectors.access_post(session=session, post_id=post_id)
+    if post is None:
+        raise Http404(_("No such post in this workshop."))
+    try:
+        services.vote_cast(participant=participant, post=post, remove=request.POST.get("remove") == "1")
+    except ValidationError as error:
+        return _back_to_room(request, session, participant, error)
+    return _back_to_room(request, session, participant)

@@ -1,0 +1,21 @@
+from django import template
+from django.utils import timezone
+
+register = template.Library()
+
+
+@register.filter
+def seconds_left(moment):
+    """Whole seconds from now until ``moment``, never below zero."""
+    if moment is None:
+        return 0
+    return max(0, int((moment - timezone.now()).total_seconds()))
+
+
+@register.filter
+def clock(seconds):
+    """Seconds as a countdown reads: 9:05, or 1:02:05 past an hour."""
+    seconds = max(0, int(seconds or 0))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -22,6 +22,7 @@ from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
 from tests.factories import (
     InvitationFactory,
+    live_session,
     OrganisationAdminFactory,
     WorkplaceFactory,
     adopt_idea,
@@ -65,6 +66,11 @@ class Tenant:
     survey_round: object
     survey_secret: str
     workshop_session: object
+    live_session: object
+    live_post: object
+    live_participant: object
+    barrier: object
+    action_item: object
 
 
 def make_tenant():
@@ -100,6 +106,22 @@ def make_tenant():
         facilitator=leader.user,
         invited=[employee.user],
     )
+    # A second session under way, with a participant's post on its board, a barrier and an action item.
+    live = live_session(workplace, leader=leader.user)
+    live = workshop_services.session_step(actor=leader.user, session=live, action="next")
+    participant = workshop_services.participant_join(session=live, user=employee.user)
+    live_post = workshop_services.post_create(participant=participant, text="Fælles kalender")
+    barrier = workshop_services.barrier_create(
+        actor=leader.user, workplace=workplace, kind="time", description="Ingen tid til at prøve"
+    )
+    action_item = workshop_services.action_item_create(
+        actor=leader.user,
+        workplace=workplace,
+        what="Spørg IT",
+        owner=employee.user,
+        due_on=timezone.localdate() + timedelta(days=7),
+        barrier=barrier,
+    )
     return Tenant(
         organisation=workplace.organisation,
         workplace=workplace,
@@ -120,6 +142,11 @@ def make_tenant():
         survey_round=survey_round,
         survey_secret=survey_secret,
         workshop_session=workshop_session,
+        live_session=live,
+        live_post=live_post,
+        live_participant=participant,
+        barrier=barrier,
+        action_item=action_item,
     )
 
 
@@ -327,6 +354,18 @@ def session_of(t):
     return {"session_id": t.workshop_session.pk}
 
 
+def live_of(t):
+    return {"session_id": t.live_session.pk}
+
+
+def post_of(t):
+    return {**live_of(t), "post_id": t.live_post.pk}
+
+
+def participant_of(t):
+    return {**live_of(t), "participant_id": t.live_participant.pk}
+
+
 SESSION_POST = {
     "format": "idevinduet",
     "starts_at": "2030-01-01T10:00",
@@ -344,8 +383,32 @@ TENANT_URLS.update(
         "workshops:session_detail": (wp, session_of, {}),
         "workshops:session_edit": (wp, session_of, SESSION_POST),
         "workshops:session_cancel": (wp, session_of, {}),
+        "workshops:session_start": (wp, session_of, {}),
+        "workshops:session_live": (wp, live_of, {}),
+        "workshops:session_live_board": (wp, live_of, {}),
+        "workshops:session_control": (wp, live_of, {"action": "next"}),
+        "workshops:post_arrange": (wp, post_of, {"group": "1"}),
+        "workshops:participant_group": (wp, participant_of, {"group": "1"}),
+        "workshops:session_outputs": (wp, live_of, {}),
+        "workshops:post_convert": (
+            wp,
+            lambda t: {**post_of(t), "kind": "barrier"},
+            {"kind": "time", "description": "Hacked"},
+        ),
+        "workshops:session_summary": (wp, live_of, {}),
+        "workshops:session_summary_pdf": (wp, live_of, {}),
+        "workshops:format_materials": (lambda t: {**wp(t), "format_slug": "idevinduet"}, no_objects, {}),
+        "workshops:barrier_list": (wp, no_objects, {"kind": "time", "description": "Hacked"}),
+        "workshops:barrier_edit": (wp, lambda t: {"barrier_id": t.barrier.pk}, {"status": "removed"}),
+        "workshops:action_items": (
+            wp,
+            no_objects,
+            {"what": "Hacked", "owner": "1", "due_on": "2030-01-01"},
+        ),
+        "workshops:action_item_edit": (wp, lambda t: {"item_id": t.action_item.pk}, {"status": "done"}),
     }
 )
+
 
 
 def iter_patterns(resolver=None, namespace=""):

@@ -98,11 +98,12 @@ def next_digest_time(now=None):
 
 @task()
 def digests_daily() -> int:
-    """Send today's reminders (experiments to evaluate, checkpoints due), open the survey rounds whose day
-    has come and remind their late answerers, queue the digests that carry it all, then come back tomorrow
-    morning."""
+    """Send today's reminders (experiments to evaluate, checkpoints due, action items due or overdue),
+    open the survey rounds whose day has come and remind their late answerers, queue the digests that
+    carry it all, then come back tomorrow morning."""
     from frontloeber.experiments.services import reminders_send
     from frontloeber.reflection.services import rounds_remind_due, rounds_seal_due, rounds_start_due
+    from frontloeber.workshops.services import action_items_remind
 
     # Tomorrow's run is queued first, so a failure today cannot end the daily cycle.
     digests_schedule()
@@ -110,6 +111,7 @@ def digests_daily() -> int:
     rounds_seal_due()
     rounds_start_due()
     rounds_remind_due()
+    action_items_remind()
     return digests_enqueue()
 
 

@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms
-from django.utils.translation import gettext as _gettext
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.forms import DATE_INPUT, DATETIME_INPUT, member_choices
@@ -82,10 +85,10 @@ class PostIdeaForm(_OutputForm):
         merged = [other.text for other in post.merged_posts.all()]
         about = session.about
         need = (
-            _gettext("From the workshop “%(workshop)s” about “%(about)s”.")
+            gettext("From the workshop “%(workshop)s” about “%(about)s”.")
             % {"workshop": session.format.name, "about": getattr(about, "title", None) or about}
             if about
-            else _gettext("From the workshop “%(workshop)s”.") % {"workshop": session.format.name}
+            else gettext("From the workshop “%(workshop)s”.") % {"workshop": session.format.name}
         )
         return {
             "title": _first_line(post.text, TITLE_MAX),
@@ -101,14 +104,14 @@ class PostChallengeForm(_OutputForm):
     )
     closes_on = forms.DateField(
         label=_("Open for ideas until"),
-        required=False,
         widget=forms.DateInput(**DATE_INPUT),
-        help_text=_("Leave it empty to keep the challenge open."),
+        help_text=_("It opens today; everyone can send ideas to it until this day."),
     )
 
     @classmethod
     def initial_from(cls, post, session):
-        return {"title": _first_line(post.text, 120), "description": post.text}
+        closes = timezone.localdate() + datetime.timedelta(days=30)
+        return {"title": _first_line(post.text, 120), "description": post.text, "closes_on": closes}
 
 
 class BarrierForm(_OutputForm):

@@ -12,7 +12,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -680,9 +680,8 @@ def post_agreeing(*, post):
 
     voters = Vote.objects.filter(post=post, participant__user__isnull=False).values("participant__user")
     merged = Post.objects.filter(merged_into=post, author__user__isnull=False).values("author__user")
-    return list(
-        get_user_model().objects.filter(pk__in=voters.union(merged)).exclude(pk=post.author.user_id or 0)
-    )
+    people = get_user_model().objects.filter(Q(pk__in=voters) | Q(pk__in=merged))
+    return list(people.exclude(pk=post.author.user_id or 0).order_by("pk"))
 
 
 @transaction.atomic

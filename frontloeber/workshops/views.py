@@ -528,6 +528,8 @@ def barrier_list(request):
     status = request.GET.get("status", "")
     if status not in BarrierStatus.values:
         status = ""
+    if request.method == "POST" and request.membership.role == Role.OBSERVER:
+        raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
     form = BarrierForm(request.POST or None, members=[])
     if request.method == "POST" and form.is_valid():
         try:
@@ -618,8 +620,6 @@ def action_item_edit(request, item_id):
         services.action_item_update(actor=request.user, item=item, status=request.POST.get("status", ""))
     except ValidationError as error:
         messages.error(request, error_text(error))
-    except PermissionDenied as denied:
-        messages.error(request, str(denied))
     else:
         messages.success(request, _("The action item is saved."))
     return redirect(

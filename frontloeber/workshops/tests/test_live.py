@@ -209,7 +209,9 @@ def test_merging_moves_the_dots_and_themes_cluster_posts(session, leader, team):
 
 
 def live_url(session, name="session_live"):
-    return reverse(f"workshops:{name}", kwargs={"workplace_slug": session.workplace.slug, "session_id": session.pk})
+    return reverse(
+        f"workshops:{name}", kwargs={"workplace_slug": session.workplace.slug, "session_id": session.pk}
+    )
 
 
 def test_the_facilitators_screen_shows_code_qr_step_and_posts(client, session, leader, team):
@@ -258,7 +260,9 @@ def test_a_guest_joins_by_code_posts_and_votes(client, session, leader):
     response = client.post(room, {"display_name": ""})
     assert response.status_code == 400 and not Participant.objects.filter(user=None).exists()
     assert client.post(room, {"display_name": "Lone"}).status_code == 302
-    response = client.post(reverse("join:post_create", kwargs={"code": session.join_code}), {"text": "Gæstens idé"})
+    response = client.post(
+        reverse("join:post_create", kwargs={"code": session.join_code}), {"text": "Gæstens idé"}
+    )
     assert response.status_code == 302
     post = Post.objects.get(text="Gæstens idé")
     assert post.author.display_name == "Lone" and post.author.is_guest
@@ -275,7 +279,9 @@ def test_a_guest_reaches_nothing_else(client, session, workplace):
     for url in (
         reverse("organisations:workplace_home", kwargs={"workplace_slug": workplace.slug}),
         live_url(session),
-        reverse("workshops:session_detail", kwargs={"workplace_slug": workplace.slug, "session_id": session.pk}),
+        reverse(
+            "workshops:session_detail", kwargs={"workplace_slug": workplace.slug, "session_id": session.pk}
+        ),
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/konto/login/" in response["Location"]

@@ -313,3 +313,49 @@ def test_an_ended_session_thanks_the_participant(client, session, leader):
     assert "Workshoppen er slut" in page
     response = client.get(reverse("join:enter"), {"kode": session.join_code})
     assert response.status_code == 400 and "Workshoppen er slut" in response.content.decode()
+
+
+# --- Query counts: constant in the number of people, posts, votes and themes ----------------------------
+
+
+def grow(session, leader, workplace, size):
+    """Bring the room to ``size`` members, each with a post and a dot, plus a theme per five posts."""
+    session = WorkshopSession.objects.get(pk=session.pk)
+    while session.participants.count() < size:
+        person = join(session, member(workplace).user)
+        post = services.post_create(participant=person, text=f"Opslag {person.pk}")
+        services.vote_cast(participant=person, post=post)
+        if post.pk % 5 == 0:
+            theme = services.theme_create(actor=leader, session=session, name=f"Tema {post.pk}")
+            services.post_theme(actor=leader, post=post, theme=theme)
+
+
+@pytest.mark.parametrize("size", [3, 12])
+def test_the_live_screens_query_counts_do_not_grow(
+    client, workplace, leader, session, size, django_assert_num_queries
+):
+    session = go_to(session, leader, 3)  # a group step: the room is split
+    services.vote_open(actor=leader, session=session, dots=3)
+    grow(session, leader, workplace, size)
+    client.force_login(leader)
+    with django_assert_num_queries(12):
+        assert client.get(live_url(session)).status_code == 200
+    with django_assert_num_queries(8):
+        assert client.get(live_url(session, "session_live_board"), {"rev": "0"}).status_code == 200
+    rev = session_rev(session)
+    with django_assert_num_queries(4):
+        assert client.get(live_url(session, "session_live_board"), {"rev": rev}).status_code == 204
+    person = session.participants.exclude(user=leader).first()
+    client.force_login(person.user)
+    room = reverse("join:room", kwargs={"code": session.join_code})
+    with django_assert_num_queries(11):
+        assert client.get(room).status_code == 200
+    board = reverse("join:room_board", kwargs={"code": session.join_code})
+    with django_assert_num_queries(8):
+        assert client.get(board, {"rev": "0"}).status_code == 200
+    with django_assert_num_queries(4):
+        assert client.get(board, {"rev": rev}).status_code == 204
+
+
+def session_rev(session):
+    return str(WorkshopSession.objects.get(pk=session.pk).revision)

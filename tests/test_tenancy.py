@@ -22,11 +22,11 @@ from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
 from tests.factories import (
     InvitationFactory,
-    live_session,
     OrganisationAdminFactory,
     WorkplaceFactory,
     adopt_idea,
     answer_round,
+    live_session,
     make_challenge,
     make_experiment,
     make_idea,

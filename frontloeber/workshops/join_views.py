@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from frontloeber.core.forms import error_text
 
 from . import selectors, services
-from .models import SessionState
+from .models import SessionState, StepKind
 
 GUESTS_KEY = "workshop_guests"
 # Wrong codes allowed per address in the window below before joining is refused for a while.
@@ -160,10 +160,20 @@ def _join(request, session):
 def _room_context(request, session, participant, **extra):
     board = selectors.live_board(session=session, participant=participant)
     posts = board["posts"]
-    in_groups = bool(session.group_count and participant.group)
-    mine = [p for p in posts if p.group == participant.group] if in_groups else posts
-    others = [p for p in posts if p.group != participant.group] if in_groups else []
-    return {"session": session, "participant": participant, **board, "mine": mine, "others": others, **extra}
+    # Their own group's board only while the step is a group step; otherwise the whole room's.
+    step = board["step"]
+    in_groups = bool(session.group_count and participant.group and step and step.kind == StepKind.GROUPS)
+    mine = [p for p in posts if p.group in (participant.group, None)] if in_groups else posts
+    others = [p for p in posts if p.group not in (participant.group, None)] if in_groups else []
+    return {
+        "session": session,
+        "participant": participant,
+        **board,
+        "in_groups": in_groups,
+        "mine": mine,
+        "others": others,
+        **extra,
+    }
 
 
 def _room_or_404(request, code):

@@ -199,7 +199,9 @@ def live_board(*, session, participant=None):
     ).order_by("-dots" if session.vote_dots is None and session.state == SessionState.ENDED else "pk")
     if participant is not None:
         mine = (
-            Vote.objects.filter(post=OuterRef("pk"), participant=participant)
+            Vote.objects.filter(
+                post=OuterRef("pk"), participant=participant, step_position=session.step_position
+            )
             .order_by()
             .values("post")
             .annotate(n=Count("pk"))

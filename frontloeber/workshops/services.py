@@ -657,6 +657,11 @@ def _output(session, post, kind, actor, **record):
     )
 
 
+def _require_same_workplace(session, workplace):
+    if session.workplace_id != workplace.pk:
+        raise PermissionDenied(_("Choose something from this workplace."))
+
+
 def _require_not_converted(post, kind):
     if post is not None and SessionOutput.objects.filter(post=post, kind=kind).exists():
         raise ValidationError(
@@ -759,6 +764,7 @@ def barrier_create(*, actor, workplace, kind, description, session=None, post=No
     _require_barrier_keeper(actor, workplace, session)
     if session is not None:
         session = _facilitated(actor, session)
+        _require_same_workplace(session, workplace)
         _require_not_converted(post, OutputKind.BARRIER)
     errors = {}
     if kind not in BarrierKind.values:
@@ -838,6 +844,7 @@ def action_item_create(
         session = post.session
     if session is not None:
         session = _facilitated(actor, session)
+        _require_same_workplace(session, workplace)
         _require_not_converted(post, OutputKind.ACTION_ITEM)
     elif not Membership.objects.filter(workplace=workplace, user=actor, role=Role.LEADER).exists():
         raise PermissionDenied(_("Only a leader of the workplace can do this."))

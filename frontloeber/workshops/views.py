@@ -391,7 +391,8 @@ def session_outputs(request, session_id):
             "session": session,
             **board,
             "outputs": outputs,
-            "kinds": OUTPUT_FORMS,
+            # Challenges are the leaders' to set; a facilitating employee is not offered one.
+            "kinds": [k for k in OUTPUT_FORMS if k != OutputKind.CHALLENGE or request.membership.is_leader],
             "suggested": _suggested_kinds(board["steps"]),
         },
     )

@@ -41,12 +41,21 @@ document.addEventListener("DOMContentLoaded", function () {
   }
   setInterval(tick, 1000);
   document.addEventListener("DOMContentLoaded", tick);
-  // A post sent: empty the box (it is kept across the board's refreshes while someone types).
+  // A post sent: empty the box (it is kept across the board's refreshes while someone types), unless the
+  // server refused it. The swap replaces the form's own board, so the form is found from the request.
   document.addEventListener("htmx:afterRequest", function (event) {
-    var form = event.target;
-    if (form.classList && form.classList.contains("fl-room-post") && event.detail.successful) {
-      var box = document.getElementById("post-text");
-      if (box) { box.value = ""; box.focus(); }
-    }
+    var form = event.detail.requestConfig ? event.detail.requestConfig.elt : event.target;
+    if (!form || !form.classList || !form.classList.contains("fl-room-post") || !event.detail.successful) return;
+    if (document.querySelector("#room-board .alert-error")) return;
+    var box = document.getElementById("post-text");
+    if (box) { box.value = ""; box.focus(); }
+  });
+  // A board that refreshes keeps the panels the person has opened.
+  var opened = [];
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    opened = Array.prototype.map.call(event.detail.target.querySelectorAll("details[id][open]"), function (d) { return d.id; });
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    opened.forEach(function (id) { var d = document.getElementById(id); if (d) d.open = true; });
   });
 })();

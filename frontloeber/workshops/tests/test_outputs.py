@@ -242,3 +242,22 @@ def test_the_barrier_register(client, leader, team, workplace):
     client.force_login(leader)
     client.post(edit, {"status": "removed"})
     assert Barrier.objects.get().status == "removed"
+
+
+def test_outputs_land_only_in_the_sessions_own_workplace(room, leader, team):
+    session, people, posts = room
+    elsewhere = WorkplaceFactory(organisation=session.workplace.organisation)
+    with pytest.raises(PermissionDenied):
+        services.barrier_create(
+            actor=leader, workplace=elsewhere, kind="time", description="x", post=posts[0]
+        )
+    with pytest.raises(PermissionDenied):
+        services.action_item_create(
+            actor=leader,
+            workplace=elsewhere,
+            what="x",
+            owner=team[0],
+            due_on=timezone.localdate(),
+            post=posts[0],
+        )
+    assert not Barrier.objects.exists() and not ActionItem.objects.exists()

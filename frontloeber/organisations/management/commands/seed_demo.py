@@ -20,6 +20,7 @@ from frontloeber.organisations.models import (
     Workplace,
 )
 from frontloeber.reflection import demo as reflection_demo
+from frontloeber.workshops import demo as workshops_demo
 
 DEMO_PASSWORD = "frontloeber-demo"
 DOMAIN = "fjordby.example"
@@ -189,6 +190,7 @@ class Command(BaseCommand):
         self.created += ideas_demo.seed(workplaces=workplaces, people=people)
         self.created += experiments_demo.seed(workplaces=workplaces, people=people)
         self.created += reflection_demo.seed(workplaces=workplaces, people=people)
+        self.created += workshops_demo.seed(workplaces=workplaces, people=people)
 
         self.stdout.write(
             self.style.SUCCESS(

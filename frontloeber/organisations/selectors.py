@@ -43,6 +43,18 @@ def user_is_workplace_leader(*, user, workplace):
     return Membership.objects.filter(workplace=workplace, user=user, role=Role.LEADER).exists()
 
 
+def workplace_contributor_ids(*, workplace, users):
+    """Of ``users``, the ids of the workplace's employees and leaders (not observers), in one query."""
+    ids = [user.pk for user in users if user is not None]
+    if not ids:
+        return set()
+    return set(
+        Membership.objects.filter(
+            workplace=workplace, user_id__in=ids, role__in=[Role.EMPLOYEE, Role.LEADER]
+        ).values_list("user_id", flat=True)
+    )
+
+
 def workplace_members(*, workplace):
     return (
         Membership.objects.select_related("user")

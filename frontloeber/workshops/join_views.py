@@ -9,6 +9,7 @@ codes cannot be guessed in bulk.
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -18,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.core.forms import error_text
+from frontloeber.organisations.selectors import membership_for_user
 
 from . import selectors, services
 from .models import SessionState, StepKind
@@ -99,22 +101,14 @@ def _participant(request, session):
     )
 
 
-def _membership(request, session):
-    if not request.user.is_authenticated:
-        return None
-    from frontloeber.organisations.models import Membership
-
-    return Membership.objects.filter(workplace_id=session.workplace_id, user=request.user).first()
-
-
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def room(request, code):
     """The room on a phone: join first (a member with one tap, a guest with a name), then post and vote."""
-    if _too_many_wrong_codes(request) and selectors.access_session_by_code(code=code) is None:
-        return _locked_out(request)
     session = selectors.access_session_by_code(code=code)
     if session is None:
+        if _too_many_wrong_codes(request):
+            return _locked_out(request)
         _count_wrong_code(request)
         raise Http404(_("No workshop has this code. Check it on the shared screen."))
     participant = _participant(request, session)
@@ -126,7 +120,7 @@ def room(request, code):
 
 
 def _join(request, session):
-    membership = _membership(request, session)
+    membership = membership_for_user(user=request.user, workplace_slug=session.workplace.slug)
     error_message = None
     name = request.POST.get("display_name", "")
     if request.method == "POST":
@@ -192,8 +186,6 @@ def _back_to_room(request, session, participant, error=None):
         )
         return render(request, "workshops/join/_room_board.html", context, status=200)
     if error is not None:
-        from django.contrib import messages
-
         messages.error(request, error_text(error))
     return redirect("join:room", code=session.join_code)
 

@@ -138,6 +138,11 @@ class WorkshopStep(Bilingual, models.Model):
 # --- Sessions: a workshop planned for a workplace (issue 6, point 2) -----------------------------------
 
 
+# A join code: letters and digits that cannot be mistaken for one another when read off a projector.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+
+
 class SessionState(models.TextChoices):
     PLANNED = "planned", _("Planned")
     LIVE = "live", _("Under way")

@@ -6,6 +6,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import (
+    CODE_LENGTH,
     ActionItem,
     Barrier,
     Post,
@@ -134,11 +135,14 @@ def resolve_about(*, workplace, value):
 # --- Running live ------------------------------------------------------------------------------------
 
 
-def access_session_by_code(*, code):
-    """The live or ended session a join code names, or None. A code is six letters and digits."""
-    from .services import CODE_LENGTH, _normalise_code
+def normalise_code(code):
+    """The code as stored: upper case, without the spaces and dashes people type."""
+    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
-    normalised = _normalise_code(code)
+
+def access_session_by_code(*, code):
+    """The live or ended session a join code names, or None."""
+    normalised = normalise_code(code)
     if len(normalised) != CODE_LENGTH:
         return None
     return (

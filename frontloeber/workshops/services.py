@@ -18,10 +18,13 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.services import notification_create
-from frontloeber.organisations.models import Membership
+from frontloeber.organisations.models import Membership, Role
 from frontloeber.organisations.permissions import require_workplace_leader
+from frontloeber.organisations.selectors import workplace_contributor_ids
 
 from .models import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
     ActionItem,
     ActionStatus,
     Barrier,
@@ -40,6 +43,7 @@ from .models import (
     WorkshopStep,
 )
 from .permissions import require_facilitator
+from .selectors import access_session_by_code, normalise_code
 
 PLAN_AHEAD_DAYS = 366
 ABOUT_FIELDS = ("challenge", "idea", "experiment", "adoption_plan")
@@ -194,9 +198,6 @@ def session_cancel(*, actor, session) -> WorkshopSession:
 
 # --- Running a session live ------------------------------------------------------------------------
 
-# Letters and digits that cannot be mistaken for one another when read off a projector.
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 6
 MAX_GROUPS = 12
 MAX_DOTS = 10
 MAX_EXTEND_MINUTES = 30
@@ -376,18 +377,11 @@ def session_end(*, actor, session, now=None) -> WorkshopSession:
     return session
 
 
-def _normalise_code(code):
-    return "".join(ch for ch in (code or "").upper() if ch.isalnum())
-
-
 def join_code_resolve(*, code):
     """The session a code opens, or a ValidationError saying why not. Guessing is limited by the view."""
-    normalised = _normalise_code(code)
-    if len(normalised) != CODE_LENGTH:
+    if len(normalise_code(code)) != CODE_LENGTH:
         raise ValidationError(_("A code has %(length)d letters and digits.") % {"length": CODE_LENGTH})
-    session = (
-        WorkshopSession.objects.select_related("format", "workplace").filter(join_code=normalised).first()
-    )
+    session = access_session_by_code(code=code)
     if session is None:
         raise ValidationError(_("No workshop has this code. Check it on the shared screen."))
     if session.state == SessionState.ENDED:
@@ -408,8 +402,6 @@ def participant_join(*, session, user=None, display_name="") -> Participant:
     if user is not None and user.is_authenticated:
         membership = Membership.objects.filter(workplace_id=session.workplace_id, user=user).first()
     if membership is not None:
-        from frontloeber.organisations.models import Role
-
         if membership.role == Role.OBSERVER:
             raise ValidationError(
                 _("As an observer you follow the workshop on the shared screen; you cannot post or vote.")
@@ -669,14 +661,9 @@ def _require_not_converted(post, kind):
         )
 
 
-def _contributor(user, workplace):
-    """The user when they may still submit ideas at the workplace, else None."""
-    from frontloeber.organisations.models import Role
-
-    if user is None:
-        return None
-    ok = Membership.objects.filter(workplace=workplace, user=user, role__in=[Role.EMPLOYEE, Role.LEADER])
-    return user if ok.exists() else None
+def _is_contributor(user, workplace):
+    """Whether the user may still submit ideas and own work at the workplace (not an observer)."""
+    return user is not None and user.pk in workplace_contributor_ids(workplace=workplace, users=[user])
 
 
 def post_agreeing(*, post):
@@ -699,7 +686,7 @@ def post_to_idea(*, actor, post, title, need, description):
 
     session = _facilitated(actor, post.session)
     _require_not_converted(post, OutputKind.IDEA)
-    author = _contributor(post.author.user, session.workplace) or actor
+    author = post.author.user if _is_contributor(post.author.user, session.workplace) else actor
     if post.author.is_guest:
         credit = _("Written by %(name)s, a guest in the workshop %(workshop)s.") % {
             "name": post.author.display_name,
@@ -715,8 +702,10 @@ def post_to_idea(*, actor, post, title, need, description):
         description=description,
         challenge=challenge,
     )
-    for person in post_agreeing(post=post):
-        if person.pk != author.pk and _contributor(person, session.workplace):
+    agreeing = [person for person in post_agreeing(post=post) if person.pk != author.pk]
+    can_support = workplace_contributor_ids(workplace=session.workplace, users=agreeing)
+    for person in agreeing:
+        if person.pk in can_support:
             idea_services.idea_support(actor=person, idea=idea)
     _output(session, post, OutputKind.IDEA, actor, idea=idea)
     _bump(session)
@@ -743,29 +732,18 @@ def post_to_challenge(*, actor, post, title, description="", closes_on=None):
     return challenge
 
 
-def _require_barrier_keeper(actor, workplace, session):
-    """Leaders keep the register; a session's facilitator adds what the session found."""
-    from frontloeber.organisations.models import Role
-
-    if session is not None:
-        require_facilitator(user=actor, session=session)
-        return
-    if not Membership.objects.filter(
-        workplace=workplace, user=actor, role__in=[Role.EMPLOYEE, Role.LEADER]
-    ).exists():
-        raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
-
-
 @transaction.atomic
 def barrier_create(*, actor, workplace, kind, description, session=None, post=None) -> Barrier:
     """Add a barrier to the register: time, worry or habit, and what it is."""
     if post is not None:
         session = post.session
-    _require_barrier_keeper(actor, workplace, session)
     if session is not None:
+        # What a session found is added by its facilitator; anyone who may contribute adds to the register.
         session = _facilitated(actor, session)
         _require_same_workplace(session, workplace)
         _require_not_converted(post, OutputKind.BARRIER)
+    elif not _is_contributor(actor, workplace):
+        raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
     errors = {}
     if kind not in BarrierKind.values:
         errors["kind"] = _("Choose whether it is about time, worry or habit.")
@@ -804,8 +782,6 @@ def barrier_update(*, actor, barrier, status) -> Barrier:
 
 
 def _clean_action(*, workplace, what, owner, due_on, today):
-    from frontloeber.organisations.models import Role
-
     errors = {}
     what = clean_text(
         what,
@@ -815,12 +791,7 @@ def _clean_action(*, workplace, what, owner, due_on, today):
         errors=errors,
         required_message=_("Say what is to be done."),
     )
-    if (
-        owner is None
-        or not Membership.objects.filter(
-            workplace=workplace, user=owner, role__in=[Role.EMPLOYEE, Role.LEADER]
-        ).exists()
-    ):
+    if not _is_contributor(owner, workplace):
         errors["owner"] = _("Choose an employee or leader of this workplace.")
     if not isinstance(due_on, datetime.date):
         errors["due_on"] = _("Give the day it is due.")
@@ -838,16 +809,14 @@ def action_item_create(
     *, actor, workplace, what, owner, due_on, barrier=None, idea=None, post=None, session=None, today=None
 ) -> ActionItem:
     """Somebody is to do something by a date. The owner is told, and reminded when it is due."""
-    from frontloeber.organisations.models import Role
-
     if post is not None:
         session = post.session
     if session is not None:
         session = _facilitated(actor, session)
         _require_same_workplace(session, workplace)
         _require_not_converted(post, OutputKind.ACTION_ITEM)
-    elif not Membership.objects.filter(workplace=workplace, user=actor, role=Role.LEADER).exists():
-        raise PermissionDenied(_("Only a leader of the workplace can do this."))
+    else:
+        require_workplace_leader(user=actor, workplace=workplace)
     for linked in (barrier, idea):
         if linked is not None and linked.workplace_id != workplace.pk:
             raise ValidationError(_("Choose something from this workplace."))

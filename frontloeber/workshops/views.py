@@ -425,7 +425,12 @@ def post_convert(request, session_id, post_id, kind):
     post = selectors.access_post(session=session, post_id=post_id)
     if post is None or kind not in OUTPUT_FORMS:
         raise Http404(_("No such post in this workshop."))
-    members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
+    # Only an action item needs someone to own it.
+    members = (
+        list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
+        if kind == OutputKind.ACTION_ITEM
+        else []
+    )
     form_class = OUTPUT_FORMS[kind]
     form = form_class(request.POST or None, initial=form_class.initial_from(post, session), members=members)
     error_message = None
@@ -503,7 +508,9 @@ def session_summary(request, session_id):
 def session_summary_pdf(request, session_id):
     session = _session_or_404(request.workplace, session_id)
     context = {**_summary_context(session), "pdf": True, "workplace": request.workplace}
-    name = slugify(f"{_('workshop')}-{session.format.name}-{session.starts_at:%Y-%m-%d}")
+    # Outside the f-string, where makemessages can see it.
+    word = _("workshop")
+    name = slugify(f"{word}-{session.format.name}-{session.starts_at:%Y-%m-%d}")
     return pdf_response("workshops/summary_pdf.html", context, filename=f"{name}.pdf", request=request)
 
 

@@ -1,4 +1,7 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.forms import DATE_INPUT, member_choices
@@ -62,6 +65,17 @@ class ExperimentForm(forms.Form):
             )
             for n in range(MAX_CRITERIA)
         ]
+
+    @staticmethod
+    def initial_new(*, hypothesis=""):
+        """A new plan: four weeks from today, the first criterion about the citizens."""
+        today = timezone.localdate()
+        return {
+            "hypothesis": hypothesis,
+            "starts_on": today,
+            "ends_on": today + datetime.timedelta(days=28),
+            "criterion_0_axis": ValueAxis.CITIZENS,
+        }
 
     def frame(self, users_by_id):
         data = self.cleaned_data
@@ -190,6 +204,24 @@ class AdoptionPlanForm(forms.Form):
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].choices = member_choices(members, empty=_("Choose a person"))
+
+    @staticmethod
+    def initial_for(plan):
+        return {
+            "affected": plan.affected,
+            "training": plan.training,
+            "communication": plan.communication,
+            "go_live_on": plan.go_live_on,
+            "responsible": plan.responsible_id,
+            "first_checkpoint_days": plan.first_checkpoint_days,
+            "second_checkpoint_days": plan.second_checkpoint_days,
+        }
+
+    def plan(self, users_by_id):
+        """The cleaned plan for the services, with the responsible person as a user."""
+        data = dict(self.cleaned_data)
+        data["responsible"] = users_by_id.get(data["responsible"])
+        return data
 
 
 class CheckpointForm(forms.Form):

@@ -1,5 +1,3 @@
-import datetime
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -109,13 +107,7 @@ def experiment_create(request, idea_id):
     if not permissions.can_manage(membership=request.membership, idea=idea):
         raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
     members = _members(request.workplace)
-    today = timezone.localdate()
-    initial = {
-        "starts_on": today,
-        "ends_on": today + datetime.timedelta(days=28),
-        "criterion_0_axis": ValueAxis.CITIZENS,
-    }
-    form = ExperimentForm(request.POST or None, members=members, initial=initial)
+    form = ExperimentForm(request.POST or None, members=members, initial=ExperimentForm.initial_new())
     if request.method == "POST" and form.is_valid():
         try:
             experiment = services.experiment_create(
@@ -320,24 +312,6 @@ def experiment_conclude(request, experiment_id):
 # --- Adoption ----------------------------------------------------------------------------------------------
 
 
-def _plan_initial(plan):
-    return {
-        "affected": plan.affected,
-        "training": plan.training,
-        "communication": plan.communication,
-        "go_live_on": plan.go_live_on,
-        "responsible": plan.responsible_id,
-        "first_checkpoint_days": plan.first_checkpoint_days,
-        "second_checkpoint_days": plan.second_checkpoint_days,
-    }
-
-
-def _plan_changes(form, members):
-    data = dict(form.cleaned_data)
-    data["responsible"] = _users(members).get(data["responsible"])
-    return data
-
-
 @workplace_view(roles=LEADERS)
 @require_http_methods(["GET", "POST"])
 def adoption_create(request, idea_id):
@@ -348,9 +322,7 @@ def adoption_create(request, idea_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            plan = services.adoption_plan_create(
-                actor=request.user, idea=idea, **_plan_changes(form, members)
-            )
+            plan = services.adoption_plan_create(actor=request.user, idea=idea, **form.plan(_users(members)))
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
@@ -364,10 +336,10 @@ def adoption_create(request, idea_id):
 def adoption_edit(request, plan_id):
     plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
     members = _members(request.workplace)
-    form = AdoptionPlanForm(request.POST or None, members=members, initial=_plan_initial(plan))
+    form = AdoptionPlanForm(request.POST or None, members=members, initial=AdoptionPlanForm.initial_for(plan))
     if request.method == "POST" and form.is_valid():
         try:
-            services.adoption_plan_update(actor=request.user, plan=plan, **_plan_changes(form, members))
+            services.adoption_plan_update(actor=request.user, plan=plan, **form.plan(_users(members)))
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -9,6 +9,7 @@ from .models import (
     CODE_LENGTH,
     ActionItem,
     Barrier,
+    OutputKind,
     Post,
     SessionOutput,
     SessionState,
@@ -242,6 +243,43 @@ def session_outputs(*, session):
             "post",
         )
     )
+
+
+def idea_for_post(*, session, post):
+    """The idea a post's experiment or adoption plan is for: the idea the post became, else the workshop's."""
+    made = (
+        SessionOutput.objects.filter(session=session, post=post, kind=OutputKind.IDEA)
+        .select_related("idea__workplace")
+        .first()
+    )
+    if made is not None:
+        return made.idea
+    return _session_idea(session)
+
+
+def _session_idea(session):
+    if session.idea_id:
+        return session.idea
+    if session.experiment_id:
+        return session.experiment.idea
+    if session.adoption_plan_id:
+        return session.adoption_plan.idea
+    return None
+
+
+def output_desk(*, session):
+    """The session's board for turning posts into records: each post knows what it became and which idea
+    an experiment or adoption plan made from it would be for."""
+    board = live_board(session=session)
+    outputs = session_outputs(session=session)
+    made = {}
+    for output in outputs:
+        made.setdefault(output.post_id, []).append(output)
+    workshop_idea = _session_idea(session)
+    for post in board["posts"]:
+        post.made = made.get(post.pk, [])
+        post.idea = next((o.idea for o in post.made if o.kind == OutputKind.IDEA), workshop_idea)
+    return {**board, "outputs": outputs, "session_idea": workshop_idea}
 
 
 # --- The registers -----------------------------------------------------------------------------------

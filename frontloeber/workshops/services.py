@@ -3,7 +3,8 @@
 A leader plans a session and the invited hear of it. The facilitator starts it, which gives it a join
 code, and leads the room through the steps; members and guests post and vote from their phones. Every
 change to the board bumps the session's ``revision``, which is how the polling screens learn there is
-something new. The posts then become challenges, ideas, barriers and action items.
+something new. The posts then become challenges, ideas, barriers, action items, draft experiments and
+adoption plans.
 """
 
 import datetime
@@ -43,7 +44,7 @@ from .models import (
     WorkshopStep,
 )
 from .permissions import require_facilitator
-from .selectors import access_session_by_code, normalise_code
+from .selectors import access_session_by_code, idea_for_post, normalise_code
 
 PLAN_AHEAD_DAYS = 366
 ABOUT_FIELDS = ("challenge", "idea", "experiment", "adoption_plan")
@@ -730,6 +731,50 @@ def post_to_challenge(*, actor, post, title, description="", closes_on=None):
     _output(session, post, OutputKind.CHALLENGE, actor, challenge=challenge)
     _bump(session)
     return challenge
+
+
+def _require_idea_of(session, post, idea):
+    """An experiment or adoption plan is for the idea the post became, or the one the workshop is about."""
+    if idea is None or idea != idea_for_post(session=session, post=post):
+        raise ValidationError(
+            _("Make the post an idea first, or plan the workshop about an idea, to try it out or adopt it.")
+        )
+
+
+@transaction.atomic
+def post_to_experiment(*, actor, post, idea, **frame):
+    """The post becomes a draft experiment for the idea: planned, with the safety check still to answer."""
+    from frontloeber.experiments import services as experiment_services
+
+    session = _facilitated(actor, post.session)
+    _require_not_converted(post, OutputKind.EXPERIMENT)
+    _require_idea_of(session, post, idea)
+    experiment = experiment_services.experiment_create(actor=actor, idea=idea, **frame)
+    _output(session, post, OutputKind.EXPERIMENT, actor, experiment=experiment)
+    _bump(session)
+    return experiment
+
+
+@transaction.atomic
+def post_to_adoption_plan(*, actor, post, idea, **plan):
+    """The post becomes (part of) the idea's adoption plan: it makes the plan, or changes the one being made.
+
+    Forandringsrejsen has two steps that feed the same plan, so a second post edits the plan the first made.
+    """
+    from frontloeber.experiments import services as experiment_services
+    from frontloeber.experiments.selectors import plan_for_idea
+
+    session = _facilitated(actor, post.session)
+    _require_not_converted(post, OutputKind.ADOPTION_PLAN)
+    _require_idea_of(session, post, idea)
+    existing = plan_for_idea(idea=idea)
+    if existing is None:
+        made = experiment_services.adoption_plan_create(actor=actor, idea=idea, **plan)
+    else:
+        made = experiment_services.adoption_plan_update(actor=actor, plan=existing, **plan)
+    _output(session, post, OutputKind.ADOPTION_PLAN, actor, adoption_plan=made)
+    _bump(session)
+    return made
 
 
 @transaction.atomic

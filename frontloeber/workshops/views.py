@@ -22,6 +22,9 @@ from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
 from frontloeber.core.tenancy import workplace_view
+from frontloeber.experiments.forms import AdoptionPlanForm, ExperimentForm
+from frontloeber.experiments.selectors import plan_for_idea
+from frontloeber.ideas.selectors import assignable_members
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
 
@@ -377,25 +380,25 @@ def _outputs_url(session):
 def session_outputs(request, session_id):
     """The facilitator's desk after (or during) the session: each post, and what it can become."""
     session = _facilitated_or_404(request, session_id)
-    board = selectors.live_board(session=session)
-    outputs = selectors.session_outputs(session=session)
-    converted = {}
-    for output in outputs:
-        converted.setdefault(output.post_id, []).append(output)
-    for post in board["posts"]:
-        post.made = converted.get(post.pk, [])
+    is_leader = request.membership.is_leader
+    desk = selectors.output_desk(session=session)
     return render(
         request,
         "workshops/outputs.html",
         {
             "session": session,
-            **board,
-            "outputs": outputs,
-            # Challenges are the leaders' to set; a facilitating employee is not offered one.
-            "kinds": [k for k in OUTPUT_FORMS if k != OutputKind.CHALLENGE or request.membership.is_leader],
-            "suggested": _suggested_kinds(board["steps"]),
+            **desk,
+            # Challenges and adoption plans are the leaders' to make, and so is an experiment here.
+            "kinds": [k for k in OutputKind if is_leader or k not in LEADERS_OUTPUTS],
+            "suggested": _suggested_kinds(desk["steps"]),
+            "idea_kinds": IDEA_OUTPUTS,
         },
     )
+
+
+LEADERS_OUTPUTS = (OutputKind.CHALLENGE, OutputKind.EXPERIMENT, OutputKind.ADOPTION_PLAN)
+# Made for an idea: the one the post became, or the one the workshop is about.
+IDEA_OUTPUTS = (OutputKind.EXPERIMENT, OutputKind.ADOPTION_PLAN)
 
 
 def _suggested_kinds(steps):
@@ -405,8 +408,11 @@ def _suggested_kinds(steps):
         "ideas": OutputKind.IDEA,
         "barriers": OutputKind.BARRIER,
         "action_items": OutputKind.ACTION_ITEM,
+        "experiment_draft": OutputKind.EXPERIMENT,
+        "experiment": OutputKind.EXPERIMENT,
+        "adoption_plan": OutputKind.ADOPTION_PLAN,
     }
-    return [mapping[s.becomes] for s in steps if s.becomes in mapping]
+    return list(dict.fromkeys(mapping[s.becomes] for s in steps if s.becomes in mapping))
 
 
 OUTPUT_FORMS = {
@@ -420,11 +426,15 @@ OUTPUT_FORMS = {
 @workplace_view
 @require_http_methods(["GET", "POST"])
 def post_convert(request, session_id, post_id, kind):
-    """Turn one post into an idea, a challenge, a barrier or an action item, linked to the session."""
+    """Turn one post into a record of the product, linked to the session."""
     session = _facilitated_or_404(request, session_id)
     post = selectors.access_post(session=session, post_id=post_id)
-    if post is None or kind not in OUTPUT_FORMS:
+    if post is None or kind not in OutputKind.values:
         raise Http404(_("No such post in this workshop."))
+    if kind in LEADERS_OUTPUTS and not request.membership.is_leader:
+        raise Http404(_("Only the workplace's leaders make this from a post."))
+    if kind in IDEA_OUTPUTS:
+        return _post_to_plan(request, session, post, OutputKind(kind))
     # Only an action item needs someone to own it.
     members = (
         list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
@@ -476,8 +486,7 @@ def post_convert(request, session_id, post_id, kind):
         except PermissionDenied as denied:
             error_message = str(denied)
         else:
-            messages.success(request, _("Saved: it is in Frontløber now, linked to the workshop."))
-            return redirect(_outputs_url(session))
+            return _converted(request, session)
     return render(
         request,
         "workshops/post_convert.html",
@@ -489,6 +498,55 @@ def post_convert(request, session_id, post_id, kind):
             "error_message": error_message,
         },
     )
+
+
+def _converted(request, session):
+    messages.success(request, _("Saved: it is in Frontløber now, linked to the workshop."))
+    return redirect(_outputs_url(session))
+
+
+def _post_to_plan(request, session, post, kind):
+    """A draft experiment or (part of) an adoption plan from a post, with the experiments' own form."""
+    idea = selectors.idea_for_post(session=session, post=post)
+    context = {
+        "session": session,
+        "post": post,
+        "kind": kind,
+        "idea": idea,
+        "cancel_url": _outputs_url(session),
+    }
+    if idea is None:
+        return render(request, "workshops/post_convert.html", context)
+    members = list(assignable_members(workplace=request.workplace))
+    users = {m.user_id: m.user for m in members}
+    if kind == OutputKind.EXPERIMENT:
+        form = ExperimentForm(
+            request.POST or None, members=members, initial=ExperimentForm.initial_new(hypothesis=post.text)
+        )
+        template = "experiments/experiment_form.html"
+    else:
+        plan = plan_for_idea(idea=idea)
+        initial = (
+            AdoptionPlanForm.initial_for(plan)
+            if plan
+            else {"affected": post.text, "responsible": idea.responsible_id}
+        )
+        form = AdoptionPlanForm(request.POST or None, members=members, initial=initial)
+        template = "experiments/adoption_form.html"
+        context["plan"] = plan
+    if request.method == "POST" and form.is_valid():
+        try:
+            if kind == OutputKind.EXPERIMENT:
+                services.post_to_experiment(actor=request.user, post=post, idea=idea, **form.frame(users))
+            else:
+                services.post_to_adoption_plan(actor=request.user, post=post, idea=idea, **form.plan(users))
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        else:
+            return _converted(request, session)
+    return render(request, template, {**context, "form": form, "workshop_post": post})
 
 
 def _summary_context(session):

@@ -22,6 +22,14 @@ class LoginView(auth_views.LoginView):
     def get_default_redirect_url(self):
         return resolve_url(self.next_page or "core:home")
 
+    def get_context_data(self, **kwargs):
+        # A workshop guest has no login; a member's page sends them here, so show the way back instead.
+        from frontloeber.workshops.join_views import GUESTS_KEY
+        from frontloeber.workshops.selectors import guest_rooms
+
+        guest_ids = self.request.session.get(GUESTS_KEY) or {}
+        return super().get_context_data(**kwargs, guest_rooms=guest_rooms(guest_ids=guest_ids))
+
 
 def _invalid(request, error):
     status = 404 if error.reason == "forged" else 410

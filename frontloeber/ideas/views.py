@@ -294,6 +294,7 @@ def _detail_context(request, idea, **forms):
         context["waiting_days"] = (context["now"] - idea.awaiting_leader_since).days
         context["overdue"] = selectors.is_overdue(idea, request.workplace, context["now"])
     context.update(_experiment_context(membership, idea))
+    context.update(_workshop_context(idea))
     if idea.status in REASON_REQUIRED:
         # The leader's reason for parking or stopping the idea: the first thing its author should read.
         context["status_reason"] = next(
@@ -336,6 +337,13 @@ def _experiment_context(membership, idea):
         case=found["case"],
     )
     return {**found, **steps}
+
+
+def _workshop_context(idea):
+    """The workshops the idea came out of and its action items (two reads)."""
+    from frontloeber.workshops import selectors as workshop_selectors
+
+    return workshop_selectors.idea_workshop_links(idea=idea)
 
 
 def _render_detail(request, idea_id, *, status=200, **forms):

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from .models import (
@@ -165,6 +165,23 @@ def participant_for(*, session, user, guest_ids):
     return session.participants.filter(pk=guest_id, user__isnull=True).first()
 
 
+def guest_rooms(*, guest_ids):
+    """The running sessions this browser is a guest in, for a guest who wanders onto a member's page."""
+    pairs = Q()
+    for session_id, participant_id in guest_ids.items():
+        if str(session_id).isdigit() and str(participant_id).isdigit():
+            pairs |= Q(
+                pk=int(session_id), participants__pk=int(participant_id), participants__user__isnull=True
+            )
+    if not pairs:
+        return []
+    return list(
+        WorkshopSession.objects.filter(pairs, state=SessionState.LIVE)
+        .select_related("format")
+        .order_by("-pk")
+    )
+
+
 def access_post(*, session, post_id):
     return (
         Post.objects.select_related("session__workplace", "author")
@@ -301,6 +318,24 @@ def action_items_for(*, workplace, owner=None, status=None):
     if status:
         items = items.filter(status=status)
     return items.select_related("owner", "barrier", "idea").order_by("status", "due_on", "pk")
+
+
+def idea_workshop_links(*, idea):
+    """What the idea page shows from the workshops: the sessions it came out of, and its action items."""
+    return {
+        "workshop_outputs": list(
+            SessionOutput.objects.filter(
+                organisation_id=idea.organisation_id, workplace_id=idea.workplace_id, idea=idea
+            ).select_related("session__format")
+        ),
+        "action_items": list(
+            ActionItem.objects.filter(
+                organisation_id=idea.organisation_id, workplace_id=idea.workplace_id, idea=idea
+            )
+            .select_related("owner")
+            .order_by("status", "due_on", "pk")
+        ),
+    }
 
 
 def access_barrier(*, workplace, barrier_id):

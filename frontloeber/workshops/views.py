@@ -24,7 +24,7 @@ from frontloeber.core.pdf import pdf_response
 from frontloeber.core.tenancy import workplace_view
 from frontloeber.experiments.forms import AdoptionPlanForm, ExperimentForm
 from frontloeber.experiments.selectors import plan_for_idea
-from frontloeber.ideas.selectors import assignable_members
+from frontloeber.ideas.selectors import access_idea, assignable_members
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
 
@@ -638,15 +638,36 @@ def barrier_edit(request, barrier_id):
         messages.error(request, error_text(error))
     else:
         messages.success(request, _("The barrier's status is saved."))
-    return redirect("workshops:barrier_list", workplace_slug=request.workplace.slug)
+    return redirect(_barrier_url(barrier))
+
+
+def _linked_to(request):
+    """The barrier (``?barriere=``) or idea (``?ide=``) a new action item is for; 404 if not ours."""
+    barrier_id, idea_id = request.GET.get("barriere", ""), request.GET.get("ide", "")
+    barrier = idea = None
+    if barrier_id:
+        barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=_id_or_404(barrier_id))
+        if barrier is None:
+            raise Http404(_("No such barrier in this workplace."))
+    if idea_id:
+        idea = access_idea(workplace=request.workplace, idea_id=_id_or_404(idea_id))
+    return barrier, idea
+
+
+def _id_or_404(value):
+    if not value.isdigit():
+        raise Http404
+    return int(value)
 
 
 @workplace_view
 @require_http_methods(["GET", "POST"])
 def action_items(request):
-    """My action items, overdue first; a leader can see everyone's and add new ones."""
+    """My action items, overdue first; a leader can see everyone's and add new ones, also for a barrier or
+    an idea (the form then says which, and saving goes back to it)."""
     everyone = request.membership.is_leader and request.GET.get("alle") == "1"
     items = selectors.action_items_for(workplace=request.workplace, owner=None if everyone else request.user)
+    barrier, idea = _linked_to(request)
     form = None
     if request.membership.is_leader:
         members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
@@ -661,19 +682,37 @@ def action_items(request):
                     what=data["what"],
                     owner=users.get(data["owner"]),
                     due_on=data["due_on"],
+                    barrier=barrier,
+                    idea=idea,
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
                 messages.success(request, _("The action item is saved, and its owner has been told."))
+                if idea is not None:
+                    return redirect(idea.get_absolute_url() + "#action-items")
+                if barrier is not None:
+                    return redirect(_barrier_url(barrier))
                 return redirect("workshops:action_items", workplace_slug=request.workplace.slug)
     elif request.method == "POST":
         raise PermissionDenied(_("Only a leader of the workplace can do this."))
     return render(
         request,
         "workshops/action_items.html",
-        {"page": paginate(request, items), "everyone": everyone, "form": form, "today": timezone.localdate()},
+        {
+            "page": paginate(request, items),
+            "everyone": everyone,
+            "form": form,
+            "for_barrier": barrier,
+            "for_idea": idea,
+            "today": timezone.localdate(),
+        },
     )
+
+
+def _barrier_url(barrier):
+    url = reverse("workshops:barrier_list", kwargs={"workplace_slug": barrier.workplace.slug})
+    return f"{url}#barrier-{barrier.pk}"
 
 
 @workplace_view

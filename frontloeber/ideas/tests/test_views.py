@@ -30,6 +30,8 @@ from frontloeber.ideas.models import (
 )
 from frontloeber.notifications.models import Kind, Notification
 from frontloeber.organisations.models import Role
+from frontloeber.workshops.models import ActionItem
+from frontloeber.workshops.services import action_item_create
 from tests.factories import WorkplaceFactory, make_challenge, make_idea, member, png_bytes, png_upload
 
 pytestmark = pytest.mark.django_db
@@ -347,7 +349,8 @@ def test_a_long_board_is_paginated(client, workplace, leader, employee):
 BOARD_QUERIES = 12
 # The leader's idea page adds the assignable members and the header's inbox count; both mark the idea's
 # notifications read and read its experiments, adoption plan and case.
-DETAIL_QUERIES = {"leader": 18, "employee": 16}
+# Two of them are the workshops the idea came from and its action items.
+DETAIL_QUERIES = {"leader": 20, "employee": 18}
 INBOX_QUERIES = 9
 CHALLENGE_LIST_QUERIES = 9
 CHALLENGE_DETAIL_QUERIES = 11
@@ -397,9 +400,19 @@ def test_the_idea_page_costs_the_same_queries_for_1_and_8_comments_supports_tags
     client.force_login(leader if who == "leader" else employee)
     for n in (1, 8):
         _grow_idea(idea, workplace, leader, n)
+        while ActionItem.objects.filter(idea=idea).count() < n:
+            action_item_create(
+                actor=leader,
+                workplace=workplace,
+                what="Køb tablet",
+                owner=employee,
+                due_on=timezone.localdate(),
+                idea=idea,
+            )
         with django_assert_num_queries(DETAIL_QUERIES[who]):
             response = client.get(idea.get_absolute_url())
         assert html(response).count('class="fl-comment') == n
+        assert html(response).count("Køb tablet") == n
         assert html(response).count("/billeder/") >= 1
 
 

@@ -285,6 +285,20 @@ def test_a_guest_reaches_nothing_else(client, session, workplace):
     ):
         response = client.get(url)
         assert response.status_code == 302 and "/konto/login/" in response["Location"]
+    # The login page says why, and leads back to the room; once the workshop ends, it says nothing.
+    login = client.get(response["Location"]).content.decode()
+    room_url = reverse("join:room", kwargs={"code": session.join_code})
+    assert "Du er gæst i workshoppen Idévinduet" in login and f'href="{room_url}"' in login
+    services.session_end(actor=session.facilitator, session=session)
+    assert "Du er gæst" not in client.get(response["Location"]).content.decode()
+
+
+def test_the_login_page_ignores_a_tampered_guest_list(client, session):
+    stored = client.session
+    stored["workshop_guests"] = {str(session.pk): "x", "y": 1, str(session.pk + 1): 999}
+    stored.save()
+    response = client.get(reverse("accounts:login"))
+    assert response.status_code == 200 and "Du er gæst" not in response.content.decode()
 
 
 def test_a_guest_of_one_session_is_not_in_another(client, workplace, leader, session):

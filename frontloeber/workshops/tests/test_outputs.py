@@ -13,7 +13,7 @@ from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from frontloeber.workshops import services
 from frontloeber.workshops.models import ActionItem, Barrier, SessionOutput
-from tests.factories import WorkplaceFactory, live_session, member
+from tests.factories import WorkplaceFactory, live_session, make_idea, member
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +261,63 @@ def test_outputs_land_only_in_the_sessions_own_workplace(room, leader, team):
             post=posts[0],
         )
     assert not Barrier.objects.exists() and not ActionItem.objects.exists()
+
+
+def test_a_leader_adds_an_action_item_to_a_barrier_from_the_register(client, leader, team, workplace):
+    barrier = services.barrier_create(
+        actor=team[0], workplace=workplace, kind="time", description="Ingen tid"
+    )
+    client.force_login(leader)
+    register = reverse("workshops:barrier_list", kwargs={"workplace_slug": workplace.slug})
+    add_url = reverse("workshops:action_items", kwargs={"workplace_slug": workplace.slug})
+    assert f"{add_url}?barriere={barrier.pk}#ny" in client.get(register).content.decode()
+    form = client.get(add_url, {"barriere": barrier.pk}).content.decode()
+    assert "Tilføj en opgave til barrieren" in form and "Ingen tid" in form
+    data = {"what": "Sæt 15 minutter af", "owner": team[1].pk, "due_on": timezone.localdate().isoformat()}
+    response = client.post(f"{add_url}?barriere={barrier.pk}", data)
+    assert response.status_code == 302 and response["Location"] == f"{register}#barrier-{barrier.pk}"
+    assert ActionItem.objects.get().barrier == barrier
+    assert "Sæt 15 minutter af" in client.get(register).content.decode()
+
+
+def test_a_leader_adds_an_action_item_to_an_idea_from_its_page(client, leader, team, workplace):
+    idea = make_idea(workplace, author=team[0])
+    client.force_login(leader)
+    page = client.get(idea.get_absolute_url()).content.decode()
+    add_url = reverse("workshops:action_items", kwargs={"workplace_slug": workplace.slug})
+    assert "Ingen opgaver til idéen endnu" in page and f"{add_url}?ide={idea.pk}#ny" in page
+    data = {"what": "Lån en tablet", "owner": team[0].pk, "due_on": timezone.localdate().isoformat()}
+    response = client.post(f"{add_url}?ide={idea.pk}", data)
+    assert response.status_code == 302 and response["Location"] == idea.get_absolute_url() + "#action-items"
+    assert ActionItem.objects.get().idea == idea
+    client.force_login(team[0])
+    page = client.get(idea.get_absolute_url()).content.decode()
+    assert "Lån en tablet" in page and f"?ide={idea.pk}" not in page  # employees see them, but add none
+
+
+def test_an_action_item_for_another_workplaces_barrier_or_idea_is_404(client, leader, team, workplace):
+    elsewhere = WorkplaceFactory(organisation=workplace.organisation)
+    other_leader = member(elsewhere, Role.LEADER).user
+    barrier = services.barrier_create(actor=other_leader, workplace=elsewhere, kind="worry", description="X")
+    idea = make_idea(elsewhere)
+    client.force_login(leader)
+    add_url = reverse("workshops:action_items", kwargs={"workplace_slug": workplace.slug})
+    data = {"what": "Snyd", "owner": team[0].pk, "due_on": timezone.localdate().isoformat()}
+    for query in (f"barriere={barrier.pk}", f"ide={idea.pk}", "barriere=abc", "ide=-1"):
+        assert client.get(f"{add_url}?{query}").status_code == 404
+        assert client.post(f"{add_url}?{query}", data).status_code == 404
+    assert not ActionItem.objects.exists()
+
+
+def test_the_idea_page_names_the_workshop_it_came_from(client, room, leader):
+    session, people, posts = room
+    idea = services.post_to_idea(
+        actor=leader, post=posts[0], title="Fælles kalender", need="N", description="D"
+    )
+    client.force_login(leader)
+    page = client.get(idea.get_absolute_url()).content.decode()
+    summary = reverse(
+        "workshops:session_summary",
+        kwargs={"workplace_slug": session.workplace.slug, "session_id": session.pk},
+    )
+    assert "Fra workshoppen Idévinduet" in page and summary in page

@@ -388,6 +388,7 @@ TENANT_URLS.update(
         "workshops:session_live_board": (wp, live_of, {}),
         "workshops:session_control": (wp, live_of, {"action": "next"}),
         "workshops:post_arrange": (wp, post_of, {"group": "1"}),
+        "workshops:post_remove": (wp, post_of, {}),
         "workshops:participant_group": (wp, participant_of, {"group": "1"}),
         "workshops:session_outputs": (wp, live_of, {}),
         "workshops:post_convert": (
@@ -408,7 +409,6 @@ TENANT_URLS.update(
         "workshops:action_item_edit": (wp, lambda t: {"item_id": t.action_item.pk}, {"status": "done"}),
     }
 )
-
 
 
 def iter_patterns(resolver=None, namespace=""):

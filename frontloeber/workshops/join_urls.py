@@ -12,4 +12,5 @@ urlpatterns = [
     path("w/<str:code>/tavle/", join_views.room_board, name="room_board"),
     path("w/<str:code>/opslag/", join_views.post_create, name="post_create"),
     path("w/<str:code>/opslag/<int:post_id>/stem/", join_views.vote, name="vote"),
+    path("w/<str:code>/opslag/<int:post_id>/slet/", join_views.post_delete, name="post_delete"),
 ]

@@ -227,3 +227,29 @@ def vote(request, code, post_id):
     except ValidationError as error:
         return _back_to_room(request, session, participant, error)
     return _back_to_room(request, session, participant)
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def post_delete(request, code, post_id):
+    """A participant takes back their own post, after a confirmation."""
+    session, participant = _room_or_404(request, code)
+    post = selectors.access_post(session=session, post_id=post_id)
+    if post is None or post.author_id != participant.pk:
+        raise Http404(_("No such post of yours in this workshop."))
+    back = resolve_url("join:room", code=session.join_code)
+    error_message = None
+    if request.method == "POST":
+        try:
+            services.post_delete(participant=participant, post=post)
+        except ValidationError as error:
+            error_message = error_text(error)
+        else:
+            messages.success(request, _("Your post is deleted."))
+            return redirect(back)
+    return render(
+        request,
+        "workshops/post_delete.html",
+        {"session": session, "post": post, "back_url": back, "own": True, "error_message": error_message},
+        status=400 if error_message else 200,
+    )

@@ -467,6 +467,37 @@ def post_create(*, participant, text, now=None) -> Post:
     return post
 
 
+def _require_not_made_into_anything(post):
+    if SessionOutput.objects.filter(post=post).exists():
+        raise ValidationError(
+            _("The post has already become part of Frontløber, so it stays, linked to what it became.")
+        )
+
+
+def _delete_post(session, post):
+    """The post goes, and its dots with it (their givers have them back); posts merged into it stand alone."""
+    _require_not_made_into_anything(post)
+    post.delete()
+    _bump(session)
+
+
+@transaction.atomic
+def post_delete(*, participant, post) -> None:
+    """A participant takes back their own post while the workshop is under way."""
+    participant = Participant.objects.select_for_update().select_related("session").get(pk=participant.pk)
+    if post.author_id != participant.pk or post.session_id != participant.session_id:
+        raise PermissionDenied(_("You can only delete your own posts."))
+    _require_live(participant.session)
+    _delete_post(participant.session, post)
+
+
+@transaction.atomic
+def post_remove(*, actor, post) -> None:
+    """The facilitator takes a post off the board, during the workshop or when tidying up after it."""
+    session = _facilitated(actor, post.session)
+    _delete_post(session, post)
+
+
 @transaction.atomic
 def vote_cast(*, participant, post, remove=False) -> int:
     """Put one dot on a post, or take one back; returns the dots the participant has left."""

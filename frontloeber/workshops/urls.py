@@ -23,6 +23,7 @@ urlpatterns = [
     path(live + "tavle/", views.session_live_board, name="session_live_board"),
     path(live + "handling/", views.session_control, name="session_control"),
     path(live + "opslag/<int:post_id>/", views.post_arrange, name="post_arrange"),
+    path(live + "opslag/<int:post_id>/fjern/", views.post_remove, name="post_remove"),
     path(live + "deltagere/<int:participant_id>/", views.participant_group, name="participant_group"),
     path(session + "resultater/", views.session_outputs, name="session_outputs"),
     path(session + "resultater/<int:post_id>/<slug:kind>/", views.post_convert, name="post_convert"),

@@ -350,6 +350,39 @@ def post_arrange(request, session_id, post_id):
 
 
 @workplace_view
+@require_http_methods(["GET", "POST"])
+def post_remove(request, session_id, post_id):
+    """Take a post off the board, after a confirmation: live, or when tidying up after the workshop."""
+    session = _facilitated_or_404(request, session_id)
+    post = selectors.access_post(session=session, post_id=post_id)
+    if post is None:
+        raise Http404(_("No such post in this workshop."))
+    back = (
+        reverse(
+            "workshops:session_live",
+            kwargs={"workplace_slug": request.workplace.slug, "session_id": session.pk},
+        )
+        if session.state == SessionState.LIVE
+        else _outputs_url(session)
+    )
+    error_message = None
+    if request.method == "POST":
+        try:
+            services.post_remove(actor=request.user, post=post)
+        except ValidationError as error:
+            error_message = error_text(error)
+        else:
+            messages.success(request, _("The post is removed."))
+            return redirect(back)
+    return render(
+        request,
+        "workshops/post_delete.html",
+        {"session": session, "post": post, "back_url": back, "own": False, "error_message": error_message},
+        status=400 if error_message else 200,
+    )
+
+
+@workplace_view
 @require_POST
 def participant_group(request, session_id, participant_id):
     session = _facilitated_or_404(request, session_id)

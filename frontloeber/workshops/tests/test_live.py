@@ -373,3 +373,98 @@ def test_the_live_screens_query_counts_do_not_grow(
 
 def session_rev(session):
     return str(WorkshopSession.objects.get(pk=session.pk).revision)
+
+
+# --- Taking a post back -------------------------------------------------------------------------------
+
+
+def test_a_participant_deletes_only_their_own_post_and_its_dots_go_back(session, leader, team):
+    session = go_to(session, leader, 2)
+    anna, bo = join(session, team[0]), join(session, team[1])
+    mine = services.post_create(participant=anna, text="Min idé")
+    theirs = services.post_create(participant=bo, text="Bos idé")
+    services.vote_open(actor=leader, session=session, dots=1)
+    services.vote_cast(participant=bo, post=mine)
+    with pytest.raises(PermissionDenied):
+        services.post_delete(participant=anna, post=theirs)
+    revision = WorkshopSession.objects.get(pk=session.pk).revision
+    services.post_delete(participant=anna, post=mine)
+    assert list(Post.objects.values_list("text", flat=True)) == ["Bos idé"] and not Vote.objects.exists()
+    assert WorkshopSession.objects.get(pk=session.pk).revision == revision + 1
+    services.vote_cast(participant=bo, post=theirs)  # Bo has his dot back
+
+
+def test_nobody_deletes_after_the_end_and_nothing_that_became_a_record(session, leader, team):
+    session = go_to(session, leader, 2)
+    anna = join(session, team[0])
+    kept = services.post_create(participant=anna, text="Fælles kalender")
+    other = services.post_create(participant=anna, text="Noget andet")
+    services.barrier_create(
+        actor=leader, workplace=session.workplace, kind="time", description="Tid", post=kept
+    )
+    with pytest.raises(ValidationError):
+        services.post_delete(participant=anna, post=kept)
+    with pytest.raises(ValidationError):
+        services.post_remove(actor=leader, post=kept)
+    services.session_end(actor=leader, session=session)
+    with pytest.raises(ValidationError):
+        services.post_delete(participant=anna, post=other)
+    with pytest.raises(PermissionDenied):
+        services.post_remove(actor=team[1], post=other)
+    assert Post.objects.count() == 2
+    services.post_remove(actor=leader, post=other)  # tidying up after the workshop
+    assert list(Post.objects.values_list("text", flat=True)) == ["Fælles kalender"]
+
+
+def test_removing_a_stack_lets_the_merged_posts_stand_alone(session, leader, team):
+    session = go_to(session, leader, 2)
+    anna = join(session, team[0])
+    top = services.post_create(participant=anna, text="Øverst")
+    under = services.post_create(participant=anna, text="Nedenunder")
+    services.post_merge(actor=leader, post=under, into=top)
+    services.post_remove(actor=leader, post=top)
+    assert Post.objects.get().merged_into is None
+
+
+def test_a_guest_deletes_their_post_after_a_confirmation(client, session, leader):
+    session = go_to(session, leader, 2)
+    room_url = reverse("join:room", kwargs={"code": session.join_code})
+    client.post(room_url, {"display_name": "Lone"})
+    client.post(reverse("join:post_create", kwargs={"code": session.join_code}), {"text": "Skrevet forkert"})
+    post = Post.objects.get()
+    delete_url = reverse("join:post_delete", kwargs={"code": session.join_code, "post_id": post.pk})
+    assert delete_url in client.get(room_url).content.decode()
+    confirm = client.get(delete_url)
+    assert confirm.status_code == 200 and "Slet dit opslag?" in confirm.content.decode()
+    assert Post.objects.exists()
+    response = client.post(delete_url)
+    assert response.status_code == 302 and response["Location"] == room_url and not Post.objects.exists()
+
+
+def test_a_participant_cannot_reach_anothers_delete_page(client, session, leader, team):
+    session = go_to(session, leader, 2)
+    post = services.post_create(participant=join(session, team[1]), text="Bos")
+    join(session, team[0])
+    client.force_login(team[0])
+    delete_url = reverse("join:post_delete", kwargs={"code": session.join_code, "post_id": post.pk})
+    assert client.get(delete_url).status_code == 404
+    assert client.post(delete_url).status_code == 404 and Post.objects.exists()
+    assert (
+        delete_url
+        not in client.get(reverse("join:room", kwargs={"code": session.join_code})).content.decode()
+    )
+
+
+def test_the_facilitator_removes_a_post_after_a_confirmation(client, session, leader, team):
+    session = go_to(session, leader, 2)
+    post = services.post_create(participant=join(session, team[0]), text="Upassende")
+    client.force_login(leader)
+    kwargs = {"workplace_slug": session.workplace.slug, "session_id": session.pk}
+    remove_url = reverse("workshops:post_remove", kwargs={**kwargs, "post_id": post.pk})
+    assert remove_url in client.get(reverse("workshops:session_live", kwargs=kwargs)).content.decode()
+    assert "Fjern opslaget?" in client.get(remove_url).content.decode() and Post.objects.exists()
+    response = client.post(remove_url)
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "workshops:session_live", kwargs=kwargs
+    )
+    assert not Post.objects.exists()

@@ -295,6 +295,7 @@ def output_desk(*, session):
     workshop_idea = _session_idea(session)
     for post in board["posts"]:
         post.made = made.get(post.pk, [])
+        post.made_kinds = {o.kind for o in post.made}
         post.idea = next((o.idea for o in post.made if o.kind == OutputKind.IDEA), workshop_idea)
     return {**board, "outputs": outputs, "session_idea": workshop_idea}
 

@@ -40,6 +40,7 @@ GUEST_NAME = "Lone (pårørende)"
 IDEA_A = "Fast tid til at lege ude hver formiddag"
 IDEA_B = "En tavle i garderoben med dagens billeder"
 IDEA_GUEST = "Forældrene kan hjælpe med at rydde legepladsen op"
+MISTAKE = "Ups, forkert knap"
 BUILD_ON = "Byg videre: lad børnene selv vælge, hvilken leg vi starter med"
 
 
@@ -155,6 +156,23 @@ def test_a_leader_runs_the_idea_window_with_two_colleagues_and_a_guest(new_conte
     assert_accessible(rooms[anna.full_name])
     write = session.format.steps.get(title_da="Skriv idéer")
     assert Post.objects.filter(session=session, step_position=write.position).count() == 3
+    # The guest sends one by mistake and takes it back, after a confirmation; every screen loses it.
+    guest.locator("#post-text").fill(MISTAKE)
+    guest.get_by_role("button", name="Send").click()
+    expect(card(screen, "#live-board", MISTAKE)).to_be_visible(timeout=POLL)
+    card(guest, "#room-board", MISTAKE).get_by_role("link", name=re.compile(r"^Slet")).click()
+    expect(guest.locator("h1")).to_have_text("Slet dit opslag?")
+    assert_accessible(guest)
+    guest.get_by_role("button", name="Ja, slet det").click()
+    expect(guest.locator("#room-board")).to_be_visible()
+    expect(card(guest, "#room-board", MISTAKE)).to_have_count(0)
+    expect(card(screen, "#live-board", MISTAKE)).to_have_count(0, timeout=POLL)
+    # A member's page tells the guest why it asks for a login, and leads back to the room.
+    guest.goto(f"/a/{session.workplace.slug}/")
+    expect(guest.locator("main")).to_contain_text("Du er gæst i workshoppen Idévinduet")
+    assert_accessible(guest)
+    guest.get_by_role("link", name="Tilbage til Idévinduet").click()
+    expect(guest.locator("#room-board")).to_be_visible()
 
     # 5. Step 3 works in groups, made automatically: four in the room give two groups.
     next_step(screen, "Byg videre")

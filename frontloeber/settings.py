@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "frontloeber.experiments",
     "frontloeber.reflection",
     "frontloeber.workshops",
+    "frontloeber.competences",
     "frontloeber.notifications",
 ]
 

@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from frontloeber.accounts.models import Invitation
+from frontloeber.competences import services as competence_services
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations.models import Role
@@ -40,7 +41,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # URL namespaces whose views belong to a workplace or an organisation. Later apps add theirs here.
-TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection", "workshops"}
+TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection", "workshops", "competences"}
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
 
@@ -71,6 +72,8 @@ class Tenant:
     live_participant: object
     barrier: object
     action_item: object
+    skill: object
+    activity: object
 
 
 def make_tenant():
@@ -122,6 +125,27 @@ def make_tenant():
         due_on=timezone.localdate() + timedelta(days=7),
         barrier=barrier,
     )
+    # The skills catalogue with one skill of the workplace's own, a rating and a coming learning activity.
+    catalogue = competence_services.catalogue_start(actor=leader.user, workplace=workplace)
+    skill = competence_services.skill_add(actor=leader.user, workplace=workplace, area="devices", name="Aula")
+    competence_services.skills_rate(
+        actor=employee.user,
+        user=employee.user,
+        workplace=workplace,
+        ratings={skill.pk: (2, True)},
+        visible_to_team=True,
+        willing_to_help=True,
+    )
+    activity = competence_services.activity_plan(
+        actor=leader.user,
+        workplace=workplace,
+        kind="peer",
+        title="Videomøder",
+        skills=[catalogue[4]],
+        starts_at=timezone.now() + timedelta(days=3),
+        host=leader.user,
+    )
+    competence_services.signup_create(actor=employee.user, activity=activity)
     return Tenant(
         organisation=workplace.organisation,
         workplace=workplace,
@@ -147,7 +171,23 @@ def make_tenant():
         live_participant=participant,
         barrier=barrier,
         action_item=action_item,
+        skill=skill,
+        activity=activity,
     )
+
+
+ACTIVITY_POST = {
+    "kind": "course",
+    "title": "Hacked",
+    "skills": "1",
+    "starts_at": "2030-01-01T10:00",
+    "minutes": "60",
+    "host": "1",
+}
+
+
+def activity_of(t):
+    return {"activity_id": t.activity.pk}
 
 
 def wp(t):
@@ -407,6 +447,19 @@ TENANT_URLS.update(
             {"what": "Hacked", "owner": "1", "due_on": "2030-01-01"},
         ),
         "workshops:action_item_edit": (wp, lambda t: {"item_id": t.action_item.pk}, {"status": "done"}),
+        "competences:map": (wp, no_objects, {}),
+        "competences:rate": (wp, no_objects, {"visible_to_team": "on"}),
+        "competences:catalogue": (wp, no_objects, {"area": "devices", "name": "Hacked"}),
+        "competences:catalogue_start": (wp, no_objects, {}),
+        "competences:skill_retire": (wp, lambda t: {"skill_id": t.skill.pk}, {}),
+        "competences:activity_list": (wp, no_objects, {}),
+        "competences:activity_create": (wp, no_objects, ACTIVITY_POST),
+        "competences:activity_detail": (wp, activity_of, {}),
+        "competences:activity_edit": (wp, activity_of, ACTIVITY_POST),
+        "competences:activity_cancel": (wp, activity_of, {}),
+        "competences:signup": (wp, activity_of, {"action": "leave"}),
+        "competences:attendance": (wp, activity_of, {"attended": "1"}),
+        "competences:feedback": (wp, activity_of, {"rating": "5"}),
     }
 )
 

@@ -54,6 +54,9 @@ class Experiment(models.Model):
     participants = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="experiments", verbose_name=_("participants")
     )
+    skills = models.ManyToManyField(
+        "competences.Skill", blank=True, related_name="+", verbose_name=_("skills it needs")
+    )
     state = models.CharField(
         _("state"), max_length=20, choices=ExperimentState.choices, default=ExperimentState.PLANNED
     )
@@ -184,6 +187,9 @@ class AdoptionPlan(models.Model):
     go_live_on = models.DateField(_("go-live date"))
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("responsible")
+    )
+    skills = models.ManyToManyField(
+        "competences.Skill", blank=True, related_name="+", verbose_name=_("skills it needs")
     )
     first_checkpoint_days = models.PositiveSmallIntegerField(
         _("first checkpoint (days after go-live)"), default=30

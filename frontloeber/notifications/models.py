@@ -26,6 +26,10 @@ class Kind(models.TextChoices):
     WORKSHOP_CANCELLED = "workshop_cancelled", _("A workshop you were invited to is cancelled")
     ACTION_ITEM = "action_item", _("You were given an action item")
     ACTION_ITEM_DUE = "action_item_due", _("An action item of yours is due")
+    LEARNING_ACTIVITY = "learning_activity", _("A learning activity for what you want to learn")
+    LEARNING_SIGNUP = "learning_signup", _("Someone signed up for a learning activity you host")
+    LEARNING_CANCELLED = "learning_cancelled", _("A learning activity you signed up for is cancelled")
+    LEARNING_ATTENDED = "learning_attended", _("You took part in a learning activity: update your ratings")
 
 
 class Notification(models.Model):
@@ -92,6 +96,10 @@ class Notification(models.Model):
             Kind.WORKSHOP_CANCELLED: _("%(actor)s cancelled the workshop %(detail)s"),
             Kind.ACTION_ITEM: _("%(actor)s gave you an action item: %(detail)s"),
             Kind.ACTION_ITEM_DUE: _("Your action item is due: %(detail)s"),
+            Kind.LEARNING_ACTIVITY: _("%(actor)s plans a learning activity: %(detail)s"),
+            Kind.LEARNING_SIGNUP: _("%(actor)s signed up for %(detail)s"),
+            Kind.LEARNING_CANCELLED: _("%(actor)s cancelled the learning activity %(detail)s"),
+            Kind.LEARNING_ATTENDED: _("You took part in %(detail)s: is it time to update your skill ratings?"),
         }
         text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
         return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}

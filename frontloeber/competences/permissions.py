@@ -1,0 +1,51 @@
+"""Who may change the catalogue and the learning activities. Services call these; views never decide."""
+
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from frontloeber.organisations import selectors as organisation_selectors
+
+from . import selectors
+
+
+def is_leader(*, user, workplace) -> bool:
+    return user.is_authenticated and organisation_selectors.user_is_workplace_leader(
+        user=user, workplace=workplace
+    )
+
+
+def can_plan_activity(*, user, workplace, skills=None) -> bool:
+    """A leader plans any learning activity; a helper one for a skill they can teach (or, with no skills
+    chosen yet, when they are a helper for anything, so the form is offered)."""
+    if is_leader(user=user, workplace=workplace):
+        return True
+    return selectors.is_helper(user=user, workplace=workplace, skills=skills)
+
+
+def require_plan_activity(*, user, workplace, skills):
+    if not can_plan_activity(user=user, workplace=workplace, skills=skills):
+        raise PermissionDenied(
+            _("A leader plans learning activities, or a helper one for a skill they can teach.")
+        )
+
+
+def can_manage_activity(*, user, activity) -> bool:
+    """The host, whoever planned it, or a leader of the workplace."""
+    if not user.is_authenticated:
+        return False
+    return user.pk in (activity.host_id, activity.created_by_id) or is_leader(
+        user=user, workplace=activity.workplace
+    )
+
+
+def require_manage_activity(*, user, activity):
+    if not can_manage_activity(user=user, activity=activity):
+        raise PermissionDenied(_("Only the host, whoever planned it or a leader can change the activity."))
+
+
+def can_retire_skill(*, user, workplace, skill) -> bool:
+    """Organisation admins retire catalogue skills; a workplace's leaders the workplace's own."""
+    if skill.workplace_id is None:
+        organisation = workplace.organisation
+        return organisation_selectors.user_is_organisation_admin(user=user, organisation=organisation)
+    return skill.workplace_id == workplace.pk and is_leader(user=user, workplace=workplace)

@@ -1,0 +1,357 @@
+"""Reads for the skills catalogue, people's ratings, the team's map and the learning activities.
+
+Every page here reads a fixed number of queries however many people, skills and ratings there are: the
+map reads the skills, the members, their ratings and profiles, what running work needs and what learning is
+planned, and does the counting in Python.
+"""
+
+import datetime
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from frontloeber.organisations.models import Membership, Role
+
+from .models import LearningActivity, Level, Signup, Skill, SkillLevelChange, SkillProfile, SkillRating
+
+# A skill that running work needs is a gap when fewer people than this use it confidently (level 2+).
+ENOUGH_CONFIDENT = 2
+CONTRIBUTOR_ROLES = (Role.EMPLOYEE, Role.LEADER)
+
+
+def workplace_skills(*, workplace):
+    """The skills a workplace rates: the organisation's catalogue and the workplace's own, not retired."""
+    return Skill.objects.filter(
+        Q(workplace__isnull=True) | Q(workplace=workplace),
+        organisation_id=workplace.organisation_id,
+        retired_at__isnull=True,
+    ).order_by("area", "name", "pk")
+
+
+def access_skill(*, workplace, skill_id):
+    return workplace_skills(workplace=workplace).filter(pk=skill_id).first()
+
+
+def skills_by_area(skills):
+    from .models import SkillArea
+
+    grouped = defaultdict(list)
+    for skill in skills:
+        grouped[skill.area].append(skill)
+    return [(SkillArea(area), grouped[area]) for area in SkillArea.values if grouped[area]]
+
+
+def _team(workplace):
+    return Membership.objects.filter(
+        organisation_id=workplace.organisation_id, workplace=workplace, role__in=CONTRIBUTOR_ROLES
+    )
+
+
+def profile_for(*, user, organisation):
+    """The person's sharing choices, with the defaults when they have not chosen."""
+    found = SkillProfile.objects.filter(organisation=organisation, user=user).first()
+    return found or SkillProfile(organisation=organisation, user=user)
+
+
+def my_ratings(*, user, workplace):
+    """The person's ratings of the workplace's skills, by skill id."""
+    return {
+        rating.skill_id: rating
+        for rating in SkillRating.objects.filter(
+            organisation_id=workplace.organisation_id,
+            user=user,
+            skill__in=workplace_skills(workplace=workplace),
+        )
+    }
+
+
+def _profiles(organisation_id, user_ids):
+    found = {
+        p.user_id: p
+        for p in SkillProfile.objects.filter(organisation_id=organisation_id, user_id__in=user_ids)
+    }
+    return {uid: found.get(uid) or SkillProfile(user_id=uid) for uid in user_ids}
+
+
+def _heat(count, total):
+    """0–4: how strongly a cell of the heat map is coloured."""
+    if not count or not total:
+        return 0
+    return max(1, round(4 * count / total))
+
+
+def skill_needs(*, workplace):
+    """Which skills the workplace's running experiments and adoption plans need: skill id → [(label, url)]."""
+    from frontloeber.experiments.models import AdoptionPlan, AdoptionState, Experiment, ExperimentState
+
+    needs = defaultdict(list)
+    experiments = Experiment.skills.through.objects.filter(
+        experiment__organisation_id=workplace.organisation_id,
+        experiment__workplace=workplace,
+        experiment__state__in=[ExperimentState.PLANNED, ExperimentState.RUNNING],
+    ).select_related("experiment__idea", "experiment__workplace")
+    for link in experiments:
+        needs[link.skill_id].append((link.experiment.idea.title, link.experiment.get_absolute_url()))
+    plans = AdoptionPlan.skills.through.objects.filter(
+        adoptionplan__organisation_id=workplace.organisation_id,
+        adoptionplan__workplace=workplace,
+        adoptionplan__state__in=[AdoptionState.PLANNED, AdoptionState.LIVE],
+    ).select_related("adoptionplan__idea", "adoptionplan__workplace")
+    for link in plans:
+        needs[link.skill_id].append((link.adoptionplan.idea.title, link.adoptionplan.get_absolute_url()))
+    return needs
+
+
+def _planned_learning(workplace, now):
+    """How many coming learning activities build each skill: skill id → count."""
+    links = LearningActivity.skills.through.objects.filter(
+        learningactivity__organisation_id=workplace.organisation_id,
+        learningactivity__workplace=workplace,
+        learningactivity__starts_at__gte=now,
+        learningactivity__cancelled_at__isnull=True,
+    ).values_list("skill_id", flat=True)
+    counts = defaultdict(int)
+    for skill_id in links:
+        counts[skill_id] += 1
+    return counts
+
+
+def team_map(*, workplace, viewer, viewer_is_leader, now=None):
+    """The skills × levels heat map of the workplace's employees and leaders, with helpers and gaps.
+
+    Counts include everyone; names only of those who share their ratings with the team (a leader sees all).
+    """
+    now = now or timezone.now()
+    skills = list(workplace_skills(workplace=workplace))
+    members = list(_team(workplace).select_related("user").order_by("user__full_name", "user__email"))
+    people = {m.user_id: m.user for m in members}
+    ratings = SkillRating.objects.filter(
+        organisation_id=workplace.organisation_id, user_id__in=list(people), skill__in=[s.pk for s in skills]
+    ).values_list("user_id", "skill_id", "level", "wants_to_learn")
+    profiles = _profiles(workplace.organisation_id, list(people))
+    needs = skill_needs(workplace=workplace)
+    planned = _planned_learning(workplace, now)
+
+    def named(user_id):
+        return viewer_is_leader or user_id == viewer.pk or profiles[user_id].visible_to_team
+
+    rows = {
+        s.pk: {"skill": s, "levels": [[] for _ in Level], "hidden": [0] * len(Level), "wants": []}
+        for s in skills
+    }
+    rated_people = set()
+    for user_id, skill_id, level, wants in ratings:
+        row = rows[skill_id]
+        rated_people.add(user_id)
+        if named(user_id):
+            row["levels"][level].append(people[user_id])
+        else:
+            row["hidden"][level] += 1
+        if wants:
+            row["wants"].append(people[user_id] if named(user_id) else None)
+    total = len(members)
+    for row in rows.values():
+        counts = [len(names) + hidden for names, hidden in zip(row["levels"], row["hidden"], strict=True)]
+        row["cells"] = [
+            {"count": c, "heat": _heat(c, total), "names": n}
+            for c, n in zip(counts, row["levels"], strict=True)
+        ]
+        row["unrated"] = total - sum(counts)
+        row["confident"] = counts[Level.CONFIDENT] + counts[Level.TEACHES]
+        row["helpers"] = [u for u in row["levels"][Level.TEACHES] if profiles[u.pk].willing_to_help]
+        # A helper who keeps their ratings to themselves is still a helper if they said yes to helping.
+        row["helpers"] += [
+            people[user_id]
+            for user_id, skill_id, level, _wants in ratings
+            if skill_id == row["skill"].pk
+            and level == Level.TEACHES
+            and not named(user_id)
+            and profiles[user_id].willing_to_help
+        ]
+        row["wants_count"] = len(row["wants"])
+        row["needed_by"] = needs.get(row["skill"].pk, [])
+        row["planned"] = planned.get(row["skill"].pk, 0)
+        row["gap"] = bool(row["needed_by"]) and row["confident"] < ENOUGH_CONFIDENT
+    ordered = [rows[s.pk] for s in skills]
+    return {
+        "areas": [(area, [rows[s.pk] for s in area_skills]) for area, area_skills in skills_by_area(skills)],
+        "gaps": [row for row in ordered if row["gap"]],
+        "members": total,
+        "rated_members": len(rated_people),
+        "skills": skills,
+    }
+
+
+def is_helper(*, user, workplace, skills=None) -> bool:
+    """Level 3 (and willing to help) in one of ``skills``, or in any of the workplace's skills."""
+    if not user.is_authenticated or not _team(workplace).filter(user=user).exists():
+        return False
+    if not profile_for(user=user, organisation=workplace.organisation).willing_to_help:
+        return False
+    wanted = workplace_skills(workplace=workplace)
+    if skills is not None:
+        wanted = wanted.filter(pk__in=[s.pk for s in skills])
+    return SkillRating.objects.filter(
+        organisation_id=workplace.organisation_id, user=user, level=Level.TEACHES, skill__in=wanted
+    ).exists()
+
+
+def help_for(*, workplace, skills, now=None):
+    """For a piece of work that needs ``skills``: per skill, the helpers, and the coming learning for them."""
+    now = now or timezone.now()
+    skill_ids = [s.pk for s in skills]
+    if not skill_ids:
+        return {"skills": [], "activities": []}
+    team = _team(workplace).values("user")
+    teachers = list(
+        SkillRating.objects.filter(
+            organisation_id=workplace.organisation_id,
+            skill_id__in=skill_ids,
+            level=Level.TEACHES,
+            user__in=team,
+        )
+        .select_related("user")
+        .order_by("user__full_name")
+    )
+    unwilling = set(
+        SkillProfile.objects.filter(
+            organisation_id=workplace.organisation_id,
+            user_id__in=[r.user_id for r in teachers],
+            willing_to_help=False,
+        ).values_list("user_id", flat=True)
+    )
+    helpers = defaultdict(list)
+    for rating in teachers:
+        if rating.user_id not in unwilling:
+            helpers[rating.skill_id].append(rating.user)
+    activities = list(
+        upcoming_activities(workplace=workplace, now=now).filter(skills__in=skill_ids).distinct()
+    )
+    return {"skills": [(s, helpers[s.pk]) for s in skills], "activities": activities}
+
+
+# --- Over time --------------------------------------------------------------------------------------------
+
+
+def _quarter_start(day):
+    return datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+
+
+def _previous_quarter(start):
+    month = start.month - 3
+    return datetime.date(start.year - (month < 1), (month - 1) % 12 + 1, 1)
+
+
+def coverage_by_quarter(*, workplace, quarters=6, now=None):
+    """Per quarter, the team's skills as they stood at its end: skills with enough confident people, the
+    mean level and how many ratings there were. Counted for today's team and skills, from the level history.
+    """
+    now = now or timezone.now()
+    skills = list(workplace_skills(workplace=workplace).values_list("pk", flat=True))
+    team = list(_team(workplace).values_list("user_id", flat=True))
+    changes = list(
+        SkillLevelChange.objects.filter(
+            organisation_id=workplace.organisation_id, skill_id__in=skills, user_id__in=team
+        )
+        .order_by("changed_at", "pk")
+        .values_list("user_id", "skill_id", "level", "changed_at")
+    )
+    if not changes:
+        return []
+    starts = [_quarter_start(timezone.localdate(now))]
+    while len(starts) < quarters:
+        starts.append(_previous_quarter(starts[-1]))
+    starts.reverse()
+    first = timezone.localtime(changes[0][3]).date()
+    result, levels, index = [], {}, 0
+    for start in starts:
+        following = _quarter_start(start + datetime.timedelta(days=100))
+        end = min(now, timezone.make_aware(datetime.datetime.combine(following, datetime.time.min)))
+        while index < len(changes) and changes[index][3] < end:
+            user_id, skill_id, level, _at = changes[index]
+            levels[(user_id, skill_id)] = level
+            index += 1
+        if following <= first:
+            continue
+        confident = defaultdict(int)
+        for (_user, skill_id), level in levels.items():
+            if level >= Level.CONFIDENT:
+                confident[skill_id] += 1
+        covered = sum(1 for skill_id in skills if confident[skill_id] >= ENOUGH_CONFIDENT)
+        result.append(
+            {
+                "year": start.year,
+                "quarter": (start.month - 1) // 3 + 1,
+                "covered": covered,
+                "skills": len(skills),
+                "share": round(100 * covered / len(skills)) if skills else 0,
+                "mean": round(sum(levels.values()) / len(levels), 1) if levels else None,
+                "ratings": len(levels),
+            }
+        )
+    return result
+
+
+# --- Learning activities ------------------------------------------------------------------------------------
+
+
+def _activities(workplace):
+    return (
+        LearningActivity.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        .select_related("host", "workplace")
+        .prefetch_related(Prefetch("skills", queryset=Skill.objects.order_by("name")))
+        .annotate(signed_up=Count("signups"))
+    )
+
+
+def upcoming_activities(*, workplace, now=None):
+    now = now or timezone.now()
+    return (
+        _activities(workplace)
+        .filter(starts_at__gte=now, cancelled_at__isnull=True)
+        .order_by("starts_at", "pk")
+    )
+
+
+def past_activities(*, workplace, now=None):
+    now = now or timezone.now()
+    return _activities(workplace).filter(starts_at__lt=now).order_by("-starts_at", "-pk")
+
+
+def my_signup_ids(*, user, workplace):
+    return set(
+        Signup.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, user=user
+        ).values_list("activity_id", flat=True)
+    )
+
+
+def access_activity(*, workplace, activity_id):
+    return _activities(workplace).filter(pk=activity_id).first()
+
+
+def activity_signups(*, activity):
+    return list(activity.signups.select_related("user").order_by("user__full_name", "user__email"))
+
+
+def to_update_after_learning(*, user, workplace):
+    """The skills of activities the person attended since they last rated them: worth a fresh look."""
+    attended = (
+        Signup.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, user=user, attended=True
+        )
+        .select_related("activity")
+        .prefetch_related("activity__skills")
+    )
+    rated = {r.skill_id: r.updated_at for r in my_ratings(user=user, workplace=workplace).values()}
+    skills = {}
+    for signup in attended:
+        for skill in signup.activity.skills.all():
+            if (
+                skill.retired_at is None
+                and rated.get(skill.pk, datetime.datetime.min.replace(tzinfo=datetime.UTC))
+                < signup.activity.starts_at
+            ):
+                skills[skill.pk] = skill
+    return list(skills.values())

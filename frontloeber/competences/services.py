@@ -1,0 +1,496 @@
+"""Writes for the team's skills: the catalogue, a person's own ratings, and learning activities.
+
+A person rates only themselves; every change of level is logged for the map's quarters. A leader plans
+learning, or a helper for what they can teach; people sign up before it starts while there are seats, and
+after it the host records who came, which asks those who came to look at their ratings again.
+"""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frontloeber.core.text import clean_text
+from frontloeber.notifications.services import notification_create
+from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
+from frontloeber.organisations.selectors import workplace_contributor_ids
+
+from . import selectors
+from .catalogue import SUGGESTED
+from .models import (
+    DESCRIPTION_MAX,
+    NAME_MAX,
+    ActivityKind,
+    LearningActivity,
+    Level,
+    Signup,
+    Skill,
+    SkillArea,
+    SkillLevelChange,
+    SkillProfile,
+    SkillRating,
+)
+from .permissions import require_manage_activity, require_plan_activity
+
+PLAN_AHEAD_DAYS = 366
+MINUTES_RANGE = (15, 8 * 60)
+SEATS_MAX = 500
+
+
+def _require_contributor(user, workplace, message):
+    if not user.is_authenticated or user.pk not in workplace_contributor_ids(
+        workplace=workplace, users=[user]
+    ):
+        raise PermissionDenied(message)
+
+
+# --- The catalogue ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def catalogue_start(*, actor, workplace, language="da") -> list[Skill]:
+    """Give an organisation with no catalogue the suggested skills, in the language of the leader doing it."""
+    require_workplace_leader(user=actor, workplace=workplace)
+    organisation = type(workplace.organisation).objects.select_for_update().get(pk=workplace.organisation_id)
+    if Skill.objects.filter(organisation=organisation, workplace__isnull=True).exists():
+        raise ValidationError(_("The organisation already has a skills catalogue."))
+    english = language.startswith("en")
+    return Skill.objects.bulk_create(
+        Skill(
+            organisation=organisation,
+            area=area,
+            name=name_en if english else name_da,
+            description=about_en if english else about_da,
+            created_by=actor,
+        )
+        for area, name_da, name_en, about_da, about_en in SUGGESTED
+    )
+
+
+def _clean_skill(*, organisation, workplace, area, name, description):
+    errors = {}
+    if area not in SkillArea.values:
+        errors["area"] = _("Choose the area the skill belongs to.")
+    name = clean_text(
+        name,
+        field="name",
+        required=True,
+        max_length=NAME_MAX,
+        errors=errors,
+        required_message=_("Name the skill."),
+    )
+    description = clean_text(
+        description, field="description", required=False, max_length=DESCRIPTION_MAX, errors=errors
+    )
+    if name and "name" not in errors:
+        clash = Skill.objects.filter(organisation=organisation, name__iexact=name, retired_at__isnull=True)
+        clash = (
+            clash.filter(workplace__isnull=True) | clash.filter(workplace=workplace) if workplace else clash
+        )
+        if clash.exists():
+            errors["name"] = _("There is already a skill with this name.")
+    if errors:
+        raise ValidationError(errors)
+    return name, description
+
+
+@transaction.atomic
+def skill_add(*, actor, workplace, area, name, description="", for_organisation=False) -> Skill:
+    """A leader adds a skill that matters at their workplace; an organisation admin one for everybody."""
+    if for_organisation:
+        require_organisation_admin(user=actor, organisation=workplace.organisation)
+    else:
+        require_workplace_leader(user=actor, workplace=workplace)
+    owner = None if for_organisation else workplace
+    name, description = _clean_skill(
+        organisation=workplace.organisation, workplace=owner, area=area, name=name, description=description
+    )
+    try:
+        with transaction.atomic():
+            return Skill.objects.create(
+                organisation_id=workplace.organisation_id,
+                workplace=owner,
+                area=area,
+                name=name,
+                description=description,
+                created_by=actor,
+            )
+    except IntegrityError:  # a retired skill of the same name: bring it back instead
+        skill = Skill.objects.get(organisation_id=workplace.organisation_id, workplace=owner, name=name)
+        skill.retired_at, skill.area, skill.description = None, area, description
+        skill.save(update_fields=["retired_at", "area", "description"])
+        return skill
+
+
+@transaction.atomic
+def skill_retire(*, actor, workplace, skill) -> Skill:
+    """Take a skill off the rating form and the map; its ratings and history are kept."""
+    if skill.workplace_id is None:
+        require_organisation_admin(user=actor, organisation=workplace.organisation)
+    else:
+        require_workplace_leader(user=actor, workplace=workplace)
+        if skill.workplace_id != workplace.pk:
+            raise PermissionDenied(_("Only the workplace's own skills can be removed here."))
+    skill.retired_at = timezone.now()
+    skill.save(update_fields=["retired_at"])
+    return skill
+
+
+# --- Rating one's own skills ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def skills_rate(*, actor, user, workplace, ratings, visible_to_team, willing_to_help, now=None):
+    """Save a person's own ratings: ``ratings`` maps skill id to (level or None, wants to learn).
+
+    Nobody rates on someone else's behalf, not even a leader: the map is only worth something if each
+    person's levels are their own.
+    """
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("You can only rate your own skills."))
+    _require_contributor(user, workplace, _("Only the workplace's employees and leaders rate their skills."))
+    now = now or timezone.now()
+    skills = {s.pk: s for s in selectors.workplace_skills(workplace=workplace)}
+    errors = []
+    for skill_id, (level, _wants) in ratings.items():
+        if skill_id not in skills:
+            errors.append(_("Choose among the workplace's skills."))
+        elif level is not None and (not isinstance(level, int) or level not in Level.values):
+            errors.append(_("Rate “%(skill)s” from 0 to 3.") % {"skill": skills[skill_id].name})
+    if errors:
+        raise ValidationError(errors)
+    organisation_id = workplace.organisation_id
+    existing = {
+        r.skill_id: r
+        for r in SkillRating.objects.select_for_update().filter(
+            organisation_id=organisation_id, user=user, skill_id__in=list(ratings)
+        )
+    }
+    changes = []
+    for skill_id, (level, wants) in ratings.items():
+        rating = existing.get(skill_id)
+        if level is None and rating is None:
+            continue
+        if rating is None:
+            SkillRating.objects.create(
+                organisation_id=organisation_id,
+                user=user,
+                skill_id=skill_id,
+                level=level,
+                wants_to_learn=bool(wants),
+                updated_at=now,
+            )
+            changes.append(
+                SkillLevelChange(
+                    organisation_id=organisation_id, user=user, skill_id=skill_id, level=level, changed_at=now
+                )
+            )
+            continue
+        new_level = rating.level if level is None else level
+        if (new_level, bool(wants)) != (rating.level, rating.wants_to_learn):
+            if new_level != rating.level:
+                changes.append(
+                    SkillLevelChange(
+                        organisation_id=organisation_id,
+                        user=user,
+                        skill_id=skill_id,
+                        level=new_level,
+                        changed_at=now,
+                    )
+                )
+            rating.level, rating.wants_to_learn, rating.updated_at = new_level, bool(wants), now
+            rating.save(update_fields=["level", "wants_to_learn", "updated_at"])
+        elif level is not None:
+            # Looked at again and kept: the prompt after a learning activity has been answered.
+            rating.updated_at = now
+            rating.save(update_fields=["updated_at"])
+    SkillLevelChange.objects.bulk_create(changes)
+    SkillProfile.objects.update_or_create(
+        organisation_id=organisation_id,
+        user=user,
+        defaults={
+            "visible_to_team": bool(visible_to_team),
+            "willing_to_help": bool(willing_to_help),
+            "updated_at": now,
+        },
+    )
+    return len(changes)
+
+
+# --- Learning activities ----------------------------------------------------------------------------------
+
+
+def _clean_activity(
+    *, workplace, kind, title, description, skills, starts_at, minutes, place, host, seats, now
+):
+    errors = {}
+    if kind not in ActivityKind.values:
+        errors["kind"] = _("Choose what kind of activity it is.")
+    title = clean_text(
+        title,
+        field="title",
+        required=True,
+        max_length=120,
+        errors=errors,
+        required_message=_("Give the activity a title."),
+    )
+    description = clean_text(description, field="description", required=False, max_length=1000, errors=errors)
+    place = clean_text(place, field="place", required=False, max_length=200, errors=errors)
+    allowed = {s.pk for s in selectors.workplace_skills(workplace=workplace)}
+    skills = list(skills)
+    if not skills:
+        errors["skills"] = _("Choose at least one skill the activity builds.")
+    elif any(s is None or s.pk not in allowed for s in skills):
+        errors["skills"] = _("Choose among the workplace's skills.")
+    if not isinstance(starts_at, datetime.datetime):
+        errors["starts_at"] = _("Give the day and time it starts.")
+    elif starts_at < now:
+        errors["starts_at"] = _("A learning activity cannot be planned in the past.")
+    elif starts_at > now + datetime.timedelta(days=PLAN_AHEAD_DAYS):
+        errors["starts_at"] = _("Plan it within a year from today.")
+    if not isinstance(minutes, int) or not MINUTES_RANGE[0] <= minutes <= MINUTES_RANGE[1]:
+        errors["minutes"] = _("Give a length from 15 minutes to 8 hours.")
+    if seats is not None and (not isinstance(seats, int) or not 1 <= seats <= SEATS_MAX):
+        errors["seats"] = _("Give the seats as a number from 1 to 500, or leave it empty for no limit.")
+    if host is None or host.pk not in workplace_contributor_ids(workplace=workplace, users=[host]):
+        errors["host"] = _("Choose an employee or leader of this workplace.")
+    if errors:
+        raise ValidationError(errors)
+    fields = {
+        "kind": kind,
+        "title": title,
+        "description": description,
+        "starts_at": starts_at,
+        "minutes": minutes,
+        "place": place,
+        "host": host,
+        "seats": seats,
+    }
+    return fields, skills
+
+
+def _activity_url(activity):
+    return activity.get_absolute_url()
+
+
+@transaction.atomic
+def activity_plan(
+    *,
+    actor,
+    workplace,
+    kind,
+    title,
+    skills,
+    starts_at,
+    host,
+    description="",
+    minutes=60,
+    place="",
+    seats=None,
+    now=None,
+) -> LearningActivity:
+    """Plan a learning activity; those who want to learn what it builds hear of it."""
+    skills = list(skills)
+    require_plan_activity(
+        user=actor, workplace=workplace, skills=[s for s in skills if s is not None] or None
+    )
+    fields, skills = _clean_activity(
+        workplace=workplace,
+        kind=kind,
+        title=title,
+        description=description,
+        skills=skills,
+        starts_at=starts_at,
+        minutes=minutes,
+        place=place,
+        host=host,
+        seats=seats,
+        now=now or timezone.now(),
+    )
+    activity = LearningActivity.objects.create(
+        organisation_id=workplace.organisation_id, workplace=workplace, created_by=actor, **fields
+    )
+    activity.skills.set(skills)
+    learners = {
+        r.user
+        for r in SkillRating.objects.filter(
+            organisation_id=workplace.organisation_id, skill__in=skills, wants_to_learn=True
+        ).select_related("user")
+    }
+    notification_create(
+        recipients=[*learners, fields["host"]],
+        kind="learning_activity",
+        workplace=workplace,
+        actor=actor,
+        detail=activity.title,
+        target_url=_activity_url(activity),
+    )
+    return activity
+
+
+def _locked_activity(activity):
+    return LearningActivity.objects.select_for_update().select_related("workplace").get(pk=activity.pk)
+
+
+@transaction.atomic
+def activity_update(
+    *,
+    actor,
+    activity,
+    kind,
+    title,
+    skills,
+    starts_at,
+    host,
+    description="",
+    minutes=60,
+    place="",
+    seats=None,
+    now=None,
+):
+    require_manage_activity(user=actor, activity=activity)
+    activity = _locked_activity(activity)
+    now = now or timezone.now()
+    if activity.cancelled_at or activity.has_started(now):
+        raise ValidationError(_("The activity has begun or is cancelled; it can no longer be changed."))
+    fields, skills = _clean_activity(
+        workplace=activity.workplace,
+        kind=kind,
+        title=title,
+        description=description,
+        skills=skills,
+        starts_at=starts_at,
+        minutes=minutes,
+        place=place,
+        host=host,
+        seats=seats,
+        now=now,
+    )
+    signed_up = activity.signups.count()
+    if seats is not None and seats < signed_up:
+        raise ValidationError(
+            {"seats": _("%(n)d have signed up already; give at least that many seats.") % {"n": signed_up}}
+        )
+    for name, value in fields.items():
+        setattr(activity, name, value)
+    activity.save()
+    activity.skills.set(skills)
+    return activity
+
+
+@transaction.atomic
+def activity_cancel(*, actor, activity, now=None) -> LearningActivity:
+    """Cancel a coming activity; those signed up are told."""
+    require_manage_activity(user=actor, activity=activity)
+    activity = _locked_activity(activity)
+    if activity.cancelled_at:
+        raise ValidationError(_("The activity is already cancelled."))
+    if activity.has_started(now):
+        raise ValidationError(_("The activity has begun; it can no longer be cancelled."))
+    activity.cancelled_at = now or timezone.now()
+    activity.save(update_fields=["cancelled_at"])
+    notification_create(
+        recipients=[s.user for s in activity.signups.select_related("user")],
+        kind="learning_cancelled",
+        workplace=activity.workplace,
+        actor=actor,
+        detail=activity.title,
+        target_url=_activity_url(activity),
+    )
+    return activity
+
+
+@transaction.atomic
+def signup_create(*, actor, activity, now=None) -> Signup:
+    """Take a seat: before it starts, while there are seats. The activity's row lock keeps the count true."""
+    _require_contributor(actor, activity.workplace, _("Only the workplace's employees and leaders sign up."))
+    activity = _locked_activity(activity)
+    if activity.cancelled_at:
+        raise ValidationError(_("The activity is cancelled."))
+    if activity.has_started(now):
+        raise ValidationError(_("The activity has begun; sign-up is closed."))
+    if Signup.objects.filter(activity=activity, user=actor).exists():
+        raise ValidationError(_("You are signed up already."))
+    if activity.seats is not None and activity.signups.count() >= activity.seats:
+        raise ValidationError(_("All the seats are taken."))
+    signup = Signup.objects.create(
+        organisation_id=activity.organisation_id, workplace=activity.workplace, activity=activity, user=actor
+    )
+    notification_create(
+        recipients=[activity.host],
+        kind="learning_signup",
+        workplace=activity.workplace,
+        actor=actor,
+        detail=activity.title,
+        target_url=_activity_url(activity),
+    )
+    return signup
+
+
+@transaction.atomic
+def signup_cancel(*, actor, activity, now=None) -> None:
+    activity = _locked_activity(activity)
+    if activity.has_started(now):
+        raise ValidationError(_("The activity has begun; the sign-up stands."))
+    deleted, _rows = Signup.objects.filter(activity=activity, user=actor).delete()
+    if not deleted:
+        raise ValidationError(_("You are not signed up."))
+
+
+@transaction.atomic
+def attendance_record(*, actor, activity, attended_ids, now=None) -> int:
+    """After it begins, the host or a leader says who came. Those who came are asked to look at their
+    ratings of what it built. Returns how many came."""
+    require_manage_activity(user=actor, activity=activity)
+    activity = _locked_activity(activity)
+    if not activity.has_started(now):
+        raise ValidationError(_("Attendance is recorded once the activity has begun."))
+    if activity.cancelled_at:
+        raise ValidationError(_("The activity is cancelled."))
+    signups = list(activity.signups.select_related("user"))
+    known = {s.user_id for s in signups}
+    attended_ids = set(attended_ids)
+    if not attended_ids <= known:
+        raise ValidationError(_("Choose among those who signed up."))
+    newly = []
+    for signup in signups:
+        came = signup.user_id in attended_ids
+        if signup.attended is not came:
+            if came and not signup.attended:
+                newly.append(signup.user)
+            signup.attended = came
+            signup.save(update_fields=["attended"])
+    from django.urls import reverse
+
+    notification_create(
+        recipients=newly,
+        kind="learning_attended",
+        workplace=activity.workplace,
+        actor=actor,
+        detail=activity.title,
+        target_url=reverse("competences:rate", kwargs={"workplace_slug": activity.workplace.slug}),
+    )
+    return len(attended_ids)
+
+
+@transaction.atomic
+def activity_feedback(*, actor, activity, rating, feedback="", now=None) -> Signup:
+    """Someone who took part gives it 1–5 and a word, for the host and the next one planning."""
+    signup = Signup.objects.select_for_update().filter(activity=activity, user=actor).first()
+    if signup is None:
+        raise PermissionDenied(_("Only those who signed up can rate the activity."))
+    if not activity.has_started(now) or activity.cancelled_at:
+        raise ValidationError(_("Rate the activity once it has taken place."))
+    if signup.attended is False:
+        raise ValidationError(_("The host recorded that you did not take part."))
+    errors = {}
+    if not isinstance(rating, int) or not 1 <= rating <= 5:
+        errors["rating"] = _("Give it 1 to 5.")
+    feedback = clean_text(feedback, field="feedback", required=False, max_length=300, errors=errors)
+    if errors:
+        raise ValidationError(errors)
+    signup.rating, signup.feedback = rating, feedback
+    signup.save(update_fields=["rating", "feedback"])
+    return signup

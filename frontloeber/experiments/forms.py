@@ -20,6 +20,18 @@ def _text(label, *, required=True, rows=3, help_text="", max_length=TEXT_MAX):
     )
 
 
+def _skill_choices(form, skills):
+    form.skills_by_id = {s.pk: s for s in skills}
+    form.fields["skills"].choices = [(s.pk, s.name) for s in skills]
+
+
+def _chosen_skills(form):
+    """The chosen skills, or None (leave them be) when the workplace has no catalogue to choose from."""
+    if not form.skills_by_id:
+        return None
+    return [form.skills_by_id.get(pk) for pk in form.cleaned_data["skills"]]
+
+
 class ExperimentForm(forms.Form):
     hypothesis = _text(
         _("Hypothesis"),
@@ -39,9 +51,18 @@ class ExperimentForm(forms.Form):
         help_text=_("When do you stop early? Stopping with what you learned is a result too."),
     )
 
-    def __init__(self, *args, members=(), **kwargs):
+    skills = forms.TypedMultipleChoiceField(
+        label=_("Skills it needs"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The page then shows who can help, and the learning planned for them."),
+    )
+
+    def __init__(self, *args, members=(), skills=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["participants"].choices = member_choices(members)
+        _skill_choices(self, skills)
         for n in range(MAX_CRITERIA):
             self.fields[f"criterion_{n}_axis"] = forms.ChoiceField(
                 label=_("Value"), required=False, choices=[("", "—")] + list(ValueAxis.choices)
@@ -88,6 +109,7 @@ class ExperimentForm(forms.Form):
             "equipment": data["equipment"],
             "stop_rule": data["stop_rule"],
             "participants": [users_by_id.get(pk) for pk in data["participants"]],
+            "skills": _chosen_skills(self),
             "criteria": [
                 {
                     "axis": data[f"criterion_{n}_axis"],
@@ -201,9 +223,18 @@ class AdoptionPlanForm(forms.Form):
         label=_("Second checkpoint, days after go-live"), initial=90, min_value=1
     )
 
-    def __init__(self, *args, members=(), **kwargs):
+    skills = forms.TypedMultipleChoiceField(
+        label=_("Skills it needs"),
+        required=False,
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The plan's page then shows who can help, and the learning planned for them."),
+    )
+
+    def __init__(self, *args, members=(), skills=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible"].choices = member_choices(members, empty=_("Choose a person"))
+        _skill_choices(self, skills)
 
     @staticmethod
     def initial_for(plan):
@@ -215,12 +246,14 @@ class AdoptionPlanForm(forms.Form):
             "responsible": plan.responsible_id,
             "first_checkpoint_days": plan.first_checkpoint_days,
             "second_checkpoint_days": plan.second_checkpoint_days,
+            "skills": [s.pk for s in plan.skills.all()],
         }
 
     def plan(self, users_by_id):
         """The cleaned plan for the services, with the responsible person as a user."""
         data = dict(self.cleaned_data)
         data["responsible"] = users_by_id.get(data["responsible"])
+        data["skills"] = _chosen_skills(self)
         return data
 
 

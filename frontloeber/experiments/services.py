@@ -154,6 +154,18 @@ def _clean_frame(
     return fields, people, cleaned_criteria
 
 
+def _set_skills(record, skills):
+    """The skills a piece of work needs (None: leave them as they are), from the workplace's catalogue."""
+    if skills is None:
+        return
+    from frontloeber.competences.selectors import workplace_skills
+
+    allowed = set(workplace_skills(workplace=record.workplace).values_list("pk", flat=True))
+    if any(skill is None or skill.pk not in allowed for skill in skills):
+        raise ValidationError({"skills": _("Choose among the workplace's skills.")})
+    record.skills.set(skills)
+
+
 def _save_criteria(experiment, criteria):
     experiment.criteria.all().delete()
     SuccessCriterion.objects.bulk_create(
@@ -194,8 +206,10 @@ def experiment_create(
     equipment="",
     participants=(),
     follows=None,
+    skills=None,
 ):
-    """Plan an experiment for an idea: hypothesis, criteria, time box, frames, participants, stop rule."""
+    """Plan an experiment for an idea: hypothesis, criteria, time box, frames, participants, stop rule, and
+    the skills it needs."""
     permissions.require_manage(user=actor, idea=idea)
     # The idea's row lock makes a double submit wait, and then find the first experiment.
     idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
@@ -232,11 +246,12 @@ def experiment_create(
     )
     experiment.participants.set(people)
     _save_criteria(experiment, cleaned_criteria)
+    _set_skills(experiment, skills)
     return experiment
 
 
 @transaction.atomic
-def experiment_update(*, actor, experiment, **frame):
+def experiment_update(*, actor, experiment, skills=None, **frame):
     """Change the plan while the experiment has not started."""
     permissions.require_manage(user=actor, idea=experiment.idea)
     experiment = _lock(experiment)
@@ -251,6 +266,7 @@ def experiment_update(*, actor, experiment, **frame):
     experiment.save()
     experiment.participants.set(people)
     _save_criteria(experiment, cleaned_criteria)
+    _set_skills(experiment, skills)
     return experiment
 
 
@@ -659,7 +675,7 @@ def _clean_plan(
 
 
 @transaction.atomic
-def adoption_plan_create(*, actor, idea, **plan):
+def adoption_plan_create(*, actor, idea, skills=None, **plan):
     """After an experiment decided "adopt": the change the leader leads."""
     idea_permissions.require_leader(user=actor, workplace=idea.workplace)
     idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
@@ -674,17 +690,19 @@ def adoption_plan_create(*, actor, idea, **plan):
     if AdoptionPlan.objects.filter(idea=idea).exists():
         raise ValidationError(_("The idea already has an adoption plan."))
     fields = _clean_plan(workplace=idea.workplace, **plan)
-    return AdoptionPlan.objects.create(
+    made = AdoptionPlan.objects.create(
         organisation_id=idea.organisation_id,
         workplace_id=idea.workplace_id,
         idea=idea,
         experiment=adopted,
         **fields,
     )
+    _set_skills(made, skills)
+    return made
 
 
 @transaction.atomic
-def adoption_plan_update(*, actor, plan, **changes):
+def adoption_plan_update(*, actor, plan, skills=None, **changes):
     idea_permissions.require_leader(user=actor, workplace=plan.workplace)
     plan = AdoptionPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.state != AdoptionState.PLANNED:
@@ -693,6 +711,7 @@ def adoption_plan_update(*, actor, plan, **changes):
     for name, value in fields.items():
         setattr(plan, name, value)
     plan.save()
+    _set_skills(plan, skills)
     return plan
 
 

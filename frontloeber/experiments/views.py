@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from frontloeber.competences.selectors import help_for, workplace_skills
 from frontloeber.core.files import private_file_response
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
@@ -33,6 +34,10 @@ LEADERS = [Role.LEADER]
 
 def _members(workplace):
     return list(idea_selectors.assignable_members(workplace=workplace))
+
+
+def _skills(workplace):
+    return list(workplace_skills(workplace=workplace))
 
 
 def _users(members):
@@ -88,6 +93,7 @@ def _experiment_initial(experiment):
         "equipment": experiment.equipment,
         "stop_rule": experiment.stop_rule,
         "participants": [p.pk for p in experiment.participants.all()],
+        "skills": [s.pk for s in experiment.skills.all()],
     }
     for n, criterion in enumerate(experiment.criteria.all()):
         initial.update(
@@ -107,7 +113,12 @@ def experiment_create(request, idea_id):
     if not permissions.can_manage(membership=request.membership, idea=idea):
         raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
     members = _members(request.workplace)
-    form = ExperimentForm(request.POST or None, members=members, initial=ExperimentForm.initial_new())
+    form = ExperimentForm(
+        request.POST or None,
+        members=members,
+        skills=_skills(request.workplace),
+        initial=ExperimentForm.initial_new(),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             experiment = services.experiment_create(
@@ -130,7 +141,12 @@ def experiment_edit(request, experiment_id):
     if not permissions.can_manage(membership=request.membership, idea=experiment.idea):
         raise PermissionDenied(_("Only a leader or the idea's responsible person can do this."))
     members = _members(request.workplace)
-    form = ExperimentForm(request.POST or None, members=members, initial=_experiment_initial(experiment))
+    form = ExperimentForm(
+        request.POST or None,
+        members=members,
+        skills=_skills(request.workplace),
+        initial=_experiment_initial(experiment),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.experiment_update(
@@ -168,6 +184,7 @@ def _render_experiment(request, experiment, *, log_form=None, status=200):
         and experiment.state in (ExperimentState.RUNNING, ExperimentState.EVALUATING),
         "log_form": log_form or LogEntryForm(initial={"entry_date": timezone.localdate()}),
         "today": timezone.localdate(),
+        "help": help_for(workplace=request.workplace, skills=list(experiment.skills.all())),
     }
     return render(request, "experiments/experiment_detail.html", context, status=status)
 
@@ -318,7 +335,10 @@ def adoption_create(request, idea_id):
     idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     members = _members(request.workplace)
     form = AdoptionPlanForm(
-        request.POST or None, members=members, initial={"responsible": idea.responsible_id}
+        request.POST or None,
+        members=members,
+        skills=_skills(request.workplace),
+        initial={"responsible": idea.responsible_id},
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -336,7 +356,12 @@ def adoption_create(request, idea_id):
 def adoption_edit(request, plan_id):
     plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
     members = _members(request.workplace)
-    form = AdoptionPlanForm(request.POST or None, members=members, initial=AdoptionPlanForm.initial_for(plan))
+    form = AdoptionPlanForm(
+        request.POST or None,
+        members=members,
+        skills=_skills(request.workplace),
+        initial=AdoptionPlanForm.initial_for(plan),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.adoption_plan_update(actor=request.user, plan=plan, **form.plan(_users(members)))
@@ -356,7 +381,13 @@ def adoption_detail(request, plan_id):
     return render(
         request,
         "experiments/adoption_detail.html",
-        {"plan": plan, "can_record": can_record, "today": timezone.localdate()},
+        {
+            "plan": plan,
+            "can_record": can_record,
+            "today": timezone.localdate(),
+            "is_leader": request.membership.is_leader,
+            "help": help_for(workplace=request.workplace, skills=list(plan.skills.all())),
+        },
     )
 
 

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontloeber.competences.selectors import workplace_skills
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
@@ -552,9 +553,13 @@ def _post_to_plan(request, session, post, kind):
         return render(request, "workshops/post_convert.html", context)
     members = list(assignable_members(workplace=request.workplace))
     users = {m.user_id: m.user for m in members}
+    skills = list(workplace_skills(workplace=request.workplace))
     if kind == OutputKind.EXPERIMENT:
         form = ExperimentForm(
-            request.POST or None, members=members, initial=ExperimentForm.initial_new(hypothesis=post.text)
+            request.POST or None,
+            members=members,
+            skills=skills,
+            initial=ExperimentForm.initial_new(hypothesis=post.text),
         )
         template = "experiments/experiment_form.html"
     else:
@@ -564,7 +569,7 @@ def _post_to_plan(request, session, post, kind):
             if plan
             else {"affected": post.text, "responsible": idea.responsible_id}
         )
-        form = AdoptionPlanForm(request.POST or None, members=members, initial=initial)
+        form = AdoptionPlanForm(request.POST or None, members=members, skills=skills, initial=initial)
         template = "experiments/adoption_form.html"
         context["plan"] = plan
     if request.method == "POST" and form.is_valid():

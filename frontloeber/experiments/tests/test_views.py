@@ -1427,10 +1427,11 @@ def test_the_idea_page_links_to_its_experiments_plan_and_case(
 
 # The same on SQLite and PostgreSQL. A leader's page adds the header's inbox count; the case page seen from a
 # workplace that tries the case adds that count and the workplace of its own linked idea.
-EXPERIMENT_DETAIL_QUERIES = {"leader": 12, "participant": 11}
+# One more for the skills the experiment needs (and who can help, when it names any).
+EXPERIMENT_DETAIL_QUERIES = {"leader": 13, "participant": 12}
 EXPERIMENT_LIST_QUERIES = 8
 LEARNED_QUERIES = 8
-ADOPTION_DETAIL_QUERIES = 9
+ADOPTION_DETAIL_QUERIES = 10
 CASE_LIST_QUERIES = 8
 CASE_DETAIL_QUERIES = {"source": 9, "trying": 11}
 

@@ -436,6 +436,7 @@ TENANT_URLS.update(
             lambda t: {**post_of(t), "kind": "barrier"},
             {"kind": "time", "description": "Hacked"},
         ),
+        "workshops:session_learning_activity": (wp, live_of, ACTIVITY_POST),
         "workshops:session_summary": (wp, live_of, {}),
         "workshops:session_summary_pdf": (wp, live_of, {}),
         "workshops:format_materials": (lambda t: {**wp(t), "format_slug": "idevinduet"}, no_objects, {}),

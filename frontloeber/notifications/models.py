@@ -99,7 +99,9 @@ class Notification(models.Model):
             Kind.LEARNING_ACTIVITY: _("%(actor)s plans a learning activity: %(detail)s"),
             Kind.LEARNING_SIGNUP: _("%(actor)s signed up for %(detail)s"),
             Kind.LEARNING_CANCELLED: _("%(actor)s cancelled the learning activity %(detail)s"),
-            Kind.LEARNING_ATTENDED: _("You took part in %(detail)s: is it time to update your skill ratings?"),
+            Kind.LEARNING_ATTENDED: _(
+                "You took part in %(detail)s: is it time to update your skill ratings?"
+            ),
         }
         text = texts.get(self.kind, _("%(actor)s did something in %(idea)s"))
         return text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}

@@ -426,6 +426,7 @@ class OutputKind(models.TextChoices):
     ACTION_ITEM = "action_item", _("Action item")
     EXPERIMENT = "experiment", _("Draft experiment")
     ADOPTION_PLAN = "adoption_plan", _("Adoption plan")
+    LEARNING_ACTIVITY = "learning_activity", _("Learning activity")
 
 
 class SessionOutput(models.Model):
@@ -447,6 +448,9 @@ class SessionOutput(models.Model):
     )
     adoption_plan = models.ForeignKey(
         "experiments.AdoptionPlan", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    learning_activity = models.ForeignKey(
+        "competences.LearningActivity", on_delete=models.CASCADE, null=True, related_name="+"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

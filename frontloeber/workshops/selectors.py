@@ -243,7 +243,13 @@ def live_board(*, session, participant=None):
         "participants": participants,
         "dots_left": (session.vote_dots - dots_used) if session.vote_dots else 0,
         "groups": range(1, session.group_count + 1),
+        "product_page": PRODUCT_STEPS.get((session.format.slug, step.position)) if step else None,
     }
+
+
+# Steps done in the product rather than on the board: Kompetencekortet's step 2 is each member's own
+# self-rating, its step 3 the team's map on the shared screen.
+PRODUCT_STEPS = {("kompetencekortet", 1): "rate", ("kompetencekortet", 2): "map"}
 
 
 def session_outputs(*, session):
@@ -257,6 +263,7 @@ def session_outputs(*, session):
             "action_item__owner",
             "experiment__idea",
             "adoption_plan__idea",
+            "learning_activity__workplace",
             "post",
         )
     )

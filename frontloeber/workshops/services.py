@@ -809,6 +809,20 @@ def post_to_adoption_plan(*, actor, post, idea, **plan):
 
 
 @transaction.atomic
+def learning_activity_from_session(*, actor, session=None, post=None, **activity):
+    """A learning activity planned in the workshop, from one of its posts or (in Kompetencekortet's last
+    step, which takes no posts) straight from the facilitator's screen; planned by a leader or a helper."""
+    from frontloeber.competences import services as competence_services
+
+    session = _facilitated(actor, post.session if post is not None else session)
+    _require_not_converted(post, OutputKind.LEARNING_ACTIVITY)
+    planned = competence_services.activity_plan(actor=actor, workplace=session.workplace, **activity)
+    _output(session, post, OutputKind.LEARNING_ACTIVITY, actor, learning_activity=planned)
+    _bump(session)
+    return planned
+
+
+@transaction.atomic
 def barrier_create(*, actor, workplace, kind, description, session=None, post=None) -> Barrier:
     """Add a barrier to the register: time, worry or habit, and what it is."""
     if post is not None:

@@ -27,6 +27,7 @@ urlpatterns = [
     path(live + "deltagere/<int:participant_id>/", views.participant_group, name="participant_group"),
     path(session + "resultater/", views.session_outputs, name="session_outputs"),
     path(session + "resultater/<int:post_id>/<slug:kind>/", views.post_convert, name="post_convert"),
+    path(session + "laering/ny/", views.session_learning_activity, name="session_learning_activity"),
     path(session + "referat/", views.session_summary, name="session_summary"),
     path(session + "referat.pdf", views.session_summary_pdf, name="session_summary_pdf"),
     path(library + "<slug:format_slug>/materialer.pdf", views.format_materials, name="format_materials"),

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontloeber.competences.forms import ActivityForm
 from frontloeber.competences.selectors import workplace_skills
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
@@ -430,7 +431,12 @@ def session_outputs(request, session_id):
     )
 
 
-LEADERS_OUTPUTS = (OutputKind.CHALLENGE, OutputKind.EXPERIMENT, OutputKind.ADOPTION_PLAN)
+LEADERS_OUTPUTS = (
+    OutputKind.CHALLENGE,
+    OutputKind.EXPERIMENT,
+    OutputKind.ADOPTION_PLAN,
+    OutputKind.LEARNING_ACTIVITY,
+)
 # Made for an idea: the one the post became, or the one the workshop is about.
 IDEA_OUTPUTS = (OutputKind.EXPERIMENT, OutputKind.ADOPTION_PLAN)
 
@@ -445,6 +451,7 @@ def _suggested_kinds(steps):
         "experiment_draft": OutputKind.EXPERIMENT,
         "experiment": OutputKind.EXPERIMENT,
         "adoption_plan": OutputKind.ADOPTION_PLAN,
+        "learning_activities": OutputKind.LEARNING_ACTIVITY,
     }
     return list(dict.fromkeys(mapping[s.becomes] for s in steps if s.becomes in mapping))
 
@@ -469,6 +476,8 @@ def post_convert(request, session_id, post_id, kind):
         raise Http404(_("Only the workplace's leaders make this from a post."))
     if kind in IDEA_OUTPUTS:
         return _post_to_plan(request, session, post, OutputKind(kind))
+    if kind == OutputKind.LEARNING_ACTIVITY:
+        return _post_to_learning(request, session, post)
     # Only an action item needs someone to own it.
     members = (
         list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
@@ -531,6 +540,67 @@ def post_convert(request, session_id, post_id, kind):
             "kind": OutputKind(kind),
             "error_message": error_message,
         },
+    )
+
+
+def _post_to_learning(request, session, post):
+    """A learning activity from a post, with the skills app's own form."""
+    return _plan_learning(request, session, post=post)
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def session_learning_activity(request, session_id):
+    """Plan a learning activity in the workshop itself (Kompetencekortet's last step takes no posts)."""
+    session = _facilitated_or_404(request, session_id)
+    if not request.membership.is_leader:
+        raise Http404(_("Only the workplace's leaders make this from a post."))
+    return _plan_learning(request, session, post=None)
+
+
+def _plan_learning(request, session, *, post):
+    members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
+    initial = {"host": request.user.pk}
+    if post is not None:
+        if post.author.user_id in {m.user_id for m in members}:
+            initial["host"] = post.author.user_id
+        initial.update(title=post.text.splitlines()[0][:120], description=post.text)
+    form = ActivityForm(
+        request.POST or None,
+        skills=list(workplace_skills(workplace=request.workplace)),
+        members=members,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learning_activity_from_session(
+                actor=request.user, session=session, post=post, **form.activity()
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        else:
+            messages.success(request, _("Saved: it is in Frontløber now, linked to the workshop."))
+            return redirect(
+                _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session)
+            )
+    return render(
+        request,
+        "competences/activity_form.html",
+        {
+            "form": form,
+            "workshop_post": post,
+            "workshop": session,
+            "cancel_url": _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _live_url(session):
+    return reverse(
+        "workshops:session_live", kwargs={"workplace_slug": session.workplace.slug, "session_id": session.pk}
     )
 
 

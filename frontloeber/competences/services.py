@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -292,6 +293,7 @@ def activity_plan(
     now=None,
 ) -> LearningActivity:
     """Plan a learning activity; those who want to learn what it builds hear of it."""
+    now = now or timezone.now()
     skills = list(skills)
     require_plan_activity(
         user=actor, workplace=workplace, skills=[s for s in skills if s is not None] or None
@@ -307,10 +309,14 @@ def activity_plan(
         place=place,
         host=host,
         seats=seats,
-        now=now or timezone.now(),
+        now=now,
     )
     activity = LearningActivity.objects.create(
-        organisation_id=workplace.organisation_id, workplace=workplace, created_by=actor, **fields
+        organisation_id=workplace.organisation_id,
+        workplace=workplace,
+        created_by=actor,
+        created_at=now,
+        **fields,
     )
     activity.skills.set(skills)
     learners = {
@@ -416,7 +422,11 @@ def signup_create(*, actor, activity, now=None) -> Signup:
     if activity.seats is not None and activity.signups.count() >= activity.seats:
         raise ValidationError(_("All the seats are taken."))
     signup = Signup.objects.create(
-        organisation_id=activity.organisation_id, workplace=activity.workplace, activity=activity, user=actor
+        organisation_id=activity.organisation_id,
+        workplace=activity.workplace,
+        activity=activity,
+        user=actor,
+        signed_up_at=now or timezone.now(),
     )
     notification_create(
         recipients=[activity.host],
@@ -462,8 +472,6 @@ def attendance_record(*, actor, activity, attended_ids, now=None) -> int:
                 newly.append(signup.user)
             signup.attended = came
             signup.save(update_fields=["attended"])
-    from django.urls import reverse
-
     notification_create(
         recipients=newly,
         kind="learning_attended",
@@ -478,6 +486,7 @@ def attendance_record(*, actor, activity, attended_ids, now=None) -> int:
 @transaction.atomic
 def activity_feedback(*, actor, activity, rating, feedback="", now=None) -> Signup:
     """Someone who took part gives it 1–5 and a word, for the host and the next one planning."""
+    _require_contributor(actor, activity.workplace, _("Only the workplace's employees and leaders sign up."))
     signup = Signup.objects.select_for_update().filter(activity=activity, user=actor).first()
     if signup is None:
         raise PermissionDenied(_("Only those who signed up can rate the activity."))

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from frontloeber.accounts.models import User
+from frontloeber.competences import demo as competences_demo
 from frontloeber.experiments import demo as experiments_demo
 from frontloeber.ideas import demo as ideas_demo
 from frontloeber.organisations.models import (
@@ -191,6 +192,7 @@ class Command(BaseCommand):
         self.created += experiments_demo.seed(workplaces=workplaces, people=people)
         self.created += reflection_demo.seed(workplaces=workplaces, people=people)
         self.created += workshops_demo.seed(workplaces=workplaces, people=people)
+        self.created += competences_demo.seed(workplaces=workplaces, people=people)
 
         self.stdout.write(
             self.style.SUCCESS(

@@ -25,7 +25,8 @@ def test_an_employee_rates_on_a_phone_and_the_leader_plans_learning_for_a_gap(ne
     skills = {s.name: s for s in services.catalogue_start(actor=leader, workplace=workplace)}
     ai, video, phone = skills["AI-værktøjer"], skills["Videomøder"], skills["Smartphone og tablet i arbejdet"]
     # A planned experiment needs the AI tools nobody here uses confidently: a gap on the map.
-    experiment = make_experiment(make_idea(workplace, author=anna, title="Opsummering af forældresamtaler"), actor=leader)
+    idea = make_idea(workplace, author=anna, title="Opsummering af forældresamtaler")
+    experiment = make_experiment(idea, actor=leader)
     experiment.skills.add(ai)
 
     def url(name, **kwargs):

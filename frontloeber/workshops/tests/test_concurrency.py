@@ -4,47 +4,16 @@ Run with real commits. On PostgreSQL the requests run in thirty threads, each wi
 started together; SQLite takes one writer at a time, so there the same calls run one after another.
 """
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
 
 from frontloeber.organisations.models import Role
 from frontloeber.workshops import selectors, services
 from frontloeber.workshops.models import Post, Vote, WorkshopSession
+from tests.concurrency import run_together
 from tests.factories import WorkplaceFactory, live_session, member, restore_content
 
 PEOPLE = 30
-
-
-def run_together(calls):
-    """Each call in its own thread, all released at once; returns what each returned or raised."""
-    if connection.vendor != "postgresql":
-        return [_outcome(call) for call in calls]
-    start = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def worker(index, call):
-        try:
-            start.wait()
-            results[index] = _outcome(call)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=worker, args=(i, call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-def _outcome(call):
-    try:
-        return call()
-    except ValidationError as error:
-        return error
 
 
 @pytest.mark.django_db(transaction=True)

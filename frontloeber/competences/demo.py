@@ -10,7 +10,7 @@ learning activities in all five workplaces.
   their colleagues, and one per workplace does not want to be asked for help.
 * The helpers ("ildsjæle"), at "can teach others" and willing to help:
   - Børnehuset Solsikken: Louise Skov (Aula), Emil Laursen (pictures and film of the children's day) and
-    Ahmad Nasser (phone and tablet; he keeps his ratings to himself but helps).
+    Ahmad Nasser (phone and tablet).
   - Præhospitalt Center: Camilla Østergaard (ECG sent to the hospital), Jonas Kjær (PPJ) and Sara Bach
     (personal data).
   - Lys og Signal: Niels Mikkelsen (traffic control system), Torben Ravn (drones) and Signe Holt (the work
@@ -117,7 +117,7 @@ WORKPLACES = {
             "Emil Laursen": ["Billeder og film af børnenes dag"],
             "Ahmad Nasser": [C["phone"]],
         },
-        "hidden": ["Ahmad Nasser", "Bente Kristiansen"],
+        "hidden": ["Rikke Mortensen", "Bente Kristiansen"],
         "unwilling": ["Tina Winther"],
         "gaps": [],
         "needs": [

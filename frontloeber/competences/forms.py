@@ -19,7 +19,9 @@ class RatingForm(forms.Form):
     willing_to_help = forms.BooleanField(
         label=_("Colleagues may ask me for help with what I can teach"),
         required=False,
-        help_text=_("You are then shown by name as a helper for the skills you rate 3."),
+        help_text=_(
+            "If your colleagues may see your ratings, you are named as a helper for the skills you rate 3."
+        ),
     )
 
     def __init__(self, *args, skills, **kwargs):
@@ -36,6 +38,17 @@ class RatingForm(forms.Form):
             self.fields[f"learn_{skill.pk}"] = forms.BooleanField(
                 label=_("I want to learn this"), required=False
             )
+
+    def clean(self):
+        data = super().clean()
+        for skill in self.skills:
+            if (
+                data.get(f"learn_{skill.pk}")
+                and data.get(f"level_{skill.pk}") == ""
+                and not self.initial.get(f"level_{skill.pk}")
+            ):
+                self.add_error(f"level_{skill.pk}", _("Tap your level too, so the team's map can count you."))
+        return data
 
     @staticmethod
     def initial_for(*, skills, ratings, profile):

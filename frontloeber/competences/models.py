@@ -88,7 +88,9 @@ class SkillProfile(models.Model):
     willing_to_help = models.BooleanField(
         _("colleagues may ask me for help with what I can teach"),
         default=True,
-        help_text=_("You are then shown by name as a helper for the skills you can teach."),
+        help_text=_(
+            "If your colleagues may see your ratings, you are then named as a helper for what you can teach."
+        ),
     )
     updated_at = models.DateTimeField(default=timezone.now)
 

@@ -15,11 +15,13 @@ def is_leader(*, user, workplace) -> bool:
 
 
 def can_plan_activity(*, user, workplace, skills=None) -> bool:
-    """A leader plans any learning activity; a helper one for a skill they can teach (or, with no skills
-    chosen yet, when they are a helper for anything, so the form is offered)."""
+    """A leader plans any learning activity; a helper one that builds a skill they can teach, perhaps with
+    others beside it (photos of the day with personal data, say). With no skills chosen yet: whether they
+    are a helper for anything, so the form is offered."""
     if is_leader(user=user, workplace=workplace):
         return True
-    return selectors.is_helper(user=user, workplace=workplace, skills=skills)
+    taught = selectors.skills_taught_by(user=user, workplace=workplace)
+    return bool(taught) and (not skills or bool({s.pk for s in skills} & taught))
 
 
 def require_plan_activity(*, user, workplace, skills):
@@ -43,9 +45,19 @@ def require_manage_activity(*, user, activity):
         raise PermissionDenied(_("Only the host, whoever planned it or a leader can change the activity."))
 
 
+def retirable_skill_ids(*, user, workplace, skills) -> set:
+    """Of ``skills``, those the person may retire: organisation admins the catalogue's, a workplace's
+    leaders the workplace's own. Two reads, however many skills."""
+    leader = is_leader(user=user, workplace=workplace)
+    admin = user.is_authenticated and organisation_selectors.user_is_organisation_admin(
+        user=user, organisation=workplace.organisation
+    )
+    return {
+        s.pk
+        for s in skills
+        if (s.workplace_id is None and admin) or (s.workplace_id == workplace.pk and leader)
+    }
+
+
 def can_retire_skill(*, user, workplace, skill) -> bool:
-    """Organisation admins retire catalogue skills; a workplace's leaders the workplace's own."""
-    if skill.workplace_id is None:
-        organisation = workplace.organisation
-        return organisation_selectors.user_is_organisation_admin(user=user, organisation=organisation)
-    return skill.workplace_id == workplace.pk and is_leader(user=user, workplace=workplace)
+    return skill.pk in retirable_skill_ids(user=user, workplace=workplace, skills=[skill])

@@ -159,15 +159,11 @@ def team_map(*, workplace, viewer, viewer_is_leader, now=None):
         ]
         row["unrated"] = total - sum(counts)
         row["confident"] = counts[Level.CONFIDENT] + counts[Level.TEACHES]
-        row["helpers"] = [u for u in row["levels"][Level.TEACHES] if profiles[u.pk].willing_to_help]
-        # A helper who keeps their ratings to themselves is still a helper if they said yes to helping.
-        row["helpers"] += [
-            people[user_id]
-            for user_id, skill_id, level, _wants in ratings
-            if skill_id == row["skill"].pk
-            and level == Level.TEACHES
-            and not named(user_id)
-            and profiles[user_id].willing_to_help
+        # A helper is named only by sharing their ratings: naming them would tell their level.
+        row["helpers"] = [
+            u
+            for u in row["levels"][Level.TEACHES]
+            if profiles[u.pk].willing_to_help and profiles[u.pk].visible_to_team
         ]
         row["wants_count"] = len(row["wants"])
         row["needed_by"] = needs.get(row["skill"].pk, [])
@@ -183,18 +179,20 @@ def team_map(*, workplace, viewer, viewer_is_leader, now=None):
     }
 
 
-def is_helper(*, user, workplace, skills=None) -> bool:
-    """Level 3 (and willing to help) in one of ``skills``, or in any of the workplace's skills."""
+def skills_taught_by(*, user, workplace):
+    """The ids of the workplace's skills the person can teach (level 3), if they are willing to help."""
     if not user.is_authenticated or not _team(workplace).filter(user=user).exists():
-        return False
+        return set()
     if not profile_for(user=user, organisation=workplace.organisation).willing_to_help:
-        return False
-    wanted = workplace_skills(workplace=workplace)
-    if skills is not None:
-        wanted = wanted.filter(pk__in=[s.pk for s in skills])
-    return SkillRating.objects.filter(
-        organisation_id=workplace.organisation_id, user=user, level=Level.TEACHES, skill__in=wanted
-    ).exists()
+        return set()
+    return set(
+        SkillRating.objects.filter(
+            organisation_id=workplace.organisation_id,
+            user=user,
+            level=Level.TEACHES,
+            skill__in=workplace_skills(workplace=workplace),
+        ).values_list("skill_id", flat=True)
+    )
 
 
 def help_for(*, workplace, skills, now=None):
@@ -216,18 +214,19 @@ def help_for(*, workplace, skills, now=None):
     )
     unwilling = set(
         SkillProfile.objects.filter(
+            Q(willing_to_help=False) | Q(visible_to_team=False),
             organisation_id=workplace.organisation_id,
             user_id__in=[r.user_id for r in teachers],
-            willing_to_help=False,
         ).values_list("user_id", flat=True)
     )
     helpers = defaultdict(list)
     for rating in teachers:
         if rating.user_id not in unwilling:
             helpers[rating.skill_id].append(rating.user)
-    activities = list(
-        upcoming_activities(workplace=workplace, now=now).filter(skills__in=skill_ids).distinct()
+    building = LearningActivity.skills.through.objects.filter(skill_id__in=skill_ids).values(
+        "learningactivity_id"
     )
+    activities = list(upcoming_activities(workplace=workplace, now=now).filter(pk__in=building))
     return {"skills": [(s, helpers[s.pk]) for s in skills], "activities": activities}
 
 

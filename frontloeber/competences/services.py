@@ -154,21 +154,29 @@ def skills_rate(*, actor, user, workplace, ratings, visible_to_team, willing_to_
     _require_contributor(user, workplace, _("Only the workplace's employees and leaders rate their skills."))
     now = now or timezone.now()
     skills = {s.pk: s for s in selectors.workplace_skills(workplace=workplace)}
-    errors = []
-    for skill_id, (level, _wants) in ratings.items():
-        if skill_id not in skills:
-            errors.append(_("Choose among the workplace's skills."))
-        elif level is not None and (not isinstance(level, int) or level not in Level.values):
-            errors.append(_("Rate “%(skill)s” from 0 to 3.") % {"skill": skills[skill_id].name})
-    if errors:
-        raise ValidationError(errors)
     organisation_id = workplace.organisation_id
+    # The person's profile row is the lock: two first submits at once would otherwise both create ratings.
+    SkillProfile.objects.get_or_create(organisation_id=organisation_id, user=user)
+    profile = SkillProfile.objects.select_for_update().get(organisation_id=organisation_id, user=user)
     existing = {
         r.skill_id: r
         for r in SkillRating.objects.select_for_update().filter(
             organisation_id=organisation_id, user=user, skill_id__in=list(ratings)
         )
     }
+    errors = []
+    for skill_id, (level, wants) in ratings.items():
+        if skill_id not in skills:
+            errors.append(_("Choose among the workplace's skills."))
+        elif level is not None and (not isinstance(level, int) or level not in Level.values):
+            errors.append(_("Rate “%(skill)s” from 0 to 3.") % {"skill": skills[skill_id].name})
+        elif level is None and wants and skill_id not in existing:
+            errors.append(
+                _("Tap your level of “%(skill)s” too, so the team's map can count you.")
+                % {"skill": skills[skill_id].name}
+            )
+    if errors:
+        raise ValidationError(errors)
     changes = []
     for skill_id, (level, wants) in ratings.items():
         rating = existing.get(skill_id)
@@ -208,15 +216,12 @@ def skills_rate(*, actor, user, workplace, ratings, visible_to_team, willing_to_
             rating.updated_at = now
             rating.save(update_fields=["updated_at"])
     SkillLevelChange.objects.bulk_create(changes)
-    SkillProfile.objects.update_or_create(
-        organisation_id=organisation_id,
-        user=user,
-        defaults={
-            "visible_to_team": bool(visible_to_team),
-            "willing_to_help": bool(willing_to_help),
-            "updated_at": now,
-        },
+    profile.visible_to_team, profile.willing_to_help, profile.updated_at = (
+        bool(visible_to_team),
+        bool(willing_to_help),
+        now,
     )
+    profile.save(update_fields=["visible_to_team", "willing_to_help", "updated_at"])
     return len(changes)
 
 
@@ -357,6 +362,10 @@ def activity_update(
     now=None,
 ):
     require_manage_activity(user=actor, activity=activity)
+    skills = list(skills)
+    require_plan_activity(
+        user=actor, workplace=activity.workplace, skills=[s for s in skills if s is not None]
+    )
     activity = _locked_activity(activity)
     now = now or timezone.now()
     if activity.cancelled_at or activity.has_started(now):
@@ -486,7 +495,9 @@ def attendance_record(*, actor, activity, attended_ids, now=None) -> int:
 @transaction.atomic
 def activity_feedback(*, actor, activity, rating, feedback="", now=None) -> Signup:
     """Someone who took part gives it 1–5 and a word, for the host and the next one planning."""
-    _require_contributor(actor, activity.workplace, _("Only the workplace's employees and leaders sign up."))
+    _require_contributor(
+        actor, activity.workplace, _("Only the workplace's employees and leaders rate learning activities.")
+    )
     signup = Signup.objects.select_for_update().filter(activity=activity, user=actor).first()
     if signup is None:
         raise PermissionDenied(_("Only those who signed up can rate the activity."))

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import workplace_view
+from frontloeber.core.text import whole_number
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
 
@@ -113,10 +114,9 @@ def catalogue(request):
                 messages.success(request, _("“%(skill)s” is in the catalogue.") % {"skill": skill.name})
                 return redirect("competences:catalogue", workplace_slug=request.workplace.slug)
     skills = list(selectors.workplace_skills(workplace=request.workplace))
+    retirable = permissions.retirable_skill_ids(user=request.user, workplace=request.workplace, skills=skills)
     for skill in skills:
-        skill.can_retire = permissions.can_retire_skill(
-            user=request.user, workplace=request.workplace, skill=skill
-        )
+        skill.can_retire = skill.pk in retirable
     return render(
         request,
         "competences/catalogue.html",
@@ -144,7 +144,7 @@ def catalogue_start(request):
     return redirect("competences:catalogue", workplace_slug=request.workplace.slug)
 
 
-@workplace_view(roles=[Role.LEADER])
+@workplace_view
 @require_http_methods(["GET", "POST"])
 def skill_retire(request, skill_id):
     skill = selectors.access_skill(workplace=request.workplace, skill_id=skill_id)
@@ -193,10 +193,10 @@ def activity_create(request):
         raise PermissionDenied(
             _("A leader plans learning activities, or a helper one for a skill they can teach.")
         )
-    skill_id = request.GET.get("faerdighed", "")
+    skill_id = whole_number(request.GET.get("faerdighed"))
     initial = {"host": request.user.pk}
-    if skill_id.isdigit():
-        skill = selectors.access_skill(workplace=request.workplace, skill_id=int(skill_id))
+    if skill_id is not None:
+        skill = selectors.access_skill(workplace=request.workplace, skill_id=skill_id)
         if skill is not None:
             initial.update(skills=[skill.pk], title=_("Learn %(skill)s together") % {"skill": skill.name})
     form = _activity_form(request, initial=initial)
@@ -323,7 +323,7 @@ def attendance(request, activity_id):
     activity = _activity_or_404(request, activity_id)
     if not permissions.can_manage_activity(user=request.user, activity=activity):
         raise Http404(_("No such learning activity in this workplace."))
-    ids = [int(v) for v in request.POST.getlist("attended") if v.isdigit()]
+    ids = [n for n in map(whole_number, request.POST.getlist("attended")) if n is not None]
     try:
         came = services.attendance_record(actor=request.user, activity=activity, attended_ids=ids)
     except ValidationError as error:

@@ -16,3 +16,11 @@ def clean_text(value, *, field, required, max_length, errors, required_message=N
             "n": len(value),
         }
     return value
+
+
+def whole_number(value):
+    """A positive whole number typed or sent by someone, or None for anything else ("²", "-1", "abc").
+
+    ``str.isdigit`` alone lets through digits ``int`` cannot read, such as "²"."""
+    value = str(value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None

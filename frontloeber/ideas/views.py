@@ -17,6 +17,7 @@ from frontloeber.core.files import private_file_response
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import workplace_view
+from frontloeber.core.text import whole_number
 from frontloeber.notifications import services as notification_services
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role
@@ -55,12 +56,6 @@ def post_or_back_to_idea(view):
         return view(request, idea_id, *args, **kwargs)
 
     return wrapper
-
-
-def _number(value):
-    """A positive whole number from the query string, or None for anything else ("²", "-1", "abc")."""
-    value = (value or "").strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 # --- The board ------------------------------------------------------------------------------------------
@@ -102,7 +97,7 @@ def idea_create(request):
     workplace = request.workplace
     challenges = list(selectors.open_challenges(workplace=workplace))
     initial = {}
-    challenge_id = _number(request.GET.get("udfordring"))
+    challenge_id = whole_number(request.GET.get("udfordring"))
     if challenge_id:
         initial["challenge"] = challenge_id
     form = IdeaForm(request.POST or None, request.FILES or None, challenges=challenges, initial=initial)
@@ -157,7 +152,7 @@ def similar(request):
     """Similar ideas beside the form, updated as the person types (htmx)."""
     text = f"{request.GET.get('title', '')} {request.GET.get('need', '')}"[:1000]
     ideas = selectors.similar_ideas(
-        workplace=request.workplace, text=text, exclude_id=_number(request.GET.get("idea"))
+        workplace=request.workplace, text=text, exclude_id=whole_number(request.GET.get("idea"))
     )
     return render(
         request,

@@ -5,6 +5,8 @@ from collections import defaultdict
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from frontloeber.core.text import whole_number
+
 from .models import (
     CODE_LENGTH,
     ActionItem,
@@ -123,7 +125,7 @@ def resolve_about(*, workplace, value):
         "experiment": Experiment,
         "adoption_plan": AdoptionPlan,
     }.get(kind)
-    if model is None or not pk.isdigit():
+    if model is None or whole_number(pk) is None:
         raise ValueError(value)
     found = model.objects.filter(
         organisation_id=workplace.organisation_id, workplace=workplace, pk=pk
@@ -258,11 +260,13 @@ def session_outputs(*, session):
             organisation_id=session.organisation_id, workplace_id=session.workplace_id, session=session
         ).select_related(
             "challenge",
-            "idea",
+            "idea__workplace",
             "barrier",
             "action_item__owner",
             "experiment__idea",
+            "experiment__workplace",
             "adoption_plan__idea",
+            "adoption_plan__workplace",
             "learning_activity__workplace",
             "post",
         )

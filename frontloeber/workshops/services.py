@@ -484,11 +484,12 @@ def _delete_post(session, post):
 @transaction.atomic
 def post_delete(*, participant, post) -> None:
     """A participant takes back their own post while the workshop is under way."""
-    participant = Participant.objects.select_for_update().select_related("session").get(pk=participant.pk)
     if post.author_id != participant.pk or post.session_id != participant.session_id:
         raise PermissionDenied(_("You can only delete your own posts."))
-    _require_live(participant.session)
-    _delete_post(participant.session, post)
+    # The session's row, as the facilitator's changes take it: a post is not made into a record meanwhile.
+    session = _locked(participant.session)
+    _require_live(session)
+    _delete_post(session, post)
 
 
 @transaction.atomic

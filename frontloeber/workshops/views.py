@@ -24,6 +24,7 @@ from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
 from frontloeber.core.tenancy import workplace_view
+from frontloeber.core.text import whole_number
 from frontloeber.experiments.forms import AdoptionPlanForm, ExperimentForm
 from frontloeber.experiments.selectors import plan_for_idea
 from frontloeber.ideas.selectors import access_idea, assignable_members
@@ -359,14 +360,7 @@ def post_remove(request, session_id, post_id):
     post = selectors.access_post(session=session, post_id=post_id)
     if post is None:
         raise Http404(_("No such post in this workshop."))
-    back = (
-        reverse(
-            "workshops:session_live",
-            kwargs={"workplace_slug": request.workplace.slug, "session_id": session.pk},
-        )
-        if session.state == SessionState.LIVE
-        else _outputs_url(session)
-    )
+    back = _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session)
     error_message = None
     if request.method == "POST":
         try:
@@ -763,9 +757,10 @@ def _linked_to(request):
 
 
 def _id_or_404(value):
-    if not value.isdigit():
+    number = whole_number(value)
+    if number is None:
         raise Http404
-    return int(value)
+    return number
 
 
 @workplace_view

@@ -75,7 +75,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('visible_to_team', models.BooleanField(default=True, help_text="Your leaders always see them. If you say no, colleagues see only the team's counts.", verbose_name='my colleagues may see my ratings')),
-                ('willing_to_help', models.BooleanField(default=True, help_text='You are then shown by name as a helper for the skills you can teach.', verbose_name='colleagues may ask me for help with what I can teach')),
+                ('willing_to_help', models.BooleanField(default=True, help_text='If your colleagues may see your ratings, you are then named as a helper for what you can teach.', verbose_name='colleagues may ask me for help with what I can teach')),
                 ('updated_at', models.DateTimeField(default=django.utils.timezone.now)),
                 ('organisation', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisations.organisation')),
                 ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from frontloeber.competences import demo, selectors
+from frontloeber.competences import demo, permissions, selectors
 from frontloeber.competences.catalogue import SUGGESTED
 from frontloeber.competences.models import (
     ActivityKind,
@@ -160,7 +160,7 @@ def test_gaps_and_learning_activities_past_and_planned():
             skills = list(activity.skills.all())
             planner = activity.created_by
             assert Membership.objects.get(workplace=workplace, user=planner).role == Role.LEADER or (
-                selectors.is_helper(user=planner, workplace=workplace, skills=skills)
+                permissions.can_plan_activity(user=planner, workplace=workplace, skills=skills)
             ), activity.title
             signups = list(activity.signups.all())
             assert signups, activity.title
@@ -191,7 +191,8 @@ def test_gaps_and_learning_activities_past_and_planned():
         host__in=Membership.objects.filter(role=Role.LEADER).values("user")
     )
     assert any(
-        selectors.is_helper(user=a.host, workplace=a.workplace, skills=list(a.skills.all())) for a in peer
+        permissions.can_plan_activity(user=a.host, workplace=a.workplace, skills=list(a.skills.all()))
+        for a in peer
     )
     # The latest tech playground's participants are still asked to look at their ratings again.
     recent = LearningActivity.objects.filter(

@@ -264,3 +264,66 @@ def test_cancelling_an_activity_asks_first(client, workplace, leader, skills):
     assert LearningActivity.objects.get().cancelled_at is None
     client.post(address)
     assert LearningActivity.objects.get().cancelled_at is not None
+
+
+@pytest.mark.parametrize("query", ["faerdighed=²", "faerdighed=-1", "faerdighed=abc"])
+def test_odd_numbers_in_the_address_never_give_a_500(client, workplace, leader, skills, query):
+    client.force_login(leader)
+    assert client.get(url("activity_create", workplace) + "?" + query).status_code == 200
+
+
+def test_odd_attendance_values_change_nothing(client, workplace, leader, team, skills):
+    activity = services.activity_plan(
+        actor=leader,
+        workplace=workplace,
+        kind="course",
+        title="Kursus",
+        skills=[skills[0]],
+        starts_at=timezone.now() + datetime.timedelta(minutes=5),
+        host=leader,
+    )
+    services.signup_create(actor=team[0], activity=activity)
+    LearningActivity.objects.filter(pk=activity.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=1)
+    )
+    client.force_login(leader)
+    response = client.post(url("attendance", workplace, activity_id=activity.pk), {"attended": ["²", "x"]})
+    assert response.status_code == 302 and not Signup.objects.filter(attended=True).exists()
+
+
+def test_wanting_to_learn_without_a_level_asks_for_the_level(client, workplace, team, skills):
+    client.force_login(team[0])
+    response = client.post(url("rate", workplace), {f"learn_{skills[9].pk}": "on"})
+    assert response.status_code == 400 and "Tryk også på dit niveau" in response.content.decode()
+    assert not SkillRating.objects.exists()
+
+
+def test_an_organisation_admin_who_works_here_retires_a_catalogue_skill(client, workplace, leader, skills):
+    from tests.factories import OrganisationAdminFactory
+
+    admin = member(workplace).user
+    OrganisationAdminFactory(organisation=workplace.organisation, user=admin)
+    client.force_login(admin)
+    address = url("skill_retire", workplace, skill_id=skills[0].pk)
+    assert address in client.get(url("catalogue", workplace)).content.decode()
+    assert client.get(address).status_code == 200
+    assert client.post(address).status_code == 302
+    assert Skill.objects.get(pk=skills[0].pk).retired_at is not None
+    client.force_login(leader)  # a leader retires only the workplace's own skills
+    assert client.get(url("skill_retire", workplace, skill_id=skills[1].pk)).status_code == 404
+
+
+def test_the_catalogue_costs_the_same_queries_for_few_and_many_skills(
+    client, workplace, leader, skills, django_assert_num_queries
+):
+    client.force_login(leader)
+    for n in (1, 8):
+        while Skill.objects.filter(workplace=workplace).count() < n:
+            services.skill_add(
+                actor=leader, workplace=workplace, area="data", name=f"System {Skill.objects.count()}"
+            )
+        with django_assert_num_queries(CATALOGUE_QUERIES):
+            assert client.get(url("catalogue", workplace)).status_code == 200
+
+
+CATALOGUE_QUERIES = 10

@@ -134,7 +134,7 @@ def test_the_map_counts_everyone_but_names_only_who_share(workplace, leader, tea
     assert [cell["count"] for cell in employee_view["cells"]] == [1, 0, 1, 2]
     assert employee_view["cells"][3]["names"] == [team[0]]  # team[1] is counted, not named
     assert set(leader_view["cells"][3]["names"]) == {team[0], team[1]}
-    assert set(employee_view["helpers"]) == {team[0], team[1]}  # willing helpers are named to all
+    assert employee_view["helpers"] == [team[0]]  # a helper is named only by sharing their ratings
     assert employee_view["unrated"] == 1 and employee_view["wants_count"] == 1  # the leader has not rated
 
 
@@ -309,3 +309,30 @@ def test_seats_cannot_drop_below_those_signed_up(workplace, leader, team, skills
     with pytest.raises(ValidationError):
         services.activity_update(actor=leader, activity=activity, seats=2, **values)
     assert LearningActivity.objects.get().seats == 5
+
+
+def test_wanting_to_learn_a_skill_needs_a_level_too(workplace, team, skills):
+    with pytest.raises(ValidationError):
+        rate(team[0], workplace, {skills[9]: (None, True)})
+    assert not SkillRating.objects.exists()
+
+
+def test_a_host_who_is_no_helper_cannot_turn_the_activity_to_other_skills(
+    workplace, leader, team, skills, soon
+):
+    rate(team[0], workplace, {skills[4]: 3})
+    activity = plan(workplace, team[0], [skills[4]], soon)
+    values = {"kind": "peer", "title": "T", "starts_at": soon, "host": team[0]}
+    with pytest.raises(PermissionDenied):
+        services.activity_update(actor=team[0], activity=activity, skills=[skills[9]], **values)
+    services.activity_update(actor=team[0], activity=activity, skills=[skills[4], skills[10]], **values)
+    services.activity_update(actor=leader, activity=activity, skills=[skills[9]], **values)
+    assert list(LearningActivity.objects.get().skills.all()) == [skills[9]]
+
+
+def test_help_for_counts_each_sign_up_once(workplace, leader, team, skills, soon):
+    activity = plan(workplace, leader, [skills[4], skills[9]], soon)
+    for person in team[:3]:
+        services.signup_create(actor=person, activity=activity)
+    found = selectors.help_for(workplace=workplace, skills=[skills[4], skills[9]])["activities"]
+    assert [(a.pk, a.signed_up) for a in found] == [(activity.pk, 3)]

@@ -57,7 +57,7 @@ def test_the_experiment_form_saves_the_skills(client, workplace, leader, skills)
     address = reverse(
         "experiments:experiment_create", kwargs={"workplace_slug": workplace.slug, "idea_id": idea.pk}
     )
-    assert "Færdigheder, den kræver" in client.get(address).content.decode()
+    assert "Færdigheder, der skal til" in client.get(address).content.decode()
     today = timezone.localdate()
     response = client.post(
         address,

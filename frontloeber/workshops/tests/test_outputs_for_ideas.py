@@ -230,3 +230,29 @@ def test_an_employee_facilitator_is_not_offered_experiments_or_plans(client, wor
     assert "Gør det til: udkast til afprøvning" not in page and "Gør det til: indførelsesplan" not in page
     for kind in ("experiment", "adoption_plan", "challenge"):
         assert client.get(url("post_convert", session, post_id=post.pk, kind=kind)).status_code == 404
+
+
+OUTPUTS_QUERIES = 13
+SUMMARY_QUERIES = 13
+
+
+def test_the_outputs_and_summary_pages_cost_the_same_for_few_and_many_outputs(
+    client, workplace, leader, django_assert_num_queries
+):
+    session = live_session(workplace, leader=leader)
+    session = services.session_step(actor=leader, session=session, action="next")
+    client.force_login(leader)
+    made = 0
+    for n in (1, 3):
+        while made < n:
+            author = services.participant_join(session=session, user=member(workplace).user)
+            post = services.post_create(participant=author, text=f"Idé {made}")
+            idea = services.post_to_idea(
+                actor=leader, post=post, title=f"Idé {made}", need="N", description="D"
+            )
+            services.post_to_experiment(actor=leader, post=post, idea=idea, **_frame())
+            made += 1
+        with django_assert_num_queries(OUTPUTS_QUERIES):
+            assert client.get(url("session_outputs", session)).status_code == 200
+        with django_assert_num_queries(SUMMARY_QUERIES):
+            assert client.get(url("session_summary", session)).status_code == 200

@@ -85,6 +85,15 @@ class SkillForm(forms.Form):
         help_text=_("A line that makes it easy to rate, e.g. which system or device."),
     )
 
+    def __init__(self, *args, for_organisation=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if for_organisation:
+            self.fields["for_organisation"] = forms.BooleanField(
+                label=_("For every workplace in the organisation"),
+                required=False,
+                help_text=_("As an organisation admin you add to the shared catalogue."),
+            )
+
 
 class ActivityForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Choose"))] + ActivityKind.choices)

@@ -45,13 +45,19 @@ def require_manage_activity(*, user, activity):
         raise PermissionDenied(_("Only the host, whoever planned it or a leader can change the activity."))
 
 
-def retirable_skill_ids(*, user, workplace, skills) -> set:
-    """Of ``skills``, those the person may retire: organisation admins the catalogue's, a workplace's
-    leaders the workplace's own. Two reads, however many skills."""
-    leader = is_leader(user=user, workplace=workplace)
-    admin = user.is_authenticated and organisation_selectors.user_is_organisation_admin(
-        user=user, organisation=workplace.organisation
+def is_organisation_admin(*, user, organisation) -> bool:
+    return user.is_authenticated and organisation_selectors.user_is_organisation_admin(
+        user=user, organisation=organisation
     )
+
+
+def retirable_skill_ids(*, user, workplace, skills, leader=None, admin=None) -> set:
+    """Of ``skills``, those the person may retire: organisation admins the catalogue's, a workplace's
+    leaders the workplace's own. At most two reads (none when the caller knows the roles)."""
+    if leader is None:
+        leader = is_leader(user=user, workplace=workplace)
+    if admin is None:
+        admin = is_organisation_admin(user=user, organisation=workplace.organisation)
     return {
         s.pk
         for s in skills

@@ -97,9 +97,11 @@ def _rows_by_area(rows):
 @workplace_view
 @require_http_methods(["GET", "POST"])
 def catalogue(request):
-    """The skills the workplace rates; leaders add the ones that matter here."""
+    """The skills the workplace rates; leaders add the ones that matter here, the organisation's admins the
+    ones for every workplace."""
     is_leader = request.membership.is_leader
-    form = SkillForm(request.POST or None) if is_leader else None
+    is_admin = permissions.is_organisation_admin(user=request.user, organisation=request.organisation)
+    form = SkillForm(request.POST or None, for_organisation=is_admin) if is_leader or is_admin else None
     if request.method == "POST":
         if form is None:
             raise PermissionDenied(_("Only a leader of the workplace can do this."))
@@ -110,11 +112,15 @@ def catalogue(request):
                 )
             except ValidationError as error:
                 apply_validation_error(form, error)
+            except PermissionDenied as denied:
+                form.add_error(None, str(denied))
             else:
                 messages.success(request, _("“%(skill)s” is in the catalogue.") % {"skill": skill.name})
                 return redirect("competences:catalogue", workplace_slug=request.workplace.slug)
     skills = list(selectors.workplace_skills(workplace=request.workplace))
-    retirable = permissions.retirable_skill_ids(user=request.user, workplace=request.workplace, skills=skills)
+    retirable = permissions.retirable_skill_ids(
+        user=request.user, workplace=request.workplace, skills=skills, leader=is_leader, admin=is_admin
+    )
     for skill in skills:
         skill.can_retire = skill.pk in retirable
     return render(

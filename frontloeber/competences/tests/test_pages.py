@@ -326,4 +326,26 @@ def test_the_catalogue_costs_the_same_queries_for_few_and_many_skills(
             assert client.get(url("catalogue", workplace)).status_code == 200
 
 
-CATALOGUE_QUERIES = 10
+CATALOGUE_QUERIES = 9
+
+
+def test_an_organisation_admin_adds_to_the_shared_catalogue(client, workplace, leader, skills):
+    from tests.factories import OrganisationAdminFactory, WorkplaceFactory
+
+    admin = member(workplace).user
+    OrganisationAdminFactory(organisation=workplace.organisation, user=admin)
+    client.force_login(admin)
+    page = client.get(url("catalogue", workplace)).content.decode()
+    assert "For alle arbejdspladser i organisationen" in page
+    client.post(
+        url("catalogue", workplace),
+        {"area": "safety", "name": "Sikker brug af USB", "for_organisation": "on"},
+    )
+    shared = Skill.objects.get(name="Sikker brug af USB")
+    assert shared.workplace is None
+    sister = WorkplaceFactory(organisation=workplace.organisation)
+    assert shared in services.selectors.workplace_skills(workplace=sister)
+    response = client.post(url("catalogue", workplace), {"area": "safety", "name": "Kun her"})
+    assert response.status_code == 400 and not Skill.objects.filter(name="Kun her").exists()  # not a leader
+    client.force_login(leader)
+    assert "For alle arbejdspladser" not in client.get(url("catalogue", workplace)).content.decode()

@@ -326,6 +326,7 @@ TENANT_URLS.update(
         ),
         "experiments:experiment_safety_confirm": (wp, experiment_of, {}),
         "experiments:experiment_start": (wp, experiment_of, {}),
+        "experiments:experiment_skills": (wp, experiment_of, {"skills": "1"}),
         "experiments:experiment_evaluate": (wp, experiment_of, {}),
         "experiments:log_entry_create": (wp, experiment_of, {"entry_date": "2026-01-01", "text": "Hacked"}),
         "experiments:log_photo": (
@@ -338,6 +339,7 @@ TENANT_URLS.update(
         "experiments:adoption_detail": (wp, plan_of, {}),
         "experiments:adoption_edit": (wp, plan_of, {"affected": "Hacked", "go_live_on": "2026-01-01"}),
         "experiments:adoption_go_live": (wp, plan_of, {}),
+        "experiments:adoption_skills": (wp, plan_of, {"skills": "1"}),
         "experiments:checkpoint_record": (
             wp,
             lambda t: {"plan_id": t.plan.pk, "checkpoint_id": t.checkpoint.pk},

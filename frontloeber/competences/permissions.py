@@ -25,10 +25,21 @@ def can_plan_activity(*, user, workplace, skills=None) -> bool:
 
 
 def require_plan_activity(*, user, workplace, skills):
-    if not can_plan_activity(user=user, workplace=workplace, skills=skills):
+    if can_plan_activity(user=user, workplace=workplace, skills=skills):
+        return
+    taught = selectors.skills_taught_by(user=user, workplace=workplace)
+    if taught:
+        names = ", ".join(s.name for s in selectors.workplace_skills(workplace=workplace) if s.pk in taught)
         raise PermissionDenied(
-            _("A leader plans learning activities, or a helper one for a skill they can teach.")
+            _("You can plan learning for what you can teach: %(skills)s. For other skills, ask a leader.")
+            % {"skills": names}
         )
+    raise PermissionDenied(
+        _(
+            "Leaders plan learning activities, and so do helpers for what they can teach. Mark what you "
+            "want to learn under “My skills”: your leader sees it."
+        )
+    )
 
 
 def can_manage_activity(*, user, activity) -> bool:

@@ -8,25 +8,42 @@ planned, and does the counting in Python.
 import datetime
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
 
 from frontloeber.organisations.models import Membership, Role
 
-from .models import LearningActivity, Level, Signup, Skill, SkillLevelChange, SkillProfile, SkillRating
+from .models import (
+    LearningActivity,
+    Level,
+    Signup,
+    Skill,
+    SkillArea,
+    SkillLevelChange,
+    SkillProfile,
+    SkillRating,
+)
 
 # A skill that running work needs is a gap when fewer people than this use it confidently (level 2+).
 ENOUGH_CONFIDENT = 2
 CONTRIBUTOR_ROLES = (Role.EMPLOYEE, Role.LEADER)
 
 
+AREA_ORDER = Case(*(When(area=area, then=Value(n)) for n, area in enumerate(SkillArea.values)))
+
+
 def workplace_skills(*, workplace):
-    """The skills a workplace rates: the organisation's catalogue and the workplace's own, not retired."""
-    return Skill.objects.filter(
-        Q(workplace__isnull=True) | Q(workplace=workplace),
-        organisation_id=workplace.organisation_id,
-        retired_at__isnull=True,
-    ).order_by("area", "name", "pk")
+    """The skills a workplace rates: the organisation's catalogue and the workplace's own, not retired,
+    area by area in the catalogue's order (devices first), as the map and the rating page group them."""
+    return (
+        Skill.objects.filter(
+            Q(workplace__isnull=True) | Q(workplace=workplace),
+            organisation_id=workplace.organisation_id,
+            retired_at__isnull=True,
+        )
+        .alias(area_order=AREA_ORDER)
+        .order_by("area_order", "name", "pk")
+    )
 
 
 def access_skill(*, workplace, skill_id):
@@ -34,8 +51,6 @@ def access_skill(*, workplace, skill_id):
 
 
 def skills_by_area(skills):
-    from .models import SkillArea
-
     grouped = defaultdict(list)
     for skill in skills:
         grouped[skill.area].append(skill)
@@ -195,8 +210,11 @@ def skills_taught_by(*, user, workplace):
     )
 
 
-def help_for(*, workplace, skills, now=None):
-    """For a piece of work that needs ``skills``: per skill, the helpers, and the coming learning for them."""
+def help_for(*, workplace, skills, viewer_is_leader=False, now=None):
+    """For a piece of work that needs ``skills``: per skill, the helpers, and the coming learning for them.
+
+    As on the map, a helper who keeps their ratings from colleagues is named to the workplace's leaders only.
+    """
     now = now or timezone.now()
     skill_ids = [s.pk for s in skills]
     if not skill_ids:
@@ -212,11 +230,12 @@ def help_for(*, workplace, skills, now=None):
         .select_related("user")
         .order_by("user__full_name")
     )
+    not_named = (
+        Q(willing_to_help=False) if viewer_is_leader else Q(willing_to_help=False) | Q(visible_to_team=False)
+    )
     unwilling = set(
         SkillProfile.objects.filter(
-            Q(willing_to_help=False) | Q(visible_to_team=False),
-            organisation_id=workplace.organisation_id,
-            user_id__in=[r.user_id for r in teachers],
+            not_named, organisation_id=workplace.organisation_id, user_id__in=[r.user_id for r in teachers]
         ).values_list("user_id", flat=True)
     )
     helpers = defaultdict(list)

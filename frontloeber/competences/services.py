@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -33,7 +34,7 @@ from .models import (
     SkillProfile,
     SkillRating,
 )
-from .permissions import require_manage_activity, require_plan_activity
+from .permissions import is_leader, require_manage_activity, require_plan_activity
 
 PLAN_AHEAD_DAYS = 366
 MINUTES_RANGE = (15, 8 * 60)
@@ -86,11 +87,11 @@ def _clean_skill(*, organisation, workplace, area, name, description):
         description, field="description", required=False, max_length=DESCRIPTION_MAX, errors=errors
     )
     if name and "name" not in errors:
-        clash = Skill.objects.filter(organisation=organisation, name__iexact=name, retired_at__isnull=True)
-        clash = (
-            clash.filter(workplace__isnull=True) | clash.filter(workplace=workplace) if workplace else clash
-        )
-        if clash.exists():
+        # In Python: SQLite's case-insensitive match knows only ASCII, so "ÆØÅ" would slip past it.
+        alive = Skill.objects.filter(organisation=organisation, retired_at__isnull=True)
+        if workplace is not None:
+            alive = alive.filter(Q(workplace__isnull=True) | Q(workplace=workplace))
+        if name.casefold() in {other.casefold() for other in alive.values_list("name", flat=True)}:
             errors["name"] = _("There is already a skill with this name.")
     if errors:
         raise ValidationError(errors)
@@ -229,7 +230,7 @@ def skills_rate(*, actor, user, workplace, ratings, visible_to_team, willing_to_
 
 
 def _clean_activity(
-    *, workplace, kind, title, description, skills, starts_at, minutes, place, host, seats, now
+    *, actor, workplace, kind, title, description, skills, starts_at, minutes, place, host, seats, now
 ):
     errors = {}
     if kind not in ActivityKind.values:
@@ -262,6 +263,8 @@ def _clean_activity(
         errors["seats"] = _("Give the seats as a number from 1 to 500, or leave it empty for no limit.")
     if host is None or host.pk not in workplace_contributor_ids(workplace=workplace, users=[host]):
         errors["host"] = _("Choose an employee or leader of this workplace.")
+    elif host.pk != actor.pk and not is_leader(user=actor, workplace=workplace):
+        errors["host"] = _("As a helper you host what you plan. Ask a leader to plan one someone else hosts.")
     if errors:
         raise ValidationError(errors)
     fields = {
@@ -304,6 +307,7 @@ def activity_plan(
         user=actor, workplace=workplace, skills=[s for s in skills if s is not None] or None
     )
     fields, skills = _clean_activity(
+        actor=actor,
         workplace=workplace,
         kind=kind,
         title=title,
@@ -371,6 +375,7 @@ def activity_update(
     if activity.cancelled_at or activity.has_started(now):
         raise ValidationError(_("The activity has begun or is cancelled; it can no longer be changed."))
     fields, skills = _clean_activity(
+        actor=actor,
         workplace=activity.workplace,
         kind=kind,
         title=title,

@@ -204,7 +204,7 @@ def activity_create(request):
     if skill_id is not None:
         skill = selectors.access_skill(workplace=request.workplace, skill_id=skill_id)
         if skill is not None:
-            initial.update(skills=[skill.pk], title=_("Learn %(skill)s together") % {"skill": skill.name})
+            initial.update(skills=[skill.pk], title=_("Learning: %(skill)s") % {"skill": skill.name})
     form = _activity_form(request, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -289,6 +289,9 @@ def activity_cancel(request, activity_id):
     activity = _activity_or_404(request, activity_id)
     if not permissions.can_manage_activity(user=request.user, activity=activity):
         raise Http404(_("No such learning activity in this workplace."))
+    if activity.cancelled_at:
+        messages.info(request, _("The activity is already cancelled."))
+        return redirect(activity.get_absolute_url())
     error_message = None
     if request.method == "POST":
         try:

@@ -291,3 +291,16 @@ class CaseForm(forms.Form):
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["contact"].choices = member_choices(members, empty=_("Choose a person"))
+
+
+class SkillsNeededForm(forms.Form):
+    skills = forms.TypedMultipleChoiceField(
+        label=_("Skills it needs"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, skills=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        _skill_choices(self, skills)
+
+    def chosen(self):
+        return [self.skills_by_id.get(pk) for pk in self.cleaned_data["skills"]]

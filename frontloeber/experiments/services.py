@@ -166,6 +166,20 @@ def _set_skills(record, skills):
     record.skills.set(skills)
 
 
+@transaction.atomic
+def skills_needed_set(*, actor, record, skills):
+    """Name the skills an experiment or adoption plan needs, also once it runs: the team's map then shows
+    them as gaps where too few can, and the page who can help. A concluded experiment is history."""
+    if isinstance(record, Experiment):
+        permissions.require_manage(user=actor, idea=record.idea)
+        if record.state == ExperimentState.CONCLUDED:
+            raise ValidationError(_("The experiment is concluded."))
+    else:
+        idea_permissions.require_leader(user=actor, workplace=record.workplace)
+    _set_skills(record, list(skills))
+    return record
+
+
 def _save_criteria(experiment, criteria):
     experiment.criteria.all().delete()
     SuccessCriterion.objects.bulk_create(

@@ -22,6 +22,7 @@ urlpatterns = [
         experiment + "sikkerhed/godkend/", views.experiment_safety_confirm, name="experiment_safety_confirm"
     ),
     path(experiment + "start/", views.experiment_start, name="experiment_start"),
+    path(experiment + "faerdigheder/", views.experiment_skills, name="experiment_skills"),
     path(experiment + "evaluer/", views.experiment_evaluate, name="experiment_evaluate"),
     path(experiment + "log/", views.log_entry_create, name="log_entry_create"),
     path(experiment + "log/<int:entry_id>/foto/", views.log_photo, name="log_photo"),
@@ -30,6 +31,7 @@ urlpatterns = [
     path(plan, views.adoption_detail, name="adoption_detail"),
     path(plan + "rediger/", views.adoption_edit, name="adoption_edit"),
     path(plan + "i-drift/", views.adoption_go_live, name="adoption_go_live"),
+    path(plan + "faerdigheder/", views.adoption_skills, name="adoption_skills"),
     path(plan + "opfoelgning/<int:checkpoint_id>/", views.checkpoint_record, name="checkpoint_record"),
     path(workplace + "cases/", views.case_list, name="case_list"),
     path(case, views.case_detail, name="case_detail"),

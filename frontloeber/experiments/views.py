@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.competences.selectors import help_for, workplace_skills
 from frontloeber.core.files import private_file_response
@@ -25,6 +25,7 @@ from .forms import (
     ExperimentForm,
     LogEntryForm,
     SafetyForm,
+    SkillsNeededForm,
 )
 from .models import ExperimentState
 
@@ -173,6 +174,7 @@ def experiment_detail(request, experiment_id):
 
 def _render_experiment(request, experiment, *, log_form=None, status=200):
     membership = request.membership
+    needed = list(experiment.skills.all())
     participant_ids = {p.pk for p in experiment.participants.all()}
     context = {
         "experiment": experiment,
@@ -184,9 +186,51 @@ def _render_experiment(request, experiment, *, log_form=None, status=200):
         and experiment.state in (ExperimentState.RUNNING, ExperimentState.EVALUATING),
         "log_form": log_form or LogEntryForm(initial={"entry_date": timezone.localdate()}),
         "today": timezone.localdate(),
-        "help": help_for(workplace=request.workplace, skills=list(experiment.skills.all())),
+        "help": help_for(
+            workplace=request.workplace, skills=needed, viewer_is_leader=membership.role == Role.LEADER
+        ),
     }
+    if context["can_manage"] and experiment.state != ExperimentState.CONCLUDED:
+        context["skills_url"] = reverse(
+            "experiments:experiment_skills",
+            kwargs={"workplace_slug": request.workplace.slug, "experiment_id": experiment.pk},
+        )
+        context["skills_form"] = _skills_form(request, experiment, needed=needed)
     return render(request, "experiments/experiment_detail.html", context, status=status)
+
+
+def _skills_form(request, record, data=None, *, needed=None):
+    needed = list(record.skills.all()) if needed is None else needed
+    return SkillsNeededForm(
+        data, skills=_skills(request.workplace), initial={"skills": [s.pk for s in needed]}
+    )
+
+
+def _skills_needed(request, record):
+    """Save the skills a running experiment or a plan needs; back to its page either way."""
+    form = _skills_form(request, record, request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(_("Choose among the workplace's skills."))
+        services.skills_needed_set(actor=request.user, record=record, skills=form.chosen())
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The skills it needs are saved."))
+    return redirect(record.get_absolute_url())
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_POST
+def experiment_skills(request, experiment_id):
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    return _skills_needed(request, experiment)
+
+
+@workplace_view(roles=LEADERS)
+@require_POST
+def adoption_skills(request, plan_id):
+    return _skills_needed(request, selectors.access_plan(workplace=request.workplace, plan_id=plan_id))
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -378,6 +422,7 @@ def adoption_edit(request, plan_id):
 def adoption_detail(request, plan_id):
     plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
     can_record = permissions.can_record_checkpoint(membership=request.membership, plan=plan)
+    needed = list(plan.skills.all())
     return render(
         request,
         "experiments/adoption_detail.html",
@@ -386,7 +431,16 @@ def adoption_detail(request, plan_id):
             "can_record": can_record,
             "today": timezone.localdate(),
             "is_leader": request.membership.is_leader,
-            "help": help_for(workplace=request.workplace, skills=list(plan.skills.all())),
+            "help": help_for(
+                workplace=request.workplace, skills=needed, viewer_is_leader=request.membership.is_leader
+            ),
+            "skills_url": reverse(
+                "experiments:adoption_skills",
+                kwargs={"workplace_slug": request.workplace.slug, "plan_id": plan.pk},
+            ),
+            "skills_form": _skills_form(request, plan, needed=needed)
+            if request.membership.is_leader
+            else None,
         },
     )
 

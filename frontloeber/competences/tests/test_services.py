@@ -336,3 +336,21 @@ def test_help_for_counts_each_sign_up_once(workplace, leader, team, skills, soon
         services.signup_create(actor=person, activity=activity)
     found = selectors.help_for(workplace=workplace, skills=[skills[4], skills[9]])["activities"]
     assert [(a.pk, a.signed_up) for a in found] == [(activity.pk, 3)]
+
+
+def test_a_helper_hosts_what_they_plan_and_is_told_what_they_may_plan(workplace, leader, team, skills, soon):
+    rate(team[0], workplace, {skills[9]: 3})
+    with pytest.raises(ValidationError) as refused:
+        plan(workplace, team[0], [skills[9]], soon, host=team[1])
+    assert "host" in refused.value.error_dict
+    with pytest.raises(PermissionDenied) as denied:
+        plan(workplace, team[0], [skills[10]], soon)
+    assert skills[9].name in str(denied.value)
+    plan(workplace, leader, [skills[10]], soon, host=team[1])  # a leader may make anyone the host
+    assert LearningActivity.objects.count() == 1
+
+
+def test_the_same_name_in_other_letters_is_the_same_skill(workplace, leader, skills):
+    with pytest.raises(ValidationError):
+        services.skill_add(actor=leader, workplace=workplace, area="data", name="ai-VÆRKTØJER")
+    assert Skill.objects.count() == 12

@@ -96,7 +96,7 @@ def test_the_experiment_page_shows_who_can_help_and_the_learning_planned(
     for helpers in (team[:1], team):
         for person in helpers:
             rate(person, workplace, {skills[4]: 3})
-        with django_assert_num_queries(17):
+        with django_assert_num_queries(18):
             page = client.get(experiment.get_absolute_url()).content.decode()
         counts.append(page)
     assert "Legestue med videomøder" in page and team[3].full_name in page
@@ -124,3 +124,35 @@ def test_an_adoption_plan_names_skills_and_its_page_shows_help(client, workplace
     client.force_login(team[1])
     page = client.get(plan.get_absolute_url()).content.decode()
     assert skills[6].name in page and team[0].full_name in page
+
+
+def test_a_running_experiment_names_its_skills_from_its_page(client, workplace, leader, team, skills):
+    experiment = make_experiment(make_idea(workplace), actor=leader)
+    run_experiment(experiment, leader=leader)
+    client.force_login(leader)
+    page = client.get(experiment.get_absolute_url()).content.decode()
+    address = reverse(
+        "experiments:experiment_skills",
+        kwargs={"workplace_slug": workplace.slug, "experiment_id": experiment.pk},
+    )
+    assert address in page and "Angiv de færdigheder, der skal til" in page
+    client.post(address, {"skills": [skills[9].pk]})
+    assert list(experiment.skills.all()) == [skills[9]]
+    gaps = client.get(reverse("competences:map", kwargs={"workplace_slug": workplace.slug})).content.decode()
+    assert experiment.get_absolute_url() in gaps
+    client.force_login(team[0])  # not the idea's responsible: no form, and a POST changes nothing
+    assert address not in client.get(experiment.get_absolute_url()).content.decode()
+    client.post(address, {"skills": [skills[4].pk]})
+    assert list(experiment.skills.all()) == [skills[9]]
+
+
+def test_a_leader_sees_a_helper_who_keeps_ratings_private_colleagues_do_not(
+    client, workplace, leader, team, skills
+):
+    experiment = make_experiment(make_idea(workplace), actor=leader, skills=[skills[4]])
+    rate(team[0], workplace, {skills[4]: 3}, visible=False)
+    client.force_login(leader)
+    assert team[0].full_name in client.get(experiment.get_absolute_url()).content.decode()
+    client.force_login(team[1])
+    page = client.get(experiment.get_absolute_url()).content.decode()
+    assert team[0].full_name not in page and "ingen her kan lære fra sig endnu" in page

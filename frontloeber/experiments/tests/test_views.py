@@ -1427,11 +1427,12 @@ def test_the_idea_page_links_to_its_experiments_plan_and_case(
 
 # The same on SQLite and PostgreSQL. A leader's page adds the header's inbox count; the case page seen from a
 # workplace that tries the case adds that count and the workplace of its own linked idea.
-# One more for the skills the experiment needs (and who can help, when it names any).
-EXPERIMENT_DETAIL_QUERIES = {"leader": 13, "participant": 12}
+# Two more for a leader: the skills the experiment needs (and who can help, when it names any) and the
+# catalogue to name them from; one more for the participant.
+EXPERIMENT_DETAIL_QUERIES = {"leader": 14, "participant": 12}
 EXPERIMENT_LIST_QUERIES = 8
 LEARNED_QUERIES = 8
-ADOPTION_DETAIL_QUERIES = 10
+ADOPTION_DETAIL_QUERIES = 11
 CASE_LIST_QUERIES = 8
 CASE_DETAIL_QUERIES = {"source": 9, "trying": 11}
 

@@ -78,3 +78,24 @@ def test_language_switch_in_the_header(page, live_server):
     # ...and the button now offers the way back to Danish.
     expect(page.locator("header button[name=language][value=da]")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_leaders_menu_on_a_phone_is_one_row_showing_the_current_page(new_context, live_server):
+    workplace = WorkplaceFactory(name="Børnehuset Solsikken", slug="solsikken")
+    leader = member(workplace, Role.LEADER, full_name="Lise Leder").user
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    log_in(page, leader)
+    page.goto(reverse("competences:map", kwargs={"workplace_slug": workplace.slug}))
+    tops = page.locator(".fl-workplace-nav li").evaluate_all("(items) => items.map((li) => li.offsetTop)")
+    assert len(tops) >= 11 and len(set(tops)) == 1, f"the menu wraps on a phone: rows at {sorted(set(tops))}"
+    current = page.locator(".fl-workplace-nav a[aria-current='page']")
+    expect(current).to_be_in_viewport()
+    scroll_width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll_width <= PHONE["width"], f"the page scrolls sideways: {scroll_width}px wide"
+    assert_accessible(page)
+    # Every item is still reachable: the last one scrolls into view and opens its page.
+    members = page.locator(".fl-workplace-nav li").last.locator("a")
+    members.click()
+    expect(page).to_have_url(
+        live_server.url + reverse("organisations:members", kwargs={"workplace_slug": workplace.slug})
+    )

@@ -18,6 +18,13 @@ document.addEventListener("DOMContentLoaded", function () {
   });
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
+  // On a phone the workplace menu scrolls sideways: show the page's own item.
+  var current = document.querySelector(".fl-workplace-nav a[aria-current='page']");
+  var row = current && current.closest("ul");
+  if (row && row.scrollWidth > row.clientWidth) {
+    var left = current.getBoundingClientRect().left - row.getBoundingClientRect().left + row.scrollLeft;
+    row.scrollLeft = left - (row.clientWidth - current.offsetWidth) / 2;
+  }
 });
 
 /* The workshop countdown: the server sends when the step ends; this ticks it down each second. */

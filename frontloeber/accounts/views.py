@@ -24,11 +24,10 @@ class LoginView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs):
         # A workshop guest has no login; a member's page sends them here, so show the way back instead.
-        from frontloeber.workshops.join_views import GUESTS_KEY
-        from frontloeber.workshops.selectors import guest_rooms
+        from frontloeber.workshops.selectors import guest_ids_of, guest_rooms
 
-        guest_ids = self.request.session.get(GUESTS_KEY) or {}
-        return super().get_context_data(**kwargs, guest_rooms=guest_rooms(guest_ids=guest_ids))
+        rooms = guest_rooms(guest_ids=guest_ids_of(self.request.session))
+        return super().get_context_data(**kwargs, guest_rooms=rooms)
 
 
 def _invalid(request, error):

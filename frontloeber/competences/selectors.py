@@ -261,16 +261,18 @@ def _previous_quarter(start):
     return datetime.date(start.year - (month < 1), (month - 1) % 12 + 1, 1)
 
 
-def coverage_by_quarter(*, workplace, quarters=6, now=None):
+def coverage_by_quarter(*, workplace, skills=None, quarters=6, now=None):
     """Per quarter, the team's skills as they stood at its end: skills with enough confident people, the
     mean level and how many ratings there were. Counted for today's team and skills, from the level history.
+    ``skills``: the workplace's skills when the caller has read them already (the map has).
     """
     now = now or timezone.now()
-    skills = list(workplace_skills(workplace=workplace).values_list("pk", flat=True))
-    team = list(_team(workplace).values_list("user_id", flat=True))
+    skills = [s.pk for s in (workplace_skills(workplace=workplace) if skills is None else skills)]
     changes = list(
         SkillLevelChange.objects.filter(
-            organisation_id=workplace.organisation_id, skill_id__in=skills, user_id__in=team
+            organisation_id=workplace.organisation_id,
+            skill_id__in=skills,
+            user_id__in=_team(workplace).values("user_id"),
         )
         .order_by("changed_at", "pk")
         .values_list("user_id", "skill_id", "level", "changed_at")

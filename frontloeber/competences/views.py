@@ -31,14 +31,13 @@ def _map_url(request):
 @require_GET
 def skills_map(request):
     is_leader = request.membership.is_leader
+    board = selectors.team_map(workplace=request.workplace, viewer=request.user, viewer_is_leader=is_leader)
     return render(
         request,
         "competences/map.html",
         {
-            **selectors.team_map(
-                workplace=request.workplace, viewer=request.user, viewer_is_leader=is_leader
-            ),
-            "quarters": selectors.coverage_by_quarter(workplace=request.workplace),
+            **board,
+            "quarters": selectors.coverage_by_quarter(workplace=request.workplace, skills=board["skills"]),
             "levels": Level.choices,
             "is_leader": is_leader,
             "can_plan": permissions.can_plan_activity(user=request.user, workplace=request.workplace),

@@ -24,7 +24,6 @@ from frontloeber.organisations.selectors import membership_for_user
 from . import selectors, services
 from .models import SessionState, StepKind
 
-GUESTS_KEY = "workshop_guests"
 # Wrong codes allowed per address in the window below before joining is refused for a while.
 WRONG_CODES_ALLOWED = 10
 WRONG_CODE_WINDOW = 15 * 60
@@ -97,7 +96,7 @@ def _session_or_404(code):
 
 def _participant(request, session):
     return selectors.participant_for(
-        session=session, user=request.user, guest_ids=request.session.get(GUESTS_KEY, {})
+        session=session, user=request.user, guest_ids=selectors.guest_ids_of(request.session)
     )
 
 
@@ -132,9 +131,9 @@ def _join(request, session):
             error_message = error_text(error)
         else:
             if participant.is_guest:
-                guests = request.session.get(GUESTS_KEY, {})
+                guests = selectors.guest_ids_of(request.session)
                 guests[str(session.pk)] = participant.pk
-                request.session[GUESTS_KEY] = guests
+                request.session[selectors.GUESTS_KEY] = guests
                 request.session.cycle_key()
             return redirect("join:room", code=session.join_code)
     return render(

@@ -167,6 +167,14 @@ def participant_for(*, session, user, guest_ids):
     return session.participants.filter(pk=guest_id, user__isnull=True).first()
 
 
+# Where a browser session keeps the guest participations it holds: session id → participant id.
+GUESTS_KEY = "workshop_guests"
+
+
+def guest_ids_of(browser_session):
+    return browser_session.get(GUESTS_KEY) or {}
+
+
 def guest_rooms(*, guest_ids):
     """The running sessions this browser is a guest in, for a guest who wanders onto a member's page."""
     pairs = Q()

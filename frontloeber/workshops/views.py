@@ -360,7 +360,7 @@ def post_remove(request, session_id, post_id):
     post = selectors.access_post(session=session, post_id=post_id)
     if post is None:
         raise Http404(_("No such post in this workshop."))
-    back = _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session)
+    back = _board_url(session)
     error_message = None
     if request.method == "POST":
         try:
@@ -471,7 +471,7 @@ def post_convert(request, session_id, post_id, kind):
     if kind in IDEA_OUTPUTS:
         return _post_to_plan(request, session, post, OutputKind(kind))
     if kind == OutputKind.LEARNING_ACTIVITY:
-        return _post_to_learning(request, session, post)
+        return _plan_learning(request, session, post=post)
     # Only an action item needs someone to own it.
     members = (
         list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
@@ -537,11 +537,6 @@ def post_convert(request, session_id, post_id, kind):
     )
 
 
-def _post_to_learning(request, session, post):
-    """A learning activity from a post, with the skills app's own form."""
-    return _plan_learning(request, session, post=post)
-
-
 @workplace_view
 @require_http_methods(["GET", "POST"])
 def session_learning_activity(request, session_id):
@@ -553,6 +548,7 @@ def session_learning_activity(request, session_id):
 
 
 def _plan_learning(request, session, *, post):
+    """A learning activity from a post, or straight from the session, with the skills app's own form."""
     members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
     initial = {"host": request.user.pk}
     if post is not None:
@@ -576,9 +572,7 @@ def _plan_learning(request, session, *, post):
             form.add_error(None, str(denied))
         else:
             messages.success(request, _("Saved: it is in Frontløber now, linked to the workshop."))
-            return redirect(
-                _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session)
-            )
+            return redirect(_board_url(session))
     return render(
         request,
         "competences/activity_form.html",
@@ -586,7 +580,7 @@ def _plan_learning(request, session, *, post):
             "form": form,
             "workshop_post": post,
             "workshop": session,
-            "cancel_url": _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session),
+            "cancel_url": _board_url(session),
         },
         status=400 if form.errors else 200,
     )
@@ -596,6 +590,11 @@ def _live_url(session):
     return reverse(
         "workshops:session_live", kwargs={"workplace_slug": session.workplace.slug, "session_id": session.pk}
     )
+
+
+def _board_url(session):
+    """Where the facilitator goes back to: the live screen while it runs, the outputs after."""
+    return _live_url(session) if session.state == SessionState.LIVE else _outputs_url(session)
 
 
 def _converted(request, session):

@@ -52,7 +52,7 @@ def grow(workplace, leader, people, skills, n):
 
 # The map reads the skills, the team, ratings, profiles, what running work needs, the planned learning and
 # the level history; an employee's map also asks whether they are a helper, to offer planning.
-MAP_QUERIES = 18
+MAP_QUERIES = 16
 RATE_QUERIES = 11
 LIST_QUERIES = 14
 DETAIL_QUERIES = 10

@@ -231,6 +231,15 @@ def open_round(workplace, *, leader, days=14):
     )
 
 
+def close_round(round_):
+    """Close an open round before its last day, as an organisation admin approving it (the round's leader may
+    close early only once everyone asked has answered). Returns the closed round."""
+    from frontloeber.reflection import services as reflection_services
+
+    approver = OrganisationAdminFactory(organisation=round_.workplace.organisation).user
+    return reflection_services.round_close(actor=approver, round_=round_)
+
+
 def survey_answers(round_, value=4, **by_code):
     """An answer to every statement of the round's version: ``value``, or per item code (``by_code``,
     with dots as underscores: ``_1_1=2``); None is "don't know"."""

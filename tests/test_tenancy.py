@@ -17,7 +17,7 @@ from frontloeber.accounts.models import Invitation
 from frontloeber.competences import services as competence_services
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
-from frontloeber.organisations.models import Role
+from frontloeber.organisations.models import OrganisationDomain, Role
 from frontloeber.reflection import services as reflection_services
 from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
@@ -74,6 +74,7 @@ class Tenant:
     action_item: object
     skill: object
     activity: object
+    domain: object
 
 
 def make_tenant():
@@ -173,6 +174,9 @@ def make_tenant():
         action_item=action_item,
         skill=skill,
         activity=activity,
+        domain=OrganisationDomain.objects.create(
+            organisation=workplace.organisation, domain=f"{workplace.slug}.example"
+        ),
     )
 
 
@@ -235,6 +239,11 @@ TENANT_URLS = {
         lambda t: {"invitation_id": t.invitation.pk},
         {},
     ),
+    "organisations:domains": (org, no_objects, {"domain": "hacked.example"}),
+    "organisations:domain_remove": (org, lambda t: {"domain_id": t.domain.pk}, {}),
+    "organisations:addresses": (org, no_objects, {}),
+    "organisations:address_approve": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
+    "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
 }
 
 IDEA_POST = {
@@ -381,6 +390,7 @@ TENANT_URLS.update(
         "reflection:self_assessment": (wp, round_of, SURVEY_POST),
         "reflection:round_remind": (wp, round_of, {}),
         "reflection:round_close": (wp, round_of, {}),
+        "reflection:round_request_close": (wp, round_of, {}),
         "reflection:answer": (wp, round_of, SURVEY_POST),
         "reflection:answer_start": (wp, round_of, {}),
         "reflection:rollup": (org, no_objects, {}),
@@ -388,6 +398,7 @@ TENANT_URLS.update(
         "reflection:organisation_round": (org, round_of, {}),
         "reflection:organisation_round_pdf": (org, round_of, {}),
         "reflection:superior_assessment": (org, round_of, SURVEY_POST),
+        "reflection:organisation_round_close": (org, round_of, {}),
     }
 )
 
@@ -406,6 +417,14 @@ def post_of(t):
 
 def participant_of(t):
     return {**live_of(t), "participant_id": t.live_participant.pk}
+
+
+def guest_of(t):
+    """A guest in the live session (only guests can be removed), joined the first time it is asked for."""
+    guest = t.live_session.participants.filter(user=None).first()
+    if guest is None:
+        guest = workshop_services.participant_join(session=t.live_session, display_name="Gæst")
+    return {**live_of(t), "participant_id": guest.pk}
 
 
 SESSION_POST = {
@@ -432,6 +451,7 @@ TENANT_URLS.update(
         "workshops:post_arrange": (wp, post_of, {"group": "1"}),
         "workshops:post_remove": (wp, post_of, {}),
         "workshops:participant_group": (wp, participant_of, {"group": "1"}),
+        "workshops:participant_remove": (wp, guest_of, {}),
         "workshops:session_outputs": (wp, live_of, {}),
         "workshops:post_convert": (
             wp,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.organisations import permissions as org_permissions
 from frontloeber.organisations import services as org_services
-from frontloeber.organisations.models import Membership
+from frontloeber.organisations.models import Membership, MembershipOrigin
 
 from .models import Invitation, User
 
@@ -107,15 +107,23 @@ def invitation_check(*, token: str) -> Invitation:
 
 def _lock_usable(token):
     invitation = invitation_check(token=token)
-    # Lock the row so that two clicks on the same link cannot both use it.
-    invitation = Invitation.objects.select_for_update().select_related("workplace").get(pk=invitation.pk)
+    # Lock the row so that two clicks on the same link cannot both use it (only it: not the workplace's).
+    invitation = (
+        Invitation.objects.select_for_update(of=("self",)).select_related("workplace").get(pk=invitation.pk)
+    )
     if invitation.accepted_at is not None:
         raise InvitationInvalid("used", invitation)
     return invitation
 
 
 def _mark_accepted(invitation, user):
-    membership = org_services.membership_add(workplace=invitation.workplace, user=user, role=invitation.role)
+    membership = org_services.membership_add(
+        workplace=invitation.workplace,
+        user=user,
+        role=invitation.role,
+        origin=MembershipOrigin.INVITATION,
+        actor=invitation.invited_by,
+    )
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

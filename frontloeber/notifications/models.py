@@ -22,6 +22,10 @@ class Kind(models.TextChoices):
     CASE_TRIED = "case_tried", _("Another workplace took up a case")
     SURVEY_INVITATION = "survey_invitation", _("You are asked to answer a reflection survey")
     SURVEY_REMINDER = "survey_reminder", _("A reflection survey you have not answered closes soon")
+    SURVEY_NOT_ASKED = "survey_not_asked", _(
+        "A survey round leaves out people its own leadership added or gave a new role recently"
+    )
+    SURVEY_CLOSE_REQUEST = "survey_close_request", _("A leader asks to close a survey round early")
     WORKSHOP_INVITATION = "workshop_invitation", _("You are invited to a workshop")
     WORKSHOP_CANCELLED = "workshop_cancelled", _("A workshop you were invited to is cancelled")
     ACTION_ITEM = "action_item", _("You were given an action item")
@@ -52,6 +56,9 @@ class Notification(models.Model):
     status = models.CharField(max_length=20, blank=True)
     # Where the notification leads, when that is not the idea's page (an experiment, a checkpoint).
     target_url = models.CharField(max_length=300, blank=True)
+    # Told to the organisation's admins about one of its workplaces: shown while they are admins, whether or
+    # not they belong to the workplace.
+    for_organisation_admins = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when the notification went out in a daily digest, so no digest repeats it.
@@ -92,6 +99,13 @@ class Notification(models.Model):
                 "%(actor)s asks for your anonymous view of the leadership at %(detail)s: answer the survey"
             ),
             Kind.SURVEY_REMINDER: _("The survey at %(detail)s closes soon, and you have not answered yet"),
+            Kind.SURVEY_NOT_ASKED: _(
+                "%(actor)s created a survey round at %(detail)s that does not ask some employees, because "
+                "the workplace's leadership added them or changed their role recently: see who"
+            ),
+            Kind.SURVEY_CLOSE_REQUEST: _(
+                "%(actor)s asks you to approve closing the survey round at %(detail)s before its last day"
+            ),
             Kind.WORKSHOP_INVITATION: _("%(actor)s invites you to the workshop %(detail)s"),
             Kind.WORKSHOP_CANCELLED: _("%(actor)s cancelled the workshop %(detail)s"),
             Kind.ACTION_ITEM: _("%(actor)s gave you an action item: %(detail)s"),

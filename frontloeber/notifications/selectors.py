@@ -1,6 +1,6 @@
 """Reads for a person's notifications."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from .models import Notification, Preference
 
@@ -8,13 +8,17 @@ DIGEST_LIMIT = 50
 
 
 def notifications_for(*, user):
-    """The person's notifications from workplaces they still belong to."""
-    from frontloeber.organisations.models import Membership
+    """The person's notifications from workplaces they still belong to, and those told to the admins of an
+    organisation they still administer."""
+    from frontloeber.organisations.models import Membership, OrganisationAdmin
 
     current = Membership.objects.filter(user=user, workplace=OuterRef("workplace"))
+    admin = OrganisationAdmin.objects.filter(user=user, organisation=OuterRef("organisation"))
     return (
         Notification.objects.filter(recipient=user)
-        .filter(Exists(current))
+        .filter(
+            Q(Exists(current), for_organisation_admins=False) | Q(Exists(admin), for_organisation_admins=True)
+        )
         .select_related("actor", "idea__workplace", "workplace")
     )
 
@@ -60,11 +64,15 @@ def digest_items(*, user):
 
 def digest_recipients():
     """Ids of people with something to tell and the digest switched on."""
-    from frontloeber.organisations.models import Membership
+    from frontloeber.organisations.models import Membership, OrganisationAdmin
 
     still_member = Membership.objects.filter(user=OuterRef("recipient"), workplace=OuterRef("workplace"))
+    still_admin = OrganisationAdmin.objects.filter(
+        user=OuterRef("recipient"), organisation=OuterRef("organisation")
+    )
     pending = Notification.objects.filter(read_at__isnull=True, digested_at__isnull=True).filter(
-        Exists(still_member)
+        Q(Exists(still_member), for_organisation_admins=False)
+        | Q(Exists(still_admin), for_organisation_admins=True)
     )
     opted_out = Preference.objects.filter(daily_digest=False).values("user_id")
     return list(

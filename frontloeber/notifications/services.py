@@ -7,18 +7,28 @@ from .models import Notification, Preference
 
 
 def notification_create(
-    *, recipients, kind, workplace, actor=None, idea=None, detail="", status="", target_url=""
+    *,
+    recipients,
+    kind,
+    workplace,
+    actor=None,
+    idea=None,
+    detail="",
+    status="",
+    target_url="",
+    to_organisation_admins=False,
 ):
     """Tell each recipient (once, and never the person who did it) that something happened. Only current
-    members of the workplace hear of it: someone who has left keeps no window into it."""
-    from frontloeber.organisations.models import Membership
+    members of the workplace hear of it: someone who has left keeps no window into it. Told to the
+    organisation's admins about one of its workplaces, only current admins hear of it, member or not."""
+    from frontloeber.organisations.models import Membership, OrganisationAdmin
 
     candidates = {user.pk for user in recipients if user is not None}
-    members = set(
-        Membership.objects.filter(workplace=workplace, user_id__in=candidates).values_list(
-            "user_id", flat=True
-        )
-    )
+    if to_organisation_admins:
+        allowed = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
+    else:
+        allowed = Membership.objects.filter(workplace=workplace)
+    members = set(allowed.filter(user_id__in=candidates).values_list("user_id", flat=True))
     seen = set()
     rows = []
     for user in recipients:
@@ -41,6 +51,7 @@ def notification_create(
                 detail=detail[:200],
                 status=status,
                 target_url=target_url,
+                for_organisation_admins=to_organisation_admins,
             )
         )
     Notification.objects.bulk_create(rows)

@@ -35,3 +35,12 @@ def role_field(**kwargs):
 
 class RoleForm(forms.Form):
     role = role_field()
+
+
+class DomainForm(forms.Form):
+    domain = forms.CharField(
+        label=_("E-mail domain"),
+        max_length=253,
+        help_text=_("The part after the @ in the staff's work addresses, such as fjordby.dk."),
+        error_messages={"required": _("Write a domain such as fjordby.dk, without the @.")},
+    )

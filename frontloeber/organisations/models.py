@@ -36,6 +36,18 @@ class Organisation(models.Model):
         validators=[MinValueValidator(3), MaxValueValidator(10)],
         help_text=_("The fewest employee answers a survey round needs before its results are shown (3–10)."),
     )
+    # How long a membership that a round's leader made, or whose role they changed, keeps the person out of
+    # that leader's survey rounds: otherwise a leader could invite accounts they control, answer as them and
+    # subtract their known answers from the report.
+    survey_eligibility_days = models.PositiveSmallIntegerField(
+        _("days before a new member is asked"),
+        default=30,
+        validators=[MinValueValidator(14), MaxValueValidator(365)],
+        help_text=_(
+            "A person the round's leader added, or whose role they changed, within this many days before the "
+            "round is not asked in it (14–365)."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -79,6 +91,13 @@ class Workplace(models.Model):
         return reverse("organisations:workplace_home", kwargs={"workplace_slug": self.slug})
 
 
+class MembershipOrigin(models.TextChoices):
+    INVITATION = "invitation", _("Accepted an invitation")
+    ADMIN = "admin", _("Added by an organisation admin")
+    IMPORT = "import", _("Imported from a staff list")
+    IDENTITY_PROVIDER = "idp", _("From the identity provider")
+
+
 class Membership(models.Model):
     """A person's place in a workplace. Removing it leaves the person's contributions in place."""
 
@@ -95,6 +114,19 @@ class Membership(models.Model):
         verbose_name=_("person"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
+    # Where the membership came from and who made it (the inviter, the admin); empty when nobody in
+    # particular did (an import, the identity provider, memberships older than this record).
+    origin = models.CharField(
+        _("origin"), max_length=20, choices=MembershipOrigin.choices, default=MembershipOrigin.ADMIN
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -113,6 +145,86 @@ class Membership(models.Model):
     @property
     def can_contribute(self):
         return self.role in (Role.EMPLOYEE, Role.LEADER)
+
+
+class MembershipChangeKind(models.TextChoices):
+    JOINED = "joined", _("Joined")
+    ROLE_CHANGED = "role_changed", _("Role changed")
+    LEFT = "left", _("Left")
+
+
+class MembershipChange(models.Model):
+    """Each time a person joined a workplace, had their role changed or left: who did it and when.
+
+    The survey reads it to keep people a round's leadership has just added out of that round. Rows stay when
+    the membership goes, so a person removed and added again is still seen."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="membership_changes")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=MembershipChangeKind.choices)
+    role = models.CharField(max_length=20, choices=Role.choices)
+    previous_role = models.CharField(max_length=20, choices=Role.choices, blank=True)
+    origin = models.CharField(max_length=20, choices=MembershipOrigin.choices, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership change")
+        verbose_name_plural = _("membership changes")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "workplace", "at"])]
+
+    def __str__(self):
+        return f"{self.workplace_id}/{self.user_id}: {self.kind}"
+
+
+class OrganisationDomain(models.Model):
+    """An e-mail domain that belongs to the organisation (its staff's work addresses). A domain belongs to
+    one organisation only."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="domains", verbose_name=_("organisation")
+    )
+    domain = models.CharField(_("domain"), max_length=253, unique=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("e-mail domain")
+        verbose_name_plural = _("e-mail domains")
+        ordering = ["domain"]
+        indexes = [models.Index(fields=["organisation", "domain"])]
+
+    def __str__(self):
+        return self.domain
+
+
+class AddressApproval(models.Model):
+    """An organisation admin's approval of a person whose e-mail address is outside the organisation's
+    domains (substitutes and hourly staff often use a private address): until then they are not asked in
+    survey rounds, since anyone can make such an address."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    approved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("approved address")
+        verbose_name_plural = _("approved addresses")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="address_approval_unique_person")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation_id}: {self.user_id}"
 
 
 class OrganisationAdmin(models.Model):

@@ -1,9 +1,22 @@
 """Reads for organisations, workplaces and memberships; each scoped to a person, workplace or organisation."""
 
-from django.db.models import Count, Prefetch, Q
+from functools import reduce
+from operator import or_
+
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
-from .models import Membership, Organisation, OrganisationAdmin, Role, Workplace
+from .models import (
+    AddressApproval,
+    Membership,
+    MembershipChange,
+    Organisation,
+    OrganisationAdmin,
+    OrganisationDomain,
+    Role,
+    Workplace,
+)
 
 
 def membership_for_user(*, user, workplace_slug):
@@ -33,6 +46,16 @@ def organisations_administered(*, user):
 
 def organisation_for_admin(*, user, org_slug):
     return organisations_administered(user=user).filter(slug=org_slug).first()
+
+
+def organisation_admins(*, organisation_id):
+    """The organisation's admins as people, by name."""
+    return [
+        admin.user
+        for admin in OrganisationAdmin.objects.filter(organisation_id=organisation_id)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    ]
 
 
 def user_is_organisation_admin(*, user, organisation):
@@ -103,3 +126,116 @@ def access_organisation_workplace(*, organisation, workplace_slug):
     if workplace is None:
         raise Http404
     return workplace
+
+
+# --- Where memberships came from, for the survey's eligibility rule ---------------------------------------
+
+
+def workplace_leader_ids(*, workplace):
+    leaders = Membership.objects.filter(workplace=workplace, role=Role.LEADER)
+    return set(leaders.values_list("user_id", flat=True))
+
+
+def membership_changes_between(*, workplace, start, end):
+    """Every join, role change and leaving in the workplace from ``start`` to ``end``, oldest first, as
+    (kind, member id, actor id or None, role, previous role)."""
+    return list(
+        MembershipChange.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, at__gte=start, at__lte=end
+        )
+        .order_by("at", "pk")
+        .values_list("kind", "user_id", "actor_id", "role", "previous_role")
+    )
+
+
+def organisation_admin_ids(*, organisation_id):
+    admins = OrganisationAdmin.objects.filter(organisation_id=organisation_id)
+    return set(admins.values_list("user_id", flat=True))
+
+
+def organisation_domain_list(*, organisation):
+    return OrganisationDomain.objects.filter(organisation=organisation).select_related("added_by")
+
+
+def access_organisation_domain(*, organisation, domain_id):
+    domain = OrganisationDomain.objects.filter(organisation=organisation, pk=domain_id).first()
+    if domain is None:
+        raise Http404
+    return domain
+
+
+def access_organisation_person(*, organisation, user_id):
+    """A person who is a member of one of the organisation's workplaces; 404 for anyone else."""
+    person = (
+        get_user_model()
+        .objects.filter(pk=user_id, memberships__organisation=organisation)
+        .distinct()
+        .first()
+    )
+    if person is None:
+        raise Http404
+    return person
+
+
+def organisation_domains(*, organisation):
+    return list(OrganisationDomain.objects.filter(organisation=organisation).values_list("domain", flat=True))
+
+
+def dns_form(domain: str) -> str:
+    """A domain as DNS writes it: æøå-domains in their xn-- form, as the organisation's domains are stored."""
+    domain = domain.strip().lower()
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
+
+
+def _unicode_form(domain: str) -> str:
+    try:
+        return domain.encode("ascii").decode("idna")
+    except UnicodeError:
+        return domain
+
+
+def address_domain(email: str) -> str:
+    return dns_form(email.rpartition("@")[2])
+
+
+def outside_domains(email: str, domains) -> bool:
+    """Whether the address is outside the organisation's domains (never, when it has named none)."""
+    return bool(domains) and address_domain(email) not in set(domains)
+
+
+def address_approvals(*, organisation, user_ids):
+    """{person id: id of the admin who approved their address, or None} for those of ``user_ids`` approved."""
+    return dict(
+        AddressApproval.objects.filter(organisation=organisation, user_id__in=list(user_ids)).values_list(
+            "user_id", "approved_by_id"
+        )
+    )
+
+
+def people_outside_domains(*, organisation, domains):
+    """The organisation's members whose address is outside its ``domains``, with their workplaces here and
+    when an admin approved them; unapproved first. None when the organisation names no domains."""
+    if not domains:
+        return get_user_model().objects.none()
+    # Addresses keep their æøå as typed; the domains are stored in their xn-- form: match either.
+    spellings = set(domains) | {_unicode_form(domain) for domain in domains}
+    inside = reduce(or_, (Q(email__iendswith=f"@{spelling}") for spelling in spellings))
+    here = Membership.objects.filter(organisation=organisation)
+    approval = AddressApproval.objects.filter(organisation=organisation, user=OuterRef("pk"))
+    return (
+        get_user_model()
+        .objects.filter(Exists(here.filter(user=OuterRef("pk"))))
+        .exclude(inside)
+        .annotate(approved_at=Subquery(approval.values("approved_at")[:1]))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=here.select_related("workplace").order_by("workplace__name"),
+                to_attr="memberships_here",
+            )
+        )
+        .order_by(F("approved_at").asc(nulls_first=True), "full_name", "email")
+    )

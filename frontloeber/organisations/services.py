@@ -1,12 +1,27 @@
 """Writes for organisations, workplaces and memberships. Each checks the actor's permission itself."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import permissions
-from .models import Membership, Organisation, OrganisationAdmin, Role, Sector, Workplace
+from .models import (
+    AddressApproval,
+    Membership,
+    MembershipChange,
+    MembershipChangeKind,
+    MembershipOrigin,
+    Organisation,
+    OrganisationAdmin,
+    OrganisationDomain,
+    Role,
+    Sector,
+    Workplace,
+)
 
 
 def _unique_workplace_slug(name, *, exclude_pk=None):
@@ -98,18 +113,46 @@ def _leaves_workplace_without_leader(membership):
     )
 
 
-@transaction.atomic
-def membership_add(*, workplace: Workplace, user, role: str):
-    """Add a person to a workplace (used when an invitation is accepted); an existing membership stays."""
-    validate_role(role)
-    membership, _created = Membership.objects.get_or_create(
-        workplace=workplace, user=user, defaults={"organisation_id": workplace.organisation_id, "role": role}
+def _record_change(membership, *, kind, actor, previous_role="", origin="", now=None):
+    MembershipChange.objects.create(
+        organisation_id=membership.organisation_id,
+        workplace_id=membership.workplace_id,
+        user_id=membership.user_id,
+        kind=kind,
+        role=membership.role,
+        previous_role=previous_role,
+        origin=origin,
+        actor=actor,
+        at=now or timezone.now(),
     )
+
+
+@transaction.atomic
+def membership_add(*, workplace: Workplace, user, role: str, origin: str, actor=None, now=None):
+    """Add a person to a workplace, recording where the membership came from and who made it (the inviter,
+    the admin). An existing membership stays as it is."""
+    validate_role(role)
+    if origin not in MembershipOrigin.values:
+        raise ValueError(f"Unknown membership origin {origin!r}")
+    now = now or timezone.now()
+    membership, created = Membership.objects.get_or_create(
+        workplace=workplace,
+        user=user,
+        defaults={
+            "organisation_id": workplace.organisation_id,
+            "role": role,
+            "origin": origin,
+            "added_by": actor,
+            "created_at": now,
+        },
+    )
+    if created:
+        _record_change(membership, kind=MembershipChangeKind.JOINED, actor=actor, origin=origin, now=now)
     return membership
 
 
 @transaction.atomic
-def membership_change_role(*, actor, membership: Membership, role: str):
+def membership_change_role(*, actor, membership: Membership, role: str, now=None):
     permissions.require_manage_people(user=actor, workplace=membership.workplace)
     validate_role(role)
     if role == membership.role:
@@ -118,17 +161,22 @@ def membership_change_role(*, actor, membership: Membership, role: str):
         raise ValidationError(
             {"role": _("A workplace needs at least one leader. Appoint another leader first.")}
         )
+    previous = membership.role
     membership.role = role
     membership.save(update_fields=["role"])
+    _record_change(
+        membership, kind=MembershipChangeKind.ROLE_CHANGED, actor=actor, previous_role=previous, now=now
+    )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, actor, membership: Membership):
+def membership_remove(*, actor, membership: Membership, now=None):
     """Take a person out of the workplace. Their ideas, comments and other contributions stay."""
     permissions.require_manage_people(user=actor, workplace=membership.workplace)
     if _leaves_workplace_without_leader(membership):
         raise ValidationError(_("A workplace needs at least one leader. Appoint another leader first."))
+    _record_change(membership, kind=MembershipChangeKind.LEFT, actor=actor, now=now)
     membership.delete()
 
 
@@ -136,3 +184,67 @@ def membership_remove(*, actor, membership: Membership):
 def organisation_admin_add(*, organisation: Organisation, user):
     admin, _created = OrganisationAdmin.objects.get_or_create(organisation=organisation, user=user)
     return admin
+
+
+# --- The organisation's e-mail domains and approved outside addresses --------------------------------
+
+# A host name: labels of letters, digits and hyphens (not at either end), at least one dot, a letter TLD.
+_DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+
+
+def normalise_domain(value) -> str:
+    value = (value or "").strip().lower().lstrip("@").rstrip(".")
+    try:
+        value = value.encode("idna").decode("ascii")  # æøå-domains in their DNS form
+    except UnicodeError:
+        return ""
+    return value if _DOMAIN.match(value) else ""
+
+
+@transaction.atomic
+def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -> OrganisationDomain:
+    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    normalised = normalise_domain(domain)
+    if not normalised:
+        raise ValidationError({"domain": _("Write a domain such as fjordby.dk, without the @.")})
+    existing = OrganisationDomain.objects.filter(domain=normalised).first()
+    if existing is not None:
+        if existing.organisation_id == organisation.pk:
+            message = _("%(domain)s is already on the list.") % {"domain": normalised}
+            raise ValidationError({"domain": message})
+        raise ValidationError(
+            {
+                "domain": _(
+                    "%(domain)s belongs to another organisation in Frontløber. If it is yours, ask the "
+                    "people running Frontløber to move it."
+                )
+                % {"domain": normalised}
+            }
+        )
+    return OrganisationDomain.objects.create(organisation=organisation, domain=normalised, added_by=actor)
+
+
+@transaction.atomic
+def organisation_domain_remove(*, actor, domain: OrganisationDomain):
+    permissions.require_organisation_admin(user=actor, organisation=domain.organisation)
+    domain.delete()
+
+
+@transaction.atomic
+def address_approve(*, actor, organisation: Organisation, user, now=None) -> AddressApproval:
+    """Approve a person whose address is outside the organisation's domains, so survey rounds may ask them."""
+    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    if not Membership.objects.filter(organisation=organisation, user=user).exists():
+        raise ValidationError(_("This person is not a member of any of the organisation's workplaces."))
+    approval, _created = AddressApproval.objects.get_or_create(
+        organisation=organisation,
+        user=user,
+        defaults={"approved_by": actor, "approved_at": now or timezone.now()},
+    )
+    return approval
+
+
+@transaction.atomic
+def address_approval_withdraw(*, actor, organisation: Organisation, user):
+    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    AddressApproval.objects.filter(organisation=organisation, user=user).delete()

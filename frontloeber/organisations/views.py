@@ -14,7 +14,7 @@ from frontloeber.core.pagination import paginate
 from frontloeber.core.tenancy import organisation_admin_view, workplace_view
 
 from . import selectors, services
-from .forms import RoleForm, WorkplaceForm
+from .forms import DomainForm, RoleForm, WorkplaceForm
 from .models import Role
 
 # --- Workplace pages -----------------------------------------------------------------------------
@@ -372,3 +372,75 @@ def organisation_invitation_revoke(request, workplace_slug, invitation_id):
     return _revoke(
         request, workplace, invitation_id, back_url=_org_people_urls(request.organisation, workplace)["list"]
     )
+
+
+# --- The organisation's e-mail domains and the addresses outside them -----------------------------------
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def domains(request):
+    organisation = request.organisation
+    form = DomainForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            domain = services.organisation_domain_add(
+                actor=request.user, organisation=organisation, domain=form.cleaned_data["domain"]
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("%(domain)s is added.") % {"domain": domain.domain})
+            return redirect("organisations:domains", org_slug=organisation.slug)
+    return render(
+        request,
+        "organisations/domains.html",
+        {"form": form, "domains": selectors.organisation_domain_list(organisation=organisation)},
+        status=400 if form.errors else 200,
+    )
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def domain_remove(request, domain_id):
+    domain = selectors.access_organisation_domain(organisation=request.organisation, domain_id=domain_id)
+    if request.method == "POST":
+        services.organisation_domain_remove(actor=request.user, domain=domain)
+        messages.success(request, _("%(domain)s is removed.") % {"domain": domain.domain})
+        return redirect("organisations:domains", org_slug=request.organisation.slug)
+    return render(request, "organisations/domain_remove.html", {"domain": domain})
+
+
+@organisation_admin_view
+@require_GET
+def addresses(request):
+    organisation = request.organisation
+    domains = selectors.organisation_domains(organisation=organisation)
+    people = selectors.people_outside_domains(organisation=organisation, domains=domains)
+    context = {"people": paginate(request, people), "has_domains": bool(domains)}
+    return render(request, "organisations/addresses.html", context)
+
+
+@organisation_admin_view
+@require_POST
+def address_approve(request, user_id):
+    person = selectors.access_organisation_person(organisation=request.organisation, user_id=user_id)
+    services.address_approve(actor=request.user, organisation=request.organisation, user=person)
+    messages.success(
+        request,
+        _("%(email)s is approved: survey rounds created from now on can ask them.") % {"email": person.email},
+    )
+    return redirect("organisations:addresses", org_slug=request.organisation.slug)
+
+
+@organisation_admin_view
+@require_POST
+def address_approval_withdraw(request, user_id):
+    person = selectors.access_organisation_person(organisation=request.organisation, user_id=user_id)
+    services.address_approval_withdraw(actor=request.user, organisation=request.organisation, user=person)
+    messages.success(
+        request,
+        _("The approval of %(email)s is withdrawn: new survey rounds do not ask them.")
+        % {"email": person.email},
+    )
+    return redirect("organisations:addresses", org_slug=request.organisation.slug)

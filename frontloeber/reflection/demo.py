@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from frontloeber.organisations.models import Membership, OrganisationAdmin, Role
 
-from . import services, tokens
+from . import eligibility, services, tokens
 from .demo_content import COMMENTS
 from .models import (
     Answer,
@@ -28,6 +28,7 @@ from .models import (
     PracticeComment,
     Response,
     Round,
+    RoundExclusion,
     RoundInvitation,
 )
 from .selectors import current_version, practices_with_items
@@ -227,7 +228,18 @@ class _Seeder:
 
     def round(self, index, *, opens_on, closes_on, answered, comments, superior=None, self_assessed=True):
         rng = self.rng(index)
-        threshold = self.workplace.organisation.reflection_threshold
+        organisation = self.workplace.organisation
+        threshold = organisation.reflection_threshold
+        created_at = _at(opens_on, 7, 30)
+        # The same rule as a leader's round (eligibility.py): the demo's people have long been members, made
+        # by the organisation admin, so everyone is asked.
+        days = organisation.survey_eligibility_days
+        found = eligibility.survey_eligibility(
+            workplace=self.workplace, leader=self.leader, at=created_at, days=days
+        )
+        asked = set(found.asked)
+        employees = [user for user in self.employees if user.pk in asked]
+        answered = min(answered, len(employees))
         round_ = Round.objects.create(
             **self.tenant,
             version=self.version,
@@ -235,16 +247,21 @@ class _Seeder:
             opens_on=opens_on,
             closes_on=closes_on,
             threshold=threshold,
-            invited_count=len(self.employees),
+            eligibility_days=organisation.survey_eligibility_days,
+            invited_count=len(employees),
             invitations_sent_at=_at(opens_on, 8),
             reminded_on=closes_on - datetime.timedelta(days=services.REMIND_DAYS_BEFORE_CLOSE)
             if closes_on < self.today
             else None,
-            created_at=_at(opens_on, 7, 30),
+            created_at=created_at,
         )
         created = 1
+        RoundExclusion.objects.bulk_create(
+            RoundExclusion(**self.tenant, round=round_, user_id=user_id, reason=reason)
+            for user_id, reason in found.not_asked.items()
+        )
         # Who answered is drawn here and forgotten: the responses below are made without them.
-        who = set(rng.sample(range(len(self.employees)), answered))
+        who = set(rng.sample(range(len(employees)), answered))
         RoundInvitation.objects.bulk_create(
             RoundInvitation(
                 **self.tenant,
@@ -253,9 +270,9 @@ class _Seeder:
                 token_hash=tokens.invitation_hash(tokens.new_secret()),
                 answered=position in who,
             )
-            for position, user in enumerate(self.employees)
+            for position, user in enumerate(employees)
         )
-        created += len(self.employees)
+        created += len(employees)
         created += self._responses(round_, index, answered, comments, rng)
         if self_assessed:
             offsets = self.profile["leader"]

@@ -112,3 +112,20 @@ class ThresholdForm(forms.Form):
             "usual choice; a higher number protects small teams better."
         ),
     )
+    eligibility_days = forms.IntegerField(
+        label=_("Days before a person the leadership added is asked"),
+        min_value=14,
+        max_value=365,
+        help_text=_(
+            "A person the round's leader (or another leader of the workplace) invited, or whose role they "
+            "changed, within this many days before a round is not asked in it. This keeps a leader from "
+            "adding accounts they control and reading the others' answers by subtraction. At least 14; 30 is "
+            "usual."
+        ),
+        error_messages={
+            "required": _("Give a number of days from 14 to 365."),
+            "invalid": _("Give a number of days from 14 to 365."),
+            "min_value": _("Give a number of days from 14 to 365."),
+            "max_value": _("Give a number of days from 14 to 365."),
+        },
+    )

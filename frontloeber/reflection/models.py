@@ -155,12 +155,24 @@ class Round(models.Model):
     # so lowering the setting never uncovers answers given under a higher promise.
     threshold = models.PositiveSmallIntegerField(_("anonymity threshold"))
     invited_count = models.PositiveIntegerField(default=0)
+    # Kept from the organisation's setting when the round was created: how far back a membership that the
+    # round's leadership made keeps the person out of the round (see eligibility.py).
+    eligibility_days = models.PositiveSmallIntegerField(default=30)
     invitations_sent_at = models.DateTimeField(null=True, blank=True)
     reminded_on = models.DateField(null=True, blank=True)
     # Set when the closed round's answers were written anew in random order and their way back (the
     # locators, the link hashes) removed: from then on not even the database's own bookkeeping ties an
     # answer to the moment, or the person, it came from.
     sealed_at = models.DateTimeField(null=True, blank=True)
+    # Closing before the last day needs every invited person's answer, or an organisation admin's approval
+    # (someone other than the round's leader), which the leader can ask for.
+    early_close_requested_at = models.DateTimeField(null=True, blank=True)
+    early_close_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    early_close_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -228,6 +240,31 @@ class RoundInvitation(models.Model):
 
     def __str__(self):
         return f"{self.round_id}: {self.user_id}"
+
+
+class NotAskedReason(models.TextChoices):
+    RECENT = "recent", _("Added, or given a new role, recently by the round's leadership")
+    ADDRESS = "address", _("E-mail address outside the organisation's domains, not yet approved")
+
+
+class RoundExclusion(models.Model):
+    """An employee of the workplace who was not asked in the round, and why: decided when the round was
+    created, and told to the person on the round's page."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="exclusions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=20, choices=NotAskedReason.choices)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        constraints = [models.UniqueConstraint(fields=["round", "user"], name="round_exclusion_unique")]
+
+    def __str__(self):
+        return f"{self.round_id}: {self.user_id} ({self.reason})"
 
 
 class AnonymousRow(models.Model):

@@ -11,13 +11,14 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.workshops.selectors import formats_by_practice
 
-from . import tokens
+from . import eligibility, tokens
 from .models import (
     Answer,
     AssessmentAnswer,
@@ -29,6 +30,7 @@ from .models import (
     ReflectionQuestion,
     Response,
     Round,
+    RoundExclusion,
     RoundInvitation,
     RoundState,
 )
@@ -132,6 +134,37 @@ def survey_waiting_for(*, workplace, user, today=None):
 
 def my_invitation(*, round_, user):
     return RoundInvitation.objects.filter(round=round_, user=user).first()
+
+
+def my_exclusion(*, round_, user):
+    """Why the person was not asked in the round, if they were an employee left out when it was created."""
+    return RoundExclusion.objects.filter(round=round_, user=user).first()
+
+
+def round_exclusions(*, round_):
+    """The employees the round did not ask, and why, by name."""
+    return list(
+        RoundExclusion.objects.filter(
+            organisation_id=round_.organisation_id, workplace_id=round_.workplace_id, round=round_
+        )
+        .select_related("user")
+        .order_by("reason", "user__full_name", "user__email")
+    )
+
+
+def round_preview(*, workplace, leader, now=None):
+    """Whom a round the leader created now would ask, and who it would leave out and why (for the form)."""
+    now = now or timezone.now()
+    found = eligibility.survey_eligibility(
+        workplace=workplace, leader=leader, at=now, days=workplace.organisation.survey_eligibility_days
+    )
+    users = get_user_model().objects.in_bulk(list(found.not_asked))
+    left_out = sorted(
+        ({"user": users[pk], "reason": reason} for pk, reason in found.not_asked.items()),
+        key=lambda entry: (entry["reason"], entry["user"].full_name, entry["user"].email),
+    )
+    days = workplace.organisation.survey_eligibility_days
+    return {"asked": len(found.asked), "not_asked": left_out, "days": days}
 
 
 def invitation_for_link(*, workplace, user, secret):
@@ -443,15 +476,17 @@ def round_report(*, round_, today=None):
                 if result.superior is not None:
                     superior_list.append(result.superior)
             items.append(result)
-        practice_comments = comments.get(practice.pk, [])
-        # Shown in random order, so their order says nothing about who wrote them or when.
+        # At least ``threshold`` people answered some statement of the practice on the scale.
+        team = _mean(team_values) if shown and most_on_scale >= threshold else None
+        # Comments follow the figures: none where the practice's figure is not shown. Shown in random
+        # order, so their order says nothing about who wrote them or when.
+        practice_comments = comments.get(practice.pk, []) if team is not None else []
         random.SystemRandom().shuffle(practice_comments)
         results.append(
             PracticeResult(
                 practice=practice,
                 items=items,
-                # At least ``threshold`` people answered some statement of the practice on the scale.
-                team=_mean(team_values) if shown and most_on_scale >= threshold else None,
+                team=team,
                 leader=_mean(leader_list),
                 superior=_mean(superior_list),
                 comments=practice_comments,

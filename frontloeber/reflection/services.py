@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.selectors import email_languages
-from frontloeber.organisations.models import Membership, Organisation, Role
+from frontloeber.organisations.models import Organisation
 from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
+from frontloeber.organisations.selectors import organisation_admins
 
-from . import selectors, tokens
+from . import eligibility, selectors, tokens
 from .models import (
     Answer,
     Assessment,
@@ -33,6 +34,7 @@ from .models import (
     QuestionBankVersion,
     Response,
     Round,
+    RoundExclusion,
     RoundInvitation,
     RoundState,
 )
@@ -41,6 +43,7 @@ ROUND_MAX_DAYS = 56
 ROUND_MAX_DAYS_AHEAD = 90
 REMIND_DAYS_BEFORE_CLOSE = 2
 COMMENT_MAX_LENGTH = 1500
+ELIGIBILITY_DAYS = (14, 365)
 
 logger = logging.getLogger(__name__)
 
@@ -82,23 +85,36 @@ def _check_dates(opens_on, closes_on, *, today):
 
 
 @transaction.atomic
-def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
-    """Open a round for the workplace: every employee is asked, with a personal link, from ``opens_on``."""
+def round_open(*, actor, workplace, opens_on, closes_on, today=None, now=None) -> Round:
+    """Create a round for the workplace. It asks, with a personal link from ``opens_on``, every employee the
+    eligibility rule allows (eligibility.py); the others are recorded as not asked, with the reason, and the
+    organisation's admins hear of those the round's leadership had just added."""
     today = today or timezone.localdate()
+    now = now or timezone.now()
     require_workplace_leader(user=actor, workplace=workplace)
     _check_dates(opens_on, closes_on, today=today)
-    # The workplace row is the lock that keeps two leaders from opening two rounds at once.
-    type(workplace).objects.select_for_update().filter(pk=workplace.pk).first()
+    # The workplace row is the lock that keeps two leaders from opening two rounds at once. "No key": the
+    # rows that refer to the workplace (ideas, comments, memberships) are written on meanwhile.
+    type(workplace).objects.select_for_update(no_key=True).filter(pk=workplace.pk).first()
     if selectors.round_unfinished(workplace=workplace, today=today) is not None:
         raise ValidationError(
             _("The workplace already has a round that has not closed. Close it before opening a new one.")
         )
-    employees = list(
-        Membership.objects.filter(workplace=workplace, role=Role.EMPLOYEE).values_list("user_id", flat=True)
+    organisation = Organisation.objects.get(pk=workplace.organisation_id)
+    found = eligibility.survey_eligibility(
+        workplace=workplace, leader=actor, at=now, days=organisation.survey_eligibility_days
     )
-    if not employees:
+    if not found.asked and not found.not_asked:
         raise ValidationError(
             _("The workplace has no employees to ask yet. Invite the team under Members first.")
+        )
+    if not found.asked:
+        raise ValidationError(
+            _(
+                "None of the workplace's employees can be asked yet: they were added or given their role "
+                "recently by the workplace's leadership, or their address needs an organisation admin's "
+                "approval. The list below says who and why."
+            )
         )
     version = selectors.current_version()
     if version is None:
@@ -106,27 +122,60 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None) -> Round:
             _("The survey's questions are not installed. Ask the people running Frontløber.")
         )
     question_bank_lock(version=version)
+    tenant = {"organisation_id": workplace.organisation_id, "workplace": workplace}
     round_ = Round.objects.create(
-        organisation_id=workplace.organisation_id,
-        workplace=workplace,
+        **tenant,
         version=version,
         leader=actor,
         opens_on=opens_on,
         closes_on=closes_on,
-        threshold=Organisation.objects.values_list("reflection_threshold", flat=True).get(
-            pk=workplace.organisation_id
-        ),
-        invited_count=len(employees),
+        threshold=organisation.reflection_threshold,
+        eligibility_days=organisation.survey_eligibility_days,
+        invited_count=len(found.asked),
+        created_at=now,
     )
     RoundInvitation.objects.bulk_create(
-        RoundInvitation(
-            organisation_id=workplace.organisation_id, workplace=workplace, round=round_, user_id=user_id
-        )
-        for user_id in employees
+        RoundInvitation(**tenant, round=round_, user_id=user_id) for user_id in found.asked
     )
+    RoundExclusion.objects.bulk_create(
+        RoundExclusion(**tenant, round=round_, user_id=user_id, reason=reason)
+        for user_id, reason in found.not_asked.items()
+    )
+    if found.recent:
+        _tell_admins(round_, kind="survey_not_asked", actor=actor)
     if opens_on <= today:
         _enqueue_invitations(round_)
     return round_
+
+
+def _approvers(round_):
+    """The organisation's admins who oversee the round: none of its own leadership (eligibility.py)."""
+    admins = organisation_admins(organisation_id=round_.organisation_id)
+    return eligibility.overseers(round_=round_, admins=admins, now=timezone.now())
+
+
+def may_approve_early_close(*, actor, round_) -> bool:
+    """Whether the person is an organisation admin who may approve closing the round early: one outside its
+    leadership, who has not changed the workplace's memberships lately (eligibility.overseers)."""
+    return any(admin.pk == actor.pk for admin in _approvers(round_))
+
+
+def _tell_admins(round_, *, kind, actor):
+    """Notify the admins who oversee the round (eligibility.py: never its own leadership)."""
+    from frontloeber.notifications.services import notification_create
+
+    notification_create(
+        recipients=_approvers(round_),
+        kind=kind,
+        workplace=round_.workplace,
+        actor=actor,
+        detail=round_.workplace.name,
+        target_url=reverse(
+            "reflection:organisation_round",
+            kwargs={"org_slug": round_.workplace.organisation.slug, "round_id": round_.pk},
+        ),
+        to_organisation_admins=True,
+    )
 
 
 def _enqueue_invitations(round_):
@@ -152,22 +201,71 @@ def rounds_start_due(*, today=None) -> int:
     return count
 
 
+def early_close_allowed(*, round_, today=None) -> bool:
+    """The round's leader may close an open round early once every invited person has answered."""
+    return not RoundInvitation.objects.filter(round=round_, answered=False).exists()
+
+
 @transaction.atomic
 def round_close(*, actor, round_, today=None) -> Round | None:
     """Close an open round before its last day, and seal it; its report can then be read. A round that has
-    not opened yet asked nobody: it is cancelled (deleted), and None is returned."""
+    not opened yet asked nobody: it is cancelled (deleted), and None is returned.
+
+    The round's workplace leaders may close early only when every invited person has answered: an early
+    close otherwise lets a leader pick the moment when only the answers they know of are in. An organisation
+    admin other than the round's leader may close it at any time, which approves the early close."""
     today = today or timezone.localdate()
-    require_workplace_leader(user=actor, workplace=round_.workplace)
-    locked = Round.objects.select_for_update().get(pk=round_.pk)
+    locked = Round.objects.select_for_update(of=("self",)).select_related("workplace__organisation").get(
+        pk=round_.pk
+    )
+    approving = may_approve_early_close(actor=actor, round_=locked)
+    if not approving:
+        require_workplace_leader(user=actor, workplace=locked.workplace)
     state = locked.state(today)
     if state == RoundState.CLOSED:
         raise ValidationError(_("The round is already closed."))
     if state == RoundState.SCHEDULED:
+        if approving:
+            raise ValidationError(_("The round has not opened yet. Only its leader can cancel it."))
         locked.delete()
         return None
+    if not approving and not early_close_allowed(round_=locked, today=today):
+        raise ValidationError(
+            _(
+                "Not everyone asked has answered, so the round closes on its last day. An organisation admin "
+                "can approve closing it earlier: ask them from this page."
+            )
+        )
     locked.closed_early_on = today
-    locked.save(update_fields=["closed_early_on"])
+    locked.early_close_approved_by = actor if approving else None
+    locked.save(update_fields=["closed_early_on", "early_close_approved_by"])
     return round_seal(round_=locked, today=today)
+
+
+@transaction.atomic
+def round_request_early_close(*, actor, round_, today=None, now=None) -> Round:
+    """The leader asks the organisation's admins to approve closing the round before its last day."""
+    today = today or timezone.localdate()
+    require_workplace_leader(user=actor, workplace=round_.workplace)
+    locked = Round.objects.select_for_update(of=("self",)).select_related("workplace__organisation").get(
+        pk=round_.pk
+    )
+    if locked.state(today) != RoundState.OPEN:
+        raise ValidationError(_("Only an open round can be closed early."))
+    if locked.early_close_requested_at is not None:
+        raise ValidationError(_("You have already asked. The organisation's admins have been told."))
+    if not _approvers(locked):
+        raise ValidationError(
+            _(
+                "The organisation has no admin other than you who could approve it, so the round closes on "
+                "its last day."
+            )
+        )
+    locked.early_close_requested_at = now or timezone.now()
+    locked.early_close_requested_by = actor
+    locked.save(update_fields=["early_close_requested_at", "early_close_requested_by"])
+    _tell_admins(locked, kind="survey_close_request", actor=actor)
+    return locked
 
 
 @transaction.atomic
@@ -404,7 +502,7 @@ def _locked_invitation(*, user, workplace, secret):
     if not tokens.looks_like_secret(secret or ""):
         return None
     return (
-        RoundInvitation.objects.select_for_update()
+        RoundInvitation.objects.select_for_update(of=("round", "self"))  # round first, as closing locks them
         .select_related("round__version", "round__workplace")
         .filter(workplace=workplace, user=user, token_hash=tokens.invitation_hash(secret))
         .first()
@@ -522,10 +620,25 @@ def assessment_submit(*, actor, round_, kind, answers) -> Assessment:
 # --- The organisation's setting ------------------------------------------------------------------------
 
 
-def organisation_threshold_update(*, actor, organisation, threshold) -> Organisation:
+def organisation_threshold_update(*, actor, organisation, threshold, eligibility_days=None) -> Organisation:
+    """The organisation's anonymity rules for its rounds: the threshold, and how long a person the round's
+    leadership added stays out of its rounds (eligibility.py). Rounds keep the rules they were made with."""
     require_organisation_admin(user=actor, organisation=organisation)
+    errors = {}
     if not isinstance(threshold, int) or isinstance(threshold, bool) or not 3 <= threshold <= 10:
-        raise ValidationError({"threshold": _("Choose a number from 3 to 10.")})
+        errors["threshold"] = _("Choose a number from 3 to 10.")
+    if eligibility_days is not None and (
+        not isinstance(eligibility_days, int)
+        or isinstance(eligibility_days, bool)
+        or not ELIGIBILITY_DAYS[0] <= eligibility_days <= ELIGIBILITY_DAYS[1]
+    ):
+        errors["eligibility_days"] = _("Give a number of days from 14 to 365.")
+    if errors:
+        raise ValidationError(errors)
     organisation.reflection_threshold = threshold
-    organisation.save(update_fields=["reflection_threshold"])
+    fields = ["reflection_threshold"]
+    if eligibility_days is not None:
+        organisation.survey_eligibility_days = eligibility_days
+        fields.append("survey_eligibility_days")
+    organisation.save(update_fields=fields)
     return organisation

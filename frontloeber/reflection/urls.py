@@ -19,6 +19,7 @@ urlpatterns = [
     path(round_ + "selvvurdering/", views.self_assessment, name="self_assessment"),
     path(round_ + "paamind/", views.round_remind, name="round_remind"),
     path(round_ + "luk/", views.round_close, name="round_close"),
+    path(round_ + "luk/bed-om-godkendelse/", views.round_request_close, name="round_request_close"),
     path(round_ + "svar/", views.answer, name="answer"),
     path(round_ + "svar/start/", views.answer_start, name="answer_start"),
     path(organisation, views.rollup, name="rollup"),
@@ -26,4 +27,5 @@ urlpatterns = [
     path(org_round, views.organisation_round, name="organisation_round"),
     path(org_round + "pdf/", views.organisation_round_pdf, name="organisation_round_pdf"),
     path(org_round + "vurdering/", views.superior_assessment, name="superior_assessment"),
+    path(org_round + "luk/", views.organisation_round_close, name="organisation_round_close"),
 ]

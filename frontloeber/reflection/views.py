@@ -22,7 +22,7 @@ from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
 from frontloeber.core.tenancy import organisation_admin_view, workplace_view
-from frontloeber.organisations.models import Membership, Role
+from frontloeber.organisations.models import Role
 
 from . import selectors, services, tokens
 from .forms import RoundForm, SurveyForm, ThresholdForm
@@ -219,6 +219,8 @@ def home(request):
     if current is not None:
         context["current_state"] = current.state()
         context["invitation"] = selectors.my_invitation(round_=current, user=request.user)
+        if context["invitation"] is None and request.membership.role == Role.EMPLOYEE:
+            context["exclusion"] = selectors.my_exclusion(round_=current, user=request.user)
         context["answered_count"] = selectors.answered_count(round_=current)
         context["remembered"] = bool(request.COOKIES.get(_cookie_name(current)))
     return render(request, "reflection/home.html", context)
@@ -252,13 +254,14 @@ def round_create(request):
                 )
             messages.success(request, text % {"n": n})
             return redirect(round_.get_absolute_url())
-    employees = Membership.objects.filter(workplace=request.workplace, role=Role.EMPLOYEE).count()
+    preview = selectors.round_preview(workplace=request.workplace, leader=request.user)
     return render(
         request,
         "reflection/round_form.html",
         {
             "form": form,
-            "employees": employees,
+            "employees": preview["asked"],
+            "preview": preview,
             "threshold": request.organisation.reflection_threshold,
             "version": selectors.current_version(),
         },
@@ -278,12 +281,19 @@ def _report_context(request, round_):
     return {"round": round_, "report": report, "workplace": round_.workplace}
 
 
+def _oversight_context(round_):
+    """What leaders and organisation admins see about who was asked: those left out, and why."""
+    return {"exclusions": selectors.round_exclusions(round_=round_)}
+
+
 @workplace_view(roles=READERS)
 @require_GET
 def round_detail(request, round_id):
     round_ = _round_or_404(request.workplace, round_id)
     context = _report_context(request, round_)
     context["is_round_leader"] = request.user.pk == round_.leader_id
+    if request.membership.is_leader:
+        context.update(_oversight_context(round_))
     return render(request, "reflection/round_detail.html", context)
 
 
@@ -403,10 +413,8 @@ def round_remind(request, round_id):
     return redirect(round_.get_absolute_url())
 
 
-@workplace_view(roles=[Role.LEADER])
-@require_http_methods(["GET", "POST"])
-def round_close(request, round_id):
-    round_ = _round_or_404(request.workplace, round_id)
+def _close_page(request, round_, *, done_url, cancelled_url, may_close, extra=None):
+    """Close (or cancel) the round after a confirmation, as its leader or an organisation admin approving."""
     error_message = None
     if request.method == "POST":
         try:
@@ -416,9 +424,9 @@ def round_close(request, round_id):
         else:
             if closed is None:
                 messages.success(request, _("The planned round is cancelled. Nobody had been asked yet."))
-                return redirect("reflection:home", workplace_slug=request.workplace.slug)
+                return redirect(cancelled_url)
             messages.success(request, _("The round is closed. Its report is ready."))
-            return redirect(round_.get_absolute_url())
+            return redirect(done_url)
     return render(
         request,
         "reflection/round_close.html",
@@ -427,8 +435,44 @@ def round_close(request, round_id):
             "answered_count": selectors.answered_count(round_=round_),
             "error_message": error_message,
             "threshold": selectors.effective_threshold(round_),
+            "may_close": may_close,
+            **(extra or {}),
         },
+        status=400 if error_message else 200,
     )
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_http_methods(["GET", "POST"])
+def round_close(request, round_id):
+    round_ = _round_or_404(request.workplace, round_id)
+    return _close_page(
+        request,
+        round_,
+        done_url=round_.get_absolute_url(),
+        cancelled_url=reverse("reflection:home", kwargs={"workplace_slug": request.workplace.slug}),
+        may_close=services.early_close_allowed(round_=round_),
+    )
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_POST
+def round_request_close(request, round_id):
+    """Ask the organisation's admins to approve closing the round before its last day."""
+    round_ = _round_or_404(request.workplace, round_id)
+    try:
+        services.round_request_early_close(actor=request.user, round_=round_)
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request,
+            _(
+                "The organisation's admins are asked to approve closing the round early. Until one of them "
+                "does, it stays open."
+            ),
+        )
+    return redirect(round_.get_absolute_url())
 
 
 # --- The organisation: roll-up, the superior's assessment, the threshold --------------------------------
@@ -446,25 +490,35 @@ def rollup(request):
             "rollup": rollup,
             # The organisation's figures are over every workplace; the table shows them a page at a time.
             "page": paginate(request, rollup["rows"]),
-            "threshold_form": ThresholdForm(initial={"threshold": organisation.reflection_threshold}),
+            "threshold_form": ThresholdForm(initial=_survey_rules(organisation)),
         },
     )
+
+
+def _survey_rules(organisation):
+    return {
+        "threshold": organisation.reflection_threshold,
+        "eligibility_days": organisation.survey_eligibility_days,
+    }
 
 
 @organisation_admin_view
 @require_http_methods(["GET", "POST"])
 def threshold_edit(request):
     organisation = request.organisation
-    form = ThresholdForm(request.POST or None, initial={"threshold": organisation.reflection_threshold})
+    form = ThresholdForm(request.POST or None, initial=_survey_rules(organisation))
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_threshold_update(
-                actor=request.user, organisation=organisation, threshold=form.cleaned_data["threshold"]
+                actor=request.user,
+                organisation=organisation,
+                threshold=form.cleaned_data["threshold"],
+                eligibility_days=form.cleaned_data["eligibility_days"],
             )
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            messages.success(request, _("The anonymity threshold is saved."))
+            messages.success(request, _("The survey's anonymity rules are saved."))
             return redirect("reflection:rollup", org_slug=organisation.slug)
     return render(request, "reflection/threshold_form.html", {"form": form})
 
@@ -482,7 +536,29 @@ def organisation_round(request, round_id):
     round_ = _org_round_or_404(request.organisation, round_id)
     context = _report_context(request, round_)
     context["organisation_view"] = True
+    context.update(_oversight_context(round_))
+    context["may_approve_close"] = round_.is_open and services.may_approve_early_close(
+        actor=request.user, round_=round_
+    )
     return render(request, "reflection/round_detail.html", context)
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def organisation_round_close(request, round_id):
+    """An organisation admin approves closing a round early, and closes it (after a confirmation)."""
+    round_ = _org_round_or_404(request.organisation, round_id)
+    back = reverse(
+        "reflection:organisation_round", kwargs={"org_slug": request.organisation.slug, "round_id": round_.pk}
+    )
+    return _close_page(
+        request,
+        round_,
+        done_url=back,
+        cancelled_url=reverse("reflection:rollup", kwargs={"org_slug": request.organisation.slug}),
+        may_close=round_.is_open and services.may_approve_early_close(actor=request.user, round_=round_),
+        extra={"approving": True, "cancel_url": back},
+    )
 
 
 @organisation_admin_view

@@ -1,6 +1,7 @@
 """The reflection survey from end to end (issue 5): a leader opens a round, five employees answer on
 phone-sized screens (one from the e-mailed link, four from the app), the leader answers the self-assessment,
-closes the round, reads the report and downloads it as a PDF, whose text the test reads.
+asks the organisation's admin to approve closing it early (one employee has not answered), the admin
+approves, and the leader reads the report and downloads it as a PDF, whose text the test reads.
 
 Assertions rest on URLs, ids, the database and the PDF's figures, not on UI wording.
 """
@@ -15,7 +16,7 @@ from pypdf import PdfReader
 
 from frontloeber.organisations.models import Role
 from frontloeber.reflection.models import Answer, Assessment, Response, Round, RoundInvitation
-from tests.factories import WorkplaceFactory, member
+from tests.factories import OrganisationAdminFactory, WorkplaceFactory, member
 
 from .conftest import PHONE, assert_accessible, log_in
 from .test_experiment_journey import DESKTOP, assert_fits_the_screen
@@ -38,6 +39,7 @@ def test_a_round_from_opening_to_the_pdf(new_context, live_server):
     workplace = WorkplaceFactory(name="Børnehuset Mælkebøtten")
     leader = member(workplace, Role.LEADER, full_name="Lene Leder").user
     employees = [member(workplace, full_name=f"Medarbejder {n}").user for n in range(6)]
+    admin = OrganisationAdminFactory(organisation=workplace.organisation, user__full_name="Anne Admin").user
     home_url = reverse("reflection:home", kwargs={"workplace_slug": workplace.slug})
 
     # The leader opens a round with the suggested dates.
@@ -112,13 +114,40 @@ def test_a_round_from_opening_to_the_pdf(new_context, live_server):
     expect(leader_page.locator("table.fl-report-table").first).to_be_visible()
     assert "3,4" not in leader_page.locator("main").inner_text()
 
-    # Close the round (after a confirmation) and read the report.
-    leader_page.goto(
-        reverse("reflection:round_close", kwargs={"workplace_slug": workplace.slug, "round_id": round_.pk})
-    )
+    # One employee has not answered, so the leader cannot close the round early: they ask the
+    # organisation's admin to approve it, who does so (after a confirmation) from the organisation's page.
+    close_kwargs = {"workplace_slug": workplace.slug, "round_id": round_.pk}
+    leader_page.goto(reverse("reflection:round_close", kwargs=close_kwargs))
     assert_accessible(leader_page)
-    leader_page.locator("main form button[type=submit]").click()
+    leader_page.locator(
+        f"form[action='{reverse('reflection:round_request_close', kwargs=close_kwargs)}'] button"
+    ).click()
     expect(leader_page).to_have_url(re.compile(re.escape(round_.get_absolute_url()) + "$"))
+    expect(leader_page.locator(".alert-success")).to_be_visible()
+    round_.refresh_from_db()
+    assert round_.is_open and round_.early_close_requested_by == leader
+    org_kwargs = {"org_slug": workplace.organisation.slug, "round_id": round_.pk}
+    admin_page = new_context(viewport=DESKTOP).new_page()
+    log_in(admin_page, admin)
+    admin_page.goto(reverse("notifications:list"))
+    notification = admin.notifications.get()
+    admin_page.locator(
+        f"main a[href='{reverse('notifications:open', kwargs={'notification_id': notification.pk})}']"
+    ).click()
+    expect(admin_page).to_have_url(
+        re.compile(re.escape(reverse("reflection:organisation_round", kwargs=org_kwargs)) + "$")
+    )
+    assert_accessible(admin_page)
+    approve_url = reverse("reflection:organisation_round_close", kwargs=org_kwargs)
+    admin_page.locator(f"a[href='{approve_url}']").click()
+    assert_accessible(admin_page)
+    admin_page.locator("main form button[type=submit]").click()
+    expect(admin_page.locator(".alert-success")).to_be_visible()
+    round_.refresh_from_db()
+    assert round_.is_closed and round_.early_close_approved_by == admin
+
+    # The leader reads the report.
+    leader_page.goto(round_.get_absolute_url())
     expect(leader_page.locator("svg.fl-radar[role=img]")).to_be_visible()
     overview = leader_page.locator("table.fl-report-table").first
     expect(overview).to_contain_text("3,4")  # the team's mean on every practice

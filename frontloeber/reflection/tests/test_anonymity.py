@@ -23,6 +23,7 @@ from tests.factories import (
     OrganisationAdminFactory,
     WorkplaceFactory,
     answer_round,
+    close_round,
     member,
     open_round,
     restore_content,
@@ -91,7 +92,7 @@ def _team(n_answers, *, values=(1, 2, 2, 2, 2, 2)):
     services.assessment_submit(
         actor=leader, round_=round_, kind=AssessorKind.LEADER, answers=survey_answers(round_, 5)
     )
-    round_ = services.round_close(actor=leader, round_=round_)
+    round_ = close_round(round_)
     return workplace, round_, leader, admin, observer
 
 
@@ -191,7 +192,7 @@ def test_the_organisation_mean_leaves_out_a_workplace_under_the_threshold():
     round_ = open_round(hidden, leader=leader)
     for person in people:
         answer_round(round_, person, value=1)
-    round_ = services.round_close(actor=leader, round_=round_)
+    round_ = close_round(round_)
     rollup = selectors.organisation_rollup(organisation=shown_workplace.organisation)
     by_workplace = {row.workplace.pk: row for row in rollup["rows"]}
     assert by_workplace[hidden.pk].shown is False and by_workplace[hidden.pk].means == {}
@@ -252,7 +253,7 @@ def test_closing_seals_the_answers_so_the_database_cannot_line_them_up_with_peop
         Answer.objects.values_list("pk", flat=True)
     )
     values_before = sorted(Answer.objects.values_list("item_id", "value"))
-    round_ = services.round_close(actor=leader, round_=round_)
+    round_ = close_round(round_)
     assert round_.sealed_at is not None
     # The same answers, under new ids, with no way back from a link or an invitation.
     assert sorted(Answer.objects.values_list("item_id", "value")) == values_before

@@ -19,6 +19,7 @@ from django.utils import formats, timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext, ngettext
 
+from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from frontloeber.reflection import selectors, services, tokens
 from frontloeber.reflection.models import (
@@ -38,6 +39,7 @@ from tests.factories import (
     OrganisationAdminFactory,
     WorkplaceFactory,
     answer_round,
+    close_round,
     member,
     open_round,
     survey_answers,
@@ -132,7 +134,7 @@ def closed_round(round_, leader, employees):
     services.assessment_submit(
         actor=leader, round_=round_, kind=AssessorKind.LEADER, answers=survey_answers(round_, 5)
     )
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     round_.refresh_from_db()
     return round_
 
@@ -746,7 +748,7 @@ def test_after_the_round_closed_answers_cannot_be_changed(
     follow_link(client, mailoutbox, employee)
     with django_capture_on_commit_callbacks(execute=True):
         client.post(round_url("answer", round_), form_data(round_, "2"))
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     before = snapshot(round_)
     response = client.post(round_url("answer", round_), form_data(round_, "5"))
     assert response.status_code == 200
@@ -758,7 +760,7 @@ def test_after_the_round_closed_answers_cannot_be_changed(
 
 def test_a_first_answer_after_the_round_closed_is_refused(client, leader, employee, round_, mailoutbox):
     follow_link(client, mailoutbox, employee)
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     response = client.post(round_url("answer", round_), form_data(round_))
     assert response.status_code == 200
     assert da_text(CLOSED_ON, day=da_date(timezone.localdate())) in html(response)
@@ -814,7 +816,7 @@ def test_starting_in_the_app_after_answering_points_to_the_emailed_link(client, 
 
 
 def test_starting_in_the_app_after_the_round_closed_gives_a_message(client, leader, employee, round_):
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     client.force_login(employee)
     response = client.post(round_url("answer_start", round_))
     assert response.status_code == 302
@@ -931,7 +933,7 @@ def test_a_reminder_when_everyone_has_answered_sends_nothing(client, leader, emp
 
 
 def test_a_reminder_for_a_closed_round_is_refused(client, leader, round_, mailoutbox):
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     mailoutbox.clear()
     client.force_login(leader)
     response = client.post(round_url("round_remind", round_))
@@ -950,15 +952,16 @@ def test_only_a_leader_can_remind(client, workplace, round_, role, mailoutbox):
     assert round_.reminded_on is None
 
 
-def test_closing_asks_first_and_then_closes(client, leader, employees, round_):
-    answer_round(round_, employees[0])
+def test_closing_asks_first_and_then_closes_once_everyone_has_answered(client, leader, employees, round_):
+    for person in employees:
+        answer_round(round_, person)
     client.force_login(leader)
     confirm = client.get(round_url("round_close", round_))
     assert confirm.status_code == 200
     page = html(confirm)
     assert da("Close the round now?") in page
     assert 'method="post"' in page
-    assert da_answered(1, 6) in page
+    assert da_answered(6, 6) in page
     round_.refresh_from_db()
     assert round_.is_open  # a GET changes nothing
     response = client.post(round_url("round_close", round_))
@@ -967,11 +970,92 @@ def test_closing_asks_first_and_then_closes(client, leader, employees, round_):
     assert messages_of(response)[-1][0] == "success"
     round_.refresh_from_db()
     assert round_.closed_early_on == timezone.localdate()
+    assert round_.early_close_approved_by is None
     assert round_.is_closed
     # Closing twice says so.
     again = client.post(round_url("round_close", round_))
-    assert again.status_code == 200
+    assert again.status_code == 400
     assert da("The round is already closed.") in html(again)
+
+
+NOT_EVERYONE_ANSWERED = (
+    "Not everyone asked has answered, so the round closes on its last day. An organisation admin can approve "
+    "closing it earlier: ask them from this page."
+)
+
+
+def test_before_everyone_has_answered_the_leader_asks_an_admin_to_approve_closing(
+    client, workplace, leader, employees, round_
+):
+    answer_round(round_, employees[0])
+    admin = OrganisationAdminFactory(organisation=workplace.organisation).user
+    client.force_login(leader)
+    page = html(client.get(round_url("round_close", round_)))
+    assert da("The round cannot be closed early yet") in page
+    assert da_answered(1, 6) in page
+    assert f'action="{round_url("round_request_close", round_)}"' in page
+    # Posting the close itself anyway changes nothing.
+    refused = client.post(round_url("round_close", round_))
+    assert refused.status_code == 400
+    assert da(NOT_EVERYONE_ANSWERED) in html(refused)
+    round_.refresh_from_db()
+    assert round_.is_open
+    response = client.post(round_url("round_request_close", round_))
+    assert response.status_code == 302
+    assert messages_of(response)[-1][0] == "success"
+    round_.refresh_from_db()
+    assert round_.is_open and round_.early_close_requested_by == leader
+    again = client.post(round_url("round_request_close", round_))
+    assert messages_of(again)[-1] == (
+        "error",
+        da_text("You have already asked. The organisation's admins have been told."),
+    )
+    # The admin is told, approves on the organisation's page of the round after a confirmation, and it closes.
+    notification = Notification.objects.get(recipient=admin)
+    assert notification.kind == "survey_close_request" and notification.for_organisation_admins
+    client.force_login(admin)
+    assert client.get(reverse("notifications:list")).status_code == 200
+    opened = client.get(reverse("notifications:open", kwargs={"notification_id": notification.pk}))
+    assert opened["Location"] == org_url("organisation_round", workplace.organisation, round_id=round_.pk)
+    org_page = html(client.get(opened["Location"]))
+    close_url = org_url("organisation_round_close", workplace.organisation, round_id=round_.pk)
+    assert f'href="{close_url}"' in org_page
+    assert da("Approve closing the round now?") in html(client.get(close_url))
+    round_.refresh_from_db()
+    assert round_.is_open
+    assert client.post(close_url).status_code == 302
+    round_.refresh_from_db()
+    assert round_.is_closed and round_.early_close_approved_by == admin and round_.sealed_at is not None
+
+
+def test_a_leader_who_is_also_an_organisation_admin_cannot_approve_their_own_early_close(
+    client, workplace, leader, employees, round_
+):
+    OrganisationAdminFactory(organisation=workplace.organisation, user=leader)
+    answer_round(round_, employees[0])
+    client.force_login(leader)
+    close_url = org_url("organisation_round_close", workplace.organisation, round_id=round_.pk)
+    page = client.get(close_url)
+    assert da("You cannot approve closing this round") in html(page) and page.context["may_close"] is False
+    response = client.post(close_url)
+    assert response.status_code == 400
+    assert da(NOT_EVERYONE_ANSWERED) in html(response)
+    org_page = client.get(org_round_url("organisation_round", round_))
+    assert org_page.context["may_approve_close"] is False
+    assert org_round_url("organisation_round_close", round_) not in html(org_page)
+    round_.refresh_from_db()
+    assert round_.is_open
+    # With no other admin, asking for approval says so.
+    response = client.post(round_url("round_request_close", round_))
+    assert messages_of(response)[-1] == (
+        "error",
+        da_text(
+            "The organisation has no admin other than you who could approve it, so the round closes on "
+            "its last day."
+        ),
+    )
+    round_.refresh_from_db()
+    assert round_.early_close_requested_at is None
 
 
 @pytest.mark.parametrize("role", [Role.EMPLOYEE, Role.OBSERVER])
@@ -1028,7 +1112,7 @@ def test_the_report_under_the_threshold_shows_the_leader_alone(client, leader, e
     services.assessment_submit(
         actor=leader, round_=round_, kind=AssessorKind.LEADER, answers=survey_answers(round_, 5)
     )
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     client.force_login(leader)
     response = client.get(round_.get_absolute_url())
     page = html(response)
@@ -1165,18 +1249,35 @@ def test_the_threshold_is_saved(client, workplace, admin):
     client.force_login(admin)
     form = client.get(org_url("threshold_edit", workplace.organisation))
     assert form.status_code == 200
-    response = client.post(org_url("threshold_edit", workplace.organisation), {"threshold": "7"})
+    response = client.post(
+        org_url("threshold_edit", workplace.organisation), {"threshold": "7", "eligibility_days": "45"}
+    )
     assert response.status_code == 302
     assert response["Location"] == org_url("rollup", workplace.organisation)
-    assert messages_of(response)[-1] == ("success", da_text("The anonymity threshold is saved."))
+    assert messages_of(response)[-1] == ("success", da_text("The survey's anonymity rules are saved."))
     workplace.organisation.refresh_from_db()
     assert workplace.organisation.reflection_threshold == 7
+    assert workplace.organisation.survey_eligibility_days == 45
+
+
+@pytest.mark.parametrize("value", ["13", "366", "0", "-30", "30.5", "tredive", ""])
+def test_a_window_outside_14_to_365_days_is_refused(client, workplace, admin, value):
+    client.force_login(admin)
+    response = client.post(
+        org_url("threshold_edit", workplace.organisation), {"threshold": "5", "eligibility_days": value}
+    )
+    assert response.status_code == 200
+    assert da("Give a number of days from 14 to 365.") in html(response)
+    workplace.organisation.refresh_from_db()
+    assert workplace.organisation.survey_eligibility_days == 30
 
 
 @pytest.mark.parametrize("value", ["3", "10"])
 def test_the_thresholds_limits_are_allowed(client, workplace, admin, value):
     client.force_login(admin)
-    response = client.post(org_url("threshold_edit", workplace.organisation), {"threshold": value})
+    response = client.post(
+        org_url("threshold_edit", workplace.organisation), {"threshold": value, "eligibility_days": "30"}
+    )
     assert response.status_code == 302
     workplace.organisation.refresh_from_db()
     assert workplace.organisation.reflection_threshold == int(value)
@@ -1197,7 +1298,9 @@ def test_raising_the_threshold_hides_a_report_and_lowering_it_uncovers_nothing(
     client, workplace, leader, admin, employees, closed_round
 ):
     client.force_login(admin)
-    client.post(org_url("threshold_edit", workplace.organisation), {"threshold": "6"})
+    client.post(
+        org_url("threshold_edit", workplace.organisation), {"threshold": "6", "eligibility_days": "30"}
+    )
     client.force_login(leader)
     response = client.get(closed_round.get_absolute_url())
     assert not response.context["report"].shown
@@ -1206,7 +1309,9 @@ def test_raising_the_threshold_hides_a_report_and_lowering_it_uncovers_nothing(
     # Lowered below what the round promised (5), four answers stay hidden.
     four = past_round(workplace, leader, opened_days_ago=200, respondents=4)
     client.force_login(admin)
-    client.post(org_url("threshold_edit", workplace.organisation), {"threshold": "3"})
+    client.post(
+        org_url("threshold_edit", workplace.organisation), {"threshold": "3", "eligibility_days": "30"}
+    )
     client.force_login(leader)
     response = client.get(four.get_absolute_url())
     assert not response.context["report"].shown
@@ -1314,10 +1419,11 @@ def test_another_organisations_admin_gets_404_for_this_round(client, round_, nam
 # membership list, organisations administered, unread notifications and ideas awaiting the leader.
 
 # The report: the round, its respondents, the practices with items and reflection questions (3), the named
-# assessments, the answers' distribution and the comments, the workshop formats, the earlier rounds; with
-# earlier rounds, their respondents, the team's and the leader's values per practice (3 more).
-REPORT_QUERIES = 17
-REPORT_QUERIES_WITH_TREND = 20
+# assessments, the answers' distribution and the comments, the workshop formats, the earlier rounds, the
+# employees the round did not ask; with earlier rounds, their respondents, the team's and the leader's values
+# per practice (3 more).
+REPORT_QUERIES = 18
+REPORT_QUERIES_WITH_TREND = 21
 # The roll-up: the workplaces, the rounds, the respondents, the answers, the practices (and the version).
 ROLLUP_QUERIES = 12
 # The workplace's reflection page, once the rounds' workplace is read with them (see the test).

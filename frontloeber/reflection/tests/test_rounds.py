@@ -25,6 +25,7 @@ from tests.factories import (
     OrganisationAdminFactory,
     WorkplaceFactory,
     answer_round,
+    close_round,
     member,
     open_round,
     survey_answers,
@@ -236,7 +237,7 @@ def test_no_answers_after_the_round_has_closed(team):
     round_ = open_round(workplace, leader=leader)
     secret = answer_round(round_, employees[0], value=3)
     waiting = services.answer_link_issue(user=employees[1], round_=round_)
-    services.round_close(actor=leader, round_=round_)
+    close_round(round_)
     # Closing seals the round: the links stop working, and the answers are out of reach for good.
     _refused(
         round_, employees[0], secret, survey_answers(round_, 5), error=(ValidationError, PermissionDenied)

@@ -4,9 +4,12 @@ Idempotent: a second run finds everything in place and changes nothing. The demo
 when an account is created here, and exists nowhere but in this command.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 
 from frontloeber.accounts.models import User
 from frontloeber.competences import demo as competences_demo
@@ -14,12 +17,15 @@ from frontloeber.experiments import demo as experiments_demo
 from frontloeber.ideas import demo as ideas_demo
 from frontloeber.organisations.models import (
     Membership,
+    MembershipOrigin,
     Organisation,
     OrganisationAdmin,
+    OrganisationDomain,
     Role,
     Sector,
     Workplace,
 )
+from frontloeber.organisations.services import membership_add
 from frontloeber.reflection import demo as reflection_demo
 from frontloeber.workshops import demo as workshops_demo
 
@@ -136,6 +142,9 @@ WORKPLACES = [
 ]
 
 ADMIN = "Kirsten Dahlgaard"
+# The organisation admin set the workplaces up this long ago: everyone has long been a member, so the survey
+# asks them all (reflection/eligibility.py).
+MEMBERS_SINCE_DAYS = 730
 OBSERVER = "Ole Frandsen"
 
 
@@ -162,7 +171,9 @@ class Command(BaseCommand):
             Organisation, {"slug": ORGANISATION["slug"]}, {"name": ORGANISATION["name"]}
         )
         admin = self._user(ADMIN)
+        self.admin = admin
         self._ensure(OrganisationAdmin, {"organisation": organisation, "user": admin}, {})
+        self._ensure(OrganisationDomain, {"domain": DOMAIN}, {"organisation": organisation})
         observer = self._user(OBSERVER)
         logins = [("Organisationsadministrator", "Fjordby Kommune", admin.email)]
         workplaces, people = {}, {}
@@ -230,6 +241,17 @@ class Command(BaseCommand):
         return user
 
     def _member(self, workplace, user, role):
+        """Made by the organisation admin, long ago, as when the workplaces were set up."""
+        if not Membership.objects.filter(workplace=workplace, user=user).exists():
+            self.created += 1
+            return membership_add(
+                workplace=workplace,
+                user=user,
+                role=role,
+                origin=MembershipOrigin.ADMIN,
+                actor=self.admin,
+                now=timezone.now() - timedelta(days=MEMBERS_SINCE_DAYS),
+            )
         return self._ensure(
             Membership,
             {"workplace": workplace, "user": user},

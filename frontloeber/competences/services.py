@@ -346,7 +346,12 @@ def activity_plan(
 
 
 def _locked_activity(activity):
-    return LearningActivity.objects.select_for_update().select_related("workplace").get(pk=activity.pk)
+    # Only the activity's row (of), not the workplace's, which every write in the workplace refers to.
+    return (
+        LearningActivity.objects.select_for_update(of=("self",))
+        .select_related("workplace")
+        .get(pk=activity.pk)
+    )
 
 
 @transaction.atomic

@@ -12,7 +12,7 @@ from frontloeber.core.images import clean_image
 from frontloeber.core.text import clean_text
 from frontloeber.ideas import permissions as idea_permissions
 from frontloeber.ideas import services as idea_services
-from frontloeber.ideas.models import IdeaStatus, ValueAxis
+from frontloeber.ideas.models import Idea, IdeaStatus, ValueAxis
 from frontloeber.notifications.models import Kind
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
@@ -194,9 +194,19 @@ def _save_criteria(experiment, criteria):
     )
 
 
+def _lock_idea(idea_id):
+    """Lock the idea's row, and only it (``of``): not its workplace, which every write there refers to.
+
+    Every service that locks an idea and one of its experiments or plans locks the idea first, as the
+    ideas' own services and experiment_create do, so two of them never each wait for the other."""
+    return Idea.objects.select_for_update(of=("self",)).select_related("workplace").get(pk=idea_id)
+
+
 def _lock(experiment):
+    """The experiment's row lock, its idea's first (so the idea's status it reads holds till commit)."""
+    _lock_idea(experiment.idea_id)
     return (
-        Experiment.objects.select_for_update()
+        Experiment.objects.select_for_update(of=("self",))
         .select_related("idea__workplace", "workplace")
         .get(pk=experiment.pk)
     )
@@ -226,7 +236,7 @@ def experiment_create(
     the skills it needs."""
     permissions.require_manage(user=actor, idea=idea)
     # The idea's row lock makes a double submit wait, and then find the first experiment.
-    idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
+    idea = _lock_idea(idea.pk)
     if idea.status not in EXPERIMENT_FROM:
         raise ValidationError(
             _("An experiment starts from a new, maturing or already tested idea; this one is “%(status)s”.")
@@ -692,7 +702,7 @@ def _clean_plan(
 def adoption_plan_create(*, actor, idea, skills=None, **plan):
     """After an experiment decided "adopt": the change the leader leads."""
     idea_permissions.require_leader(user=actor, workplace=idea.workplace)
-    idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
+    idea = _lock_idea(idea.pk)
     if idea.status != IdeaStatus.EXPERIMENTING:
         raise ValidationError(
             _("An adoption plan is made for an idea being tried out; this one is “%(status)s”.")
@@ -733,7 +743,10 @@ def adoption_plan_update(*, actor, plan, skills=None, **changes):
 def adoption_plan_go_live(*, actor, plan):
     """The plan goes live: the idea is adopted, and the checkpoints are set after the go-live date."""
     idea_permissions.require_leader(user=actor, workplace=plan.workplace)
-    plan = AdoptionPlan.objects.select_for_update().select_related("idea__workplace").get(pk=plan.pk)
+    _lock_idea(plan.idea_id)
+    plan = (
+        AdoptionPlan.objects.select_for_update(of=("self",)).select_related("idea__workplace").get(pk=plan.pk)
+    )
     if plan.state != AdoptionState.PLANNED:
         raise ValidationError(_("The plan is already live."))
     if plan.idea.status != IdeaStatus.EXPERIMENTING:
@@ -811,7 +824,7 @@ def checkpoint_record(*, actor, checkpoint, users, affected, values, notes="", a
 def case_publish(*, actor, idea, summary, value_achieved, what_it_took, learnings, contact):
     """Publish an adopted idea to the organisation's case library."""
     idea_permissions.require_leader(user=actor, workplace=idea.workplace)
-    idea = type(idea).objects.select_for_update().select_related("workplace").get(pk=idea.pk)
+    idea = _lock_idea(idea.pk)
     if idea.status != IdeaStatus.ADOPTED:
         raise ValidationError(_("Only an adopted idea can be published as a case."))
     if Case.objects.filter(idea=idea).exists():

@@ -158,9 +158,16 @@ def _require_no_experiment_under_way(idea):
 
 
 def _lock(idea):
-    """Re-read the idea under a row lock, so two leaders acting at once act one after the other."""
+    """Re-read the idea under a row lock, so two leaders acting at once act one after the other.
+
+    Only the idea's row (``of``): without it PostgreSQL locks every joined row too, the workplace, the
+    organisation and the author, which every idea, comment and support in the workplace refers to, and a
+    comment and a colleague's write then each waited for the other (a deadlock). A service that locks an
+    idea and one of its experiments or plans locks the idea first (experiments.services)."""
     return (
-        Idea.objects.select_for_update().select_related("workplace__organisation", "author").get(pk=idea.pk)
+        Idea.objects.select_for_update(of=("self",))
+        .select_related("workplace__organisation", "author")
+        .get(pk=idea.pk)
     )
 
 

@@ -2,22 +2,28 @@
 
 These pages are reached by code, not by workplace: a guest (a relative, a partner, a citizen) has no
 login. A member is recognised by their login; a guest by the participant id kept in their browser
-session, which opens this one session's room and nothing else. Wrong codes are counted per address, so
-codes cannot be guessed in bulk.
+session, which opens this one session's room and nothing else.
+
+Rate limits, counted in the cache every worker shares (core/ratelimit.py) against the client's address as
+the trusted proxies report it (core/clientip.py): wrong codes per address, so codes cannot be guessed in
+bulk; guests joining a room per address, so one client cannot fill it; and joins per browser session, so
+a guest the facilitator removed does not simply come back again and again.
 """
 
+import time
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontloeber.core import ratelimit
+from frontloeber.core.clientip import client_network
 from frontloeber.core.forms import error_text
 from frontloeber.organisations.selectors import membership_for_user
 
@@ -27,27 +33,23 @@ from .models import SessionState, StepKind
 # Wrong codes allowed per address in the window below before joining is refused for a while.
 WRONG_CODES_ALLOWED = 10
 WRONG_CODE_WINDOW = 15 * 60
-
-
-def _address(request):
-    return request.META.get("REMOTE_ADDR", "")
+# Guests joining one room from one address (settings.WORKSHOP_GUESTS_PER_ADDRESS), and joins from one
+# browser session (settings.WORKSHOP_JOINS_PER_BROWSER), within these windows.
+GUEST_JOIN_WINDOW = 10 * 60
+BROWSER_JOIN_WINDOW = 60 * 60
+JOINS_KEY = "workshop_joins"
 
 
 def _wrong_code_key(request):
-    return f"workshops:wrong-codes:{_address(request)}"
+    return f"workshops:wrong-codes:{client_network(request)}"
 
 
 def _too_many_wrong_codes(request):
-    return cache.get(_wrong_code_key(request), 0) >= WRONG_CODES_ALLOWED
+    return ratelimit.count(_wrong_code_key(request)) >= WRONG_CODES_ALLOWED
 
 
 def _count_wrong_code(request):
-    key = _wrong_code_key(request)
-    cache.add(key, 0, WRONG_CODE_WINDOW)
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, WRONG_CODE_WINDOW)
+    ratelimit.hit(_wrong_code_key(request), window=WRONG_CODE_WINDOW)
 
 
 def _locked_out(request):
@@ -118,11 +120,45 @@ def room(request, code):
     return render(request, "workshops/join/room.html", _room_context(request, session, participant))
 
 
+def _recent_joins(request):
+    """When this browser session joined rooms within the last window (kept in the session itself, which
+    follows the person through the new session key each join gives them)."""
+    now = time.time()
+    stamps = request.session.get(JOINS_KEY) or []
+    return [t for t in stamps if isinstance(t, int | float) and now - t < BROWSER_JOIN_WINDOW]
+
+
+def _join_refusal(request, session, *, guest):
+    """Why this join is refused for now, or None. A guest's join counts against the address."""
+    if len(_recent_joins(request)) >= settings.WORKSHOP_JOINS_PER_BROWSER:
+        return "browser"
+    if guest:
+        key = f"workshops:guests:{session.pk}:{client_network(request)}"
+        if ratelimit.hit(key, window=GUEST_JOIN_WINDOW) > settings.WORKSHOP_GUESTS_PER_ADDRESS:
+            return "address"
+    return None
+
+
+def _count_join(request):
+    request.session[JOINS_KEY] = [*_recent_joins(request), time.time()]
+
+
+def _slow_down(request, session, reason):
+    context = {"session": session, "reason": reason}
+    response = render(request, "workshops/join/slow_down.html", context, status=429)
+    response["Retry-After"] = str(GUEST_JOIN_WINDOW if reason == "address" else BROWSER_JOIN_WINDOW)
+    return response
+
+
 def _join(request, session):
     membership = membership_for_user(user=request.user, workplace_slug=session.workplace.slug)
     error_message = None
     name = request.POST.get("display_name", "")
+    removed = selectors.guest_was_removed(session=session, guest_ids=selectors.guest_ids_of(request.session))
     if request.method == "POST":
+        refusal = _join_refusal(request, session, guest=membership is None)
+        if refusal:
+            return _slow_down(request, session, refusal)
         try:
             participant = services.participant_join(
                 session=session, user=request.user if membership else None, display_name=name
@@ -130,6 +166,7 @@ def _join(request, session):
         except ValidationError as error:
             error_message = error_text(error)
         else:
+            _count_join(request)
             if participant.is_guest:
                 guests = selectors.guest_ids_of(request.session)
                 guests[str(session.pk)] = participant.pk
@@ -144,6 +181,7 @@ def _join(request, session):
             "membership": membership,
             "error_message": error_message,
             "name": name,
+            "removed": removed,
             "login_url": f"{resolve_url(settings.LOGIN_URL)}?{urlencode({'next': request.path})}",
         },
         status=400 if error_message else 200,
@@ -193,7 +231,15 @@ def _back_to_room(request, session, participant, error=None):
 @require_GET
 def room_board(request, code):
     """What a phone polls every two seconds: nothing (204) unless something changed."""
-    session, participant = _room_or_404(request, code)
+    session = _session_or_404(code)
+    participant = _participant(request, session)
+    if participant is None:
+        if selectors.guest_was_removed(session=session, guest_ids=selectors.guest_ids_of(request.session)):
+            # Removed by the facilitator: the whole page reloads, into the join page that says so.
+            response = HttpResponse(status=204)
+            response["HX-Refresh"] = "true"
+            return response
+        raise Http404(_("Join the workshop first."))
     if request.GET.get("rev") == str(session.revision):
         return HttpResponse(status=204)
     if session.state == SessionState.ENDED:

@@ -250,6 +250,9 @@ class Participant(models.Model):
     display_name = models.CharField(_("name"), max_length=60)
     group = models.PositiveSmallIntegerField(null=True, blank=True)
     joined_at = models.DateTimeField(default=timezone.now)
+    # A guest the facilitator removed: out of the room and its lists, unable to post or vote. The row stays
+    # for the posts of theirs that became part of Frontløber (the rest went with the removal).
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["display_name", "pk"]

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from frontloeber.core.text import whole_number
@@ -164,7 +164,15 @@ def participant_for(*, session, user, guest_ids):
     guest_id = guest_ids.get(str(session.pk))
     if guest_id is None:
         return None
-    return session.participants.filter(pk=guest_id, user__isnull=True).first()
+    return session.participants.filter(pk=guest_id, user__isnull=True, removed_at__isnull=True).first()
+
+
+def guest_was_removed(*, session, guest_ids):
+    """Whether the guest this browser was in the session has been removed by the facilitator."""
+    guest_id = guest_ids.get(str(session.pk))
+    if not str(guest_id).isdigit():
+        return False
+    return session.participants.filter(pk=int(guest_id), user__isnull=True, removed_at__isnull=False).exists()
 
 
 # Where a browser session keeps the guest participations it holds: session id → participant id.
@@ -181,7 +189,10 @@ def guest_rooms(*, guest_ids):
     for session_id, participant_id in guest_ids.items():
         if str(session_id).isdigit() and str(participant_id).isdigit():
             pairs |= Q(
-                pk=int(session_id), participants__pk=int(participant_id), participants__user__isnull=True
+                pk=int(session_id),
+                participants__pk=int(participant_id),
+                participants__user__isnull=True,
+                participants__removed_at__isnull=True,
             )
     if not pairs:
         return []
@@ -201,7 +212,22 @@ def access_post(*, session, post_id):
 
 
 def access_participant(*, session, participant_id):
-    return session.participants.select_related("session__workplace").filter(pk=participant_id).first()
+    """Someone in the session's room (a removed guest is no longer there)."""
+    return (
+        session.participants.select_related("session__workplace")
+        .filter(pk=participant_id, removed_at__isnull=True)
+        .first()
+    )
+
+
+def guest_footprint(*, participant):
+    """What removing a guest takes with it, and what stays: for the confirmation page."""
+    made_into_something = Exists(SessionOutput.objects.filter(post=OuterRef("pk")))
+    return {
+        "posts_going": participant.posts.exclude(made_into_something).count(),
+        "posts_kept": participant.posts.filter(made_into_something).count(),
+        "dots": participant.votes.count(),
+    }
 
 
 def access_theme(*, session, theme_id):
@@ -242,7 +268,7 @@ def live_board(*, session, participant=None):
         posts = posts.annotate(my_dots=Coalesce(Subquery(mine), 0))
     posts = list(posts)
     themes = list(session.themes.all())
-    participants = list(session.participants.all())
+    participants = list(session.participants.filter(removed_at__isnull=True))
     dots_used = sum(p.my_dots for p in posts) if participant is not None and session.vote_dots else 0
     return {
         "steps": steps,

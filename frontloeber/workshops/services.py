@@ -13,7 +13,7 @@ import secrets
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -87,7 +87,9 @@ def _about_fields(about):
 def _locked_planned(session, *, refusal):
     """The session's row, locked against a second leader's change; refused unless it is still planned."""
     locked = (
-        WorkshopSession.objects.select_for_update().select_related("format", "workplace").get(pk=session.pk)
+        WorkshopSession.objects.select_for_update(of=("self",))  # not the shared format, nor the workplace
+        .select_related("format", "workplace")
+        .get(pk=session.pk)
     )
     if locked.state != SessionState.PLANNED:
         raise ValidationError(refusal)
@@ -216,7 +218,9 @@ def _bump(session):
 
 def _locked(session):
     return (
-        WorkshopSession.objects.select_for_update().select_related("format", "workplace").get(pk=session.pk)
+        WorkshopSession.objects.select_for_update(of=("self",))  # not the shared format, nor the workplace
+        .select_related("format", "workplace")
+        .get(pk=session.pk)
     )
 
 
@@ -244,18 +248,28 @@ def _default_groups(participants):
     return max(2, min(6, math.ceil(participants / 4)))
 
 
+def _in_the_room(session):
+    """The session's participants, less the guests the facilitator removed."""
+    return session.participants.filter(removed_at__isnull=True)
+
+
+def _require_in_the_room(participant):
+    if participant.removed_at is not None:
+        raise PermissionDenied(_("The facilitator has removed you from this workshop."))
+
+
 def _enter_step(session, step, now):
     session.step_position = step.position
     session.step_ends_at = now + datetime.timedelta(minutes=step.minutes)
     session.paused_seconds_left = None
     session.vote_dots = step.dots if step.kind == StepKind.VOTE else None
     if step.kind == StepKind.GROUPS and not session.group_count:
-        count = session.participants.count()
+        count = _in_the_room(session).count()
         _split(session, step.groups or _default_groups(count))
 
 
 def _split(session, count):
-    people = list(session.participants.all())
+    people = list(_in_the_room(session))
     secrets.SystemRandom().shuffle(people)
     for index, person in enumerate(people):
         person.group = index % count + 1 if count else None
@@ -272,7 +286,8 @@ def _join(session, *, user=None, display_name):
     group = None
     if session.group_count:
         sizes = dict(
-            session.participants.filter(group__isnull=False)
+            _in_the_room(session)
+            .filter(group__isnull=False)
             .values_list("group")
             .annotate(n=Count("pk"))
             .values_list("group", "n")
@@ -423,7 +438,7 @@ def participant_join(*, session, user=None, display_name="") -> Participant:
         )
         if errors:
             raise ValidationError(errors)
-        if session.participants.count() >= MAX_PARTICIPANTS:
+        if _in_the_room(session).count() >= MAX_PARTICIPANTS:
             raise ValidationError(_("The workshop is full."))
         participant = _join(session, display_name=name)
     _bump(session)
@@ -433,9 +448,12 @@ def participant_join(*, session, user=None, display_name="") -> Participant:
 @transaction.atomic
 def post_create(*, participant, text, now=None) -> Post:
     """A participant posts on the current step's board (their group's board in a group step)."""
-    # Fresh from the database: the facilitator may have moved them to another group meanwhile.
-    participant = Participant.objects.select_related("session").get(pk=participant.pk)
-    session = participant.session
+    # The session's row first, as the facilitator's changes take it (a removal or a move then waits for
+    # this post, or this post for them), then the participant fresh from the database: the facilitator may
+    # have moved them to another group, or removed them, meanwhile.
+    session = _locked(participant.session)
+    participant = Participant.objects.select_for_update(of=("self",)).get(pk=participant.pk)
+    _require_in_the_room(participant)
     _require_live(session)
     step = _step(session, session.step_position)
     if step is None or not step.posts:
@@ -489,6 +507,7 @@ def post_delete(*, participant, post) -> None:
     # The session's row, as the facilitator's changes take it: a post is not made into a record meanwhile.
     session = _locked(participant.session)
     _require_live(session)
+    _require_in_the_room(Participant.objects.get(pk=participant.pk))
     _delete_post(session, post)
 
 
@@ -502,9 +521,11 @@ def post_remove(*, actor, post) -> None:
 @transaction.atomic
 def vote_cast(*, participant, post, remove=False) -> int:
     """Put one dot on a post, or take one back; returns the dots the participant has left."""
-    # The participant's row lock makes two quick taps count one after the other.
-    participant = Participant.objects.select_for_update().get(pk=participant.pk)
-    session = WorkshopSession.objects.get(pk=participant.session_id)
+    # The session's row, then the participant's, in the order the facilitator's changes take them: two quick
+    # taps count one after the other, and a removal waits for the vote (or the vote for the removal).
+    session = _locked(participant.session)
+    participant = Participant.objects.select_for_update(of=("self",)).get(pk=participant.pk)
+    _require_in_the_room(participant)
     _require_live(session)
     if not session.vote_dots:
         raise ValidationError(_("There is no vote open right now."))
@@ -588,8 +609,35 @@ def participant_move(*, actor, participant, group) -> Participant:
     session = _locked(session)
     _require_live(session)
     _check_group(session, group)
+    if Participant.objects.filter(pk=participant.pk, removed_at__isnull=False).exists():
+        raise ValidationError(_("This guest has been removed from the workshop."))
     participant.group = group
     participant.save(update_fields=["group"])
+    _bump(session)
+    return participant
+
+
+@transaction.atomic
+def participant_remove(*, actor, participant, now=None) -> Participant:
+    """The facilitator takes a guest out of the room: someone who should not be there, or a flood of them.
+
+    Their posts go (posts merged into one stand alone again) and so do their dots, except posts that have
+    already become part of Frontløber, which stay under their name. Their browser can no longer post or vote;
+    joining again is a new join, counted by the join limits like any other. Members are not removed: they
+    take part with their own login.
+    """
+    session = _facilitated(actor, participant.session)
+    participant = Participant.objects.select_for_update().get(pk=participant.pk, session=session)
+    if not participant.is_guest:
+        raise ValidationError(_("Only guests can be removed. Colleagues take part with their own login."))
+    if participant.removed_at is not None:
+        return participant
+    Vote.objects.filter(participant=participant).delete()
+    made_into_something = SessionOutput.objects.filter(post=OuterRef("pk"))
+    Post.objects.filter(author=participant).exclude(Exists(made_into_something)).delete()
+    participant.removed_at = now or timezone.now()
+    participant.group = None
+    participant.save(update_fields=["removed_at", "group"])
     _bump(session)
     return participant
 

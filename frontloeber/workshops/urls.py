@@ -25,6 +25,7 @@ urlpatterns = [
     path(live + "opslag/<int:post_id>/", views.post_arrange, name="post_arrange"),
     path(live + "opslag/<int:post_id>/fjern/", views.post_remove, name="post_remove"),
     path(live + "deltagere/<int:participant_id>/", views.participant_group, name="participant_group"),
+    path(live + "deltagere/<int:participant_id>/fjern/", views.participant_remove, name="participant_remove"),
     path(session + "resultater/", views.session_outputs, name="session_outputs"),
     path(session + "resultater/<int:post_id>/<slug:kind>/", views.post_convert, name="post_convert"),
     path(session + "laering/ny/", views.session_learning_activity, name="session_learning_activity"),

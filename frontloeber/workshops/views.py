@@ -394,6 +394,40 @@ def participant_group(request, session_id, participant_id):
     return _back_to_live(request, session)
 
 
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def participant_remove(request, session_id, participant_id):
+    """Take a guest out of the room, after a confirmation that says what goes with them."""
+    session = _facilitated_or_404(request, session_id)
+    participant = selectors.access_participant(session=session, participant_id=participant_id)
+    if participant is None or not participant.is_guest:
+        raise Http404(_("No such guest in this workshop."))
+    back = _board_url(session)
+    error_message = None
+    if request.method == "POST":
+        try:
+            services.participant_remove(actor=request.user, participant=participant)
+        except ValidationError as error:
+            error_message = error_text(error)
+        else:
+            messages.success(
+                request, _("%(name)s is removed from the workshop.") % {"name": participant.display_name}
+            )
+            return redirect(back)
+    return render(
+        request,
+        "workshops/participant_remove.html",
+        {
+            "session": session,
+            "participant": participant,
+            **selectors.guest_footprint(participant=participant),
+            "back_url": back,
+            "error_message": error_message,
+        },
+        status=400 if error_message else 200,
+    )
+
+
 # --- After the session: outputs, summary, material pack -------------------------------------------
 
 

@@ -1,7 +1,7 @@
 """Frontløber settings: one module; every deployment difference comes from environment variables.
 
 FRONTLOEBER_ENV=production switches on the production defaults (no debug, secure cookies, HSTS) and
-makes SECRET_KEY and ALLOWED_HOSTS mandatory.
+makes SECRET_KEY, ALLOWED_HOSTS and a real mail setting (EMAIL_HOST, or EMAIL_DISABLED=true) mandatory.
 """
 
 import os
@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "frontloeber.core.middleware.MethodNotAllowedPageMiddleware",
+    # NUL in the address or a form field: a clear 400 before any view (PostgreSQL cannot hold it).
+    "frontloeber.core.middleware.RefuseNulMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -140,17 +142,34 @@ LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
-# Login rate limiting (django-axes): five failures per account and address, then a 15-minute pause.
+# The client's address for rate limits (frontloeber/core/clientip.py): REMOTE_ADDR when the app is reached
+# directly (0, the default), else the address the trusted reverse proxies in front of it report in
+# X-Forwarded-For. Set it to the number of proxies really there: behind the TLS proxy, 1.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+
+# Login rate limiting (django-axes): five failures per account and address, then a 15-minute pause; and
+# LOGIN_FAILURES_PER_ADDRESS failures from one address across all accounts (password spraying), counted in
+# the shared cache by the handler in accounts/ratelimit.py, pause the address the same way.
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "frontloeber.core.clientip.client_ip"
+AXES_HANDLER = "frontloeber.accounts.ratelimit.LoginRateLimitHandler"
 AXES_USERNAME_FORM_FIELD = "username"
 # Count failures per address whatever its letter case, as the login itself ignores case.
 AXES_USERNAME_CALLABLE = "frontloeber.accounts.ratelimit.login_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "30"))
+
+# Joining a workshop room (workshops/join_views.py): guests per address per room, and joins per browser
+# session, each within a window (10 minutes and an hour) that starts again after a pause that long.
+WORKSHOP_GUESTS_PER_ADDRESS = int(os.environ.get("WORKSHOP_GUESTS_PER_ADDRESS", "30"))
+WORKSHOP_JOINS_PER_BROWSER = 5
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
@@ -176,25 +195,43 @@ STORAGES = {
     },
 }
 
+# One cache shared by every worker, since rate limits count in it: Redis when REDIS_URL is set, otherwise
+# the database (its table is made by core's first migration). Never a cache in each process's memory.
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "frontloeber_cache",
+            # Room for every counter: culling would quietly forget some, and with them their limits.
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
     )
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
-# E-mail: the console unless EMAIL_HOST is set.
+# E-mail: SMTP when EMAIL_HOST is set. In development the console otherwise; production refuses to start
+# without it, because the console would print password-reset links and personal survey links into the
+# server's log. EMAIL_DISABLED=true is the named way to run without e-mail: nothing is sent at all, and
+# startup says so in one log line (core/apps.py).
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Frontløber <noreply@frontloeber.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-if os.environ.get("EMAIL_HOST"):
+EMAIL_DISABLED = env_bool("EMAIL_DISABLED", False)
+if EMAIL_DISABLED:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+elif os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = os.environ["EMAIL_HOST"]
     EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
     EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+elif PRODUCTION:
+    raise ImproperlyConfigured(
+        "EMAIL_HOST must be set when FRONTLOEBER_ENV=production (e-mail would otherwise go to the log, with "
+        "password-reset and survey links in it). To run without any e-mail, set EMAIL_DISABLED=true."
+    )
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
@@ -243,12 +280,17 @@ INVITATION_VALID_DAYS = 14
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_secrets": {"()": "frontloeber.core.redaction.RedactSecretsFilter"}},
+    "filters": {
+        "redact_secrets": {"()": "frontloeber.core.redaction.RedactSecretsFilter"},
+        "one_line_refusals": {"()": "frontloeber.core.logging_filters.OneLineRefusalFilter"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    # WeasyPrint narrates every rendering step at INFO.
     "loggers": {
+        # A refused request (403, 400) is one line without a traceback; a 500 keeps it.
+        "django.request": {"filters": ["one_line_refusals"]},
         "axes": {"level": "WARNING"},
+        # WeasyPrint narrates every rendering step at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

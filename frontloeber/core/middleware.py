@@ -33,3 +33,41 @@ class MethodNotAllowedPageMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+
+NUL = "\x00"
+
+
+def _carries_nul(request):
+    if NUL in request.path:
+        return True
+    fields = [request.GET]
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        fields.append(request.POST)  # form fields only: an uploaded picture's bytes may hold NUL
+    return any(
+        NUL in key or any(NUL in value for value in values) for data in fields for key, values in data.lists()
+    )
+
+
+class RefuseNulMiddleware:
+    """Refuse any request whose address, query string or form fields hold a NUL character: 400 with a page
+    that says what was wrong, and nothing searched or saved.
+
+    No person types NUL; it comes from pasting out of other programs or from probing. PostgreSQL cannot
+    store it, nor compare text with it, so a search for it ended in a 500. Refusing it here, before any view,
+    covers every search box, filter and form at once. (Services also drop other control characters from
+    people's text: core/text.py.) It runs as ``process_view``, after the CSRF and login checks.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if _carries_nul(request):
+            from django.shortcuts import render
+
+            return render(request, "core/errors/nul.html", status=400)
+        return None

@@ -75,18 +75,21 @@ def _token_idea(token):
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def unfollow(request, token):
-    """One click from the digest stops following an idea; the page offers to follow it again."""
+    """Stop following an idea from the digest's link. GET asks first: mail scanners open links, and must not
+    unfollow anyone. A POST stops following (follow=0), or follows again (follow=1); the page after stopping
+    offers to follow again."""
     user, idea = _token_idea(token)
     if user is None:
         return render(request, "notifications/link_invalid.html", status=404)
-    follow = request.method == "POST" and request.POST.get("follow") == "1"
-    try:
-        idea_follow(actor=user, idea=idea, follow=follow)
-    except PermissionDenied:  # the person has left the workplace: following ends either way
-        follow = False
-    return render(
-        request, "notifications/unfollowed.html", {"idea": idea, "following": follow, "token": token}
-    )
+    state = "ask"
+    if request.method == "POST":
+        follow = request.POST.get("follow") == "1"
+        try:
+            idea_follow(actor=user, idea=idea, follow=follow)
+        except PermissionDenied:  # the person has left the workplace: following ends either way
+            follow = False
+        state = "following" if follow else "stopped"
+    return render(request, "notifications/unfollowed.html", {"idea": idea, "state": state, "token": token})
 
 
 @login_not_required

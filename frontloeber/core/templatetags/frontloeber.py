@@ -45,10 +45,37 @@ def page_url(context, number):
 
 @register.filter
 def markdown(text):
-    """A person's Markdown as sanitised HTML: no scripts, no styles, links made safe."""
+    """A person's Markdown as sanitised HTML: no scripts, no styles, links made safe. It comes in a block of
+    its own that takes its direction from its text (dir="auto") and wraps words longer than the screen
+    (.fl-user-text), so a right-to-left override typed in it reverses nothing outside it."""
+    from django.utils.html import format_html
+
     from frontloeber.core.markdown import render
 
-    return render(text)
+    return format_html('<div class="fl-user-text" dir="auto">{}</div>', render(text))
+
+
+@register.filter
+def bdi(text):
+    """A person's name (or other short text they typed) inside a line of ours, isolated in <bdi>: a
+    right-to-left override (U+202E) in it cannot reverse the words and dates after it."""
+    from django.utils.html import format_html
+
+    return format_html("<bdi>{}</bdi>", "" if text is None else text)
+
+
+@register.filter
+def css_string(value):
+    """Text for the inside of a double-quoted CSS string (`content: "{{ name|css_string }}"` in a PDF's
+    <style>): every character but letters, digits and spaces as a CSS escape, a backslash, its hex code and
+    a space, so quotes, backslashes, line breaks and `<`, `>`, `&` can neither end the string nor the
+    <style> element. (`escapejs` writes JavaScript's `\\u0026`, which CSS reads as the letter u.)"""
+    from django.utils.safestring import mark_safe
+
+    text = "" if value is None else str(value)
+    # NUL has no CSS escape (it reads as U+FFFD); it has no place in a name either.
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):X} " for ch in text if ch != "\x00")
+    return mark_safe(escaped)  # noqa: S308 - nothing but letters, digits, spaces and escapes is left
 
 
 @register.filter

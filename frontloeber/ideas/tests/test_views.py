@@ -299,7 +299,7 @@ def test_an_htmx_request_for_another_target_gets_the_whole_page(client, workplac
         "q=" + "x" * 500,
         "q=%22%2A%28%29+AND+OR+NEAR",
         "q=og+i+at",
-        "q=%00%01",
+        "q=%01%02",  # NUL is refused with a page of its own before any view: core/tests/test_bad_input.py
         "status=xyz&challenge=abc&side=999&tag=app",
     ],
 )

@@ -357,11 +357,28 @@ def test_the_management_command_queues_the_digests(client, workplace, leader, em
     assert "0" in out.getvalue() and len(mail.outbox) == 2
 
 
-def test_the_unfollow_link_stops_following_and_offers_to_follow_again(client, workplace, employee, commented):
+def test_opening_the_unfollow_link_only_asks(client, workplace, employee, commented):
+    # Mail scanners open every link in an e-mail: opening it must not unfollow anyone.
     send_digest(employee)
     link = the_link(mail.outbox[0].body, "unfollow")
+    ask = client.get(link)  # not logged in
+    assert ask.status_code == 200
     assert Follow.objects.filter(idea=commented, user=employee).exists()
-    response = client.get(link)  # not logged in
+    content = html(ask)
+    assert "Tablet i ambulancen" in content
+    assert re.search(r'<form method="post">.*name="follow" value="0".*</form>', content, re.S)
+    assert 'name="follow" value="1"' not in content
+    client.get(link)  # and opening it again changes nothing either
+    assert Follow.objects.filter(idea=commented, user=employee).exists()
+
+
+def test_the_unfollow_link_stops_following_with_a_post_and_offers_to_follow_again(
+    client, workplace, employee, commented
+):
+    send_digest(employee)
+    link = the_link(mail.outbox[0].body, "unfollow")
+    client.get(link)  # the page with the button, as a person sees it first (it sets the CSRF cookie)
+    response = client.post(link, {"follow": "0"})  # not logged in
     assert response.status_code == 200
     assert not Follow.objects.filter(idea=commented, user=employee).exists()
     content = html(response)
@@ -373,6 +390,20 @@ def test_the_unfollow_link_stops_following_and_offers_to_follow_again(client, wo
     assert 'name="follow" value="1"' not in html(again)
 
 
+def test_the_unfollow_button_works_with_csrf_checks_on(workplace, employee, commented):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    link = reverse(
+        "notifications:unfollow",
+        kwargs={"token": tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)},
+    )
+    ask = browser.get(link)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html(ask)).group(1)
+    assert browser.post(link, {"follow": "0", "csrfmiddlewaretoken": token}).status_code == 200
+    assert not Follow.objects.filter(idea=commented, user=employee).exists()
+
+
 def test_the_unfollow_link_of_a_person_who_left_still_unfollows_and_cannot_refollow(
     client, workplace, employee, commented
 ):
@@ -382,6 +413,7 @@ def test_the_unfollow_link_of_a_person_who_left_still_unfollows_and_cannot_refol
     )
     employee.memberships.all().delete()
     assert client.get(link).status_code == 200
+    assert client.post(link, {"follow": "0"}).status_code == 200
     assert not Follow.objects.filter(user=employee).exists()
     assert client.post(link, {"follow": "1"}).status_code == 200
     assert not Follow.objects.filter(user=employee).exists()
@@ -454,7 +486,7 @@ def test_an_unfollow_token_names_one_person_and_one_idea(client, workplace, empl
     # The colleague follows too (they commented); the employee's link leaves them alone.
     assert Follow.objects.filter(idea=commented, user=colleague).exists()
     token = tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)
-    client.get(reverse("notifications:unfollow", kwargs={"token": token}))
+    client.post(reverse("notifications:unfollow", kwargs={"token": token}), {"follow": "0"})
     assert Follow.objects.filter(idea=commented, user=colleague).exists()
     assert not Follow.objects.filter(idea=commented, user=employee).exists()
 

@@ -3,15 +3,21 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every dependency pinned with its hashes (pip-tools); `make lock` writes them anew from pyproject.toml.
+LOCK := requirements/dev.lock
+COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench serve worker lint messages vendor install clean
+.PHONY: demo test bench serve worker lint messages vendor install lock clean
 
-$(STAMP): pyproject.toml
+# The lock file first, hash-checked (pip and setuptools included), then the project itself without
+# resolving anything more.
+$(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -53,6 +59,14 @@ messages: $(STAMP)
 
 vendor:
 	$(PYTHON) scripts/vendor_static.py
+
+# Pin every dependency anew (after a change in pyproject.toml), for production and for development. Needs
+# only pip-tools, so it also works when a lock file is missing or broken.
+lock:
+	test -x $(BIN)/pip-compile || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
+		$(BIN)/python -m pip install --quiet "pip-tools>=7.4,<8"; }
+	$(COMPILE) -o requirements/base.lock pyproject.toml requirements/build.in
+	$(COMPILE) --extra dev -o requirements/dev.lock pyproject.toml requirements/build.in
 
 clean:
 	rm -rf $(VENV) staticfiles

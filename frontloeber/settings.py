@@ -148,6 +148,10 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more.")
+# The proxies' own addresses or networks (comma-separated, e.g. "10.0.0.5,10.0.1.0/24"): when set, only a
+# request that comes from one of them has its X-Forwarded-For believed, so a client that reaches the app
+# port directly cannot pick its address.
+TRUSTED_PROXY_ADDRESSES = env_list("TRUSTED_PROXY_ADDRESSES")
 
 # Login rate limiting (django-axes): five failures per account and address, then a 15-minute pause; and
 # LOGIN_FAILURES_PER_ADDRESS failures from one address across all accounts (password spraying), counted in

@@ -34,9 +34,28 @@ def _window(request):
     return int(get_cool_off(request).total_seconds())
 
 
-def address_throttled(request) -> bool:
-    """Whether this address has failed to log in too often lately, whichever accounts it tried."""
+# How long a successful login keeps its account welcome from the same address while the address is throttled.
+KNOWN_HERE_SECONDS = 60 * 60 * 24 * 30
+
+
+def _known_key(request, username):
+    return f"login-known:{client_network(request)}:{username}"
+
+
+def known_here(request, credentials) -> bool:
+    """Whether this account has signed in from this address lately: a municipality's staff share one
+    address behind its proxy, and someone else's failures there must not keep them out. Their own failures
+    still lock the account here (per account and address, by axes)."""
+    username = login_username(request, credentials)
+    return bool(username) and ratelimit.count(_known_key(request, username)) > 0
+
+
+def address_throttled(request, credentials=None) -> bool:
+    """Whether this address has failed to log in too often lately, whichever accounts it tried, for an
+    account that has not signed in from it lately."""
     throttled = ratelimit.count(_address_key(request)) >= settings.LOGIN_FAILURES_PER_ADDRESS
+    if throttled and known_here(request, credentials):
+        return False
     if throttled:
         request.login_address_throttled = True  # the lockout page says it is the address, not the account
     return throttled
@@ -46,7 +65,13 @@ class LoginRateLimitHandler(AxesDatabaseHandler):
     """axes' database handler, plus the address-wide throttle."""
 
     def is_locked(self, request, credentials=None) -> bool:
-        return super().is_locked(request, credentials) or address_throttled(request)
+        return super().is_locked(request, credentials) or address_throttled(request, credentials)
+
+    def user_logged_in(self, sender, request, user, **kwargs):
+        super().user_logged_in(sender, request, user, **kwargs)
+        if request is not None:
+            username = user.get_username().strip().lower()
+            ratelimit.hit(_known_key(request, username), window=KNOWN_HERE_SECONDS)
 
     def user_login_failed(self, sender, credentials, request=None, **kwargs):
         super().user_login_failed(sender, credentials, request=request, **kwargs)

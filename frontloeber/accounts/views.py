@@ -7,9 +7,31 @@ from django.shortcuts import redirect, render, resolve_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from frontloeber.core import ratelimit
+from frontloeber.core.clientip import client_network
+
 from . import services
 from .forms import AcceptInvitationForm
 from .models import User
+
+# Password-reset e-mails per hour: from one address (then a 429 page), and to one e-mail address (then none,
+# quietly: the page reads the same, so it tells nobody whether the address has an account).
+RESETS_PER_ADDRESS = 10
+RESETS_PER_EMAIL = 3
+RESET_WINDOW = 60 * 60
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, rate-limited so that nobody floods a colleague's mailbox with reset links."""
+
+    def form_valid(self, form):
+        sent_from_here = ratelimit.hit(f"reset:address:{client_network(self.request)}", window=RESET_WINDOW)
+        if sent_from_here > RESETS_PER_ADDRESS:
+            return render(self.request, "accounts/password_reset_slow_down.html", status=429)
+        email = form.cleaned_data["email"].strip().lower()
+        if ratelimit.hit(f"reset:email:{email}", window=RESET_WINDOW) > RESETS_PER_EMAIL:
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
 
 
 class LoginView(auth_views.LoginView):

@@ -8,6 +8,8 @@ whatever the client itself wrote further left is not believed. django-ipware rea
 
 Set ``TRUSTED_PROXY_COUNT`` to the number of proxies that really stand in front of the app: too low and every
 client shares the proxy's address (one person can lock everyone out); too high and clients choose their own.
+Name the proxies in ``TRUSTED_PROXY_ADDRESSES`` too, and a client that reaches the app port past them is
+known by its own connection's address whatever it forwards.
 """
 
 import ipaddress
@@ -28,7 +30,7 @@ def client_ip(request) -> str:
         return cached
     proxies = settings.TRUSTED_PROXY_COUNT
     address = None
-    if proxies:
+    if proxies and _from_a_trusted_proxy(request):
         # ipware's proxy_count is the number of entries to the right of the client in the header; the last
         # proxy's own address is REMOTE_ADDR, not in the header, so N proxies leave N - 1 entries after it.
         address, _routable = get_client_ip(
@@ -45,6 +47,24 @@ def client_ip(request) -> str:
     result = address or request.META.get("REMOTE_ADDR", "") or ""
     request._frontloeber_client_ip = result
     return result
+
+
+def _from_a_trusted_proxy(request) -> bool:
+    """Whether the connection comes from one of TRUSTED_PROXY_ADDRESSES (any, when none are named)."""
+    trusted = getattr(settings, "TRUSTED_PROXY_ADDRESSES", [])
+    if not trusted:
+        return True
+    try:
+        peer = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    for entry in trusted:
+        try:
+            if peer in ipaddress.ip_network(entry, strict=False):
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def client_network(request) -> str:

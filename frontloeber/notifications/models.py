@@ -26,6 +26,7 @@ class Kind(models.TextChoices):
         "A survey round leaves out people its own leadership added or gave a new role recently"
     )
     SURVEY_CLOSE_REQUEST = "survey_close_request", _("A leader asks to close a survey round early")
+    SURVEY_CLOSED_EARLY = "survey_closed_early", _("An organisation admin closed your survey round early")
     WORKSHOP_INVITATION = "workshop_invitation", _("You are invited to a workshop")
     WORKSHOP_CANCELLED = "workshop_cancelled", _("A workshop you were invited to is cancelled")
     ACTION_ITEM = "action_item", _("You were given an action item")
@@ -105,6 +106,9 @@ class Notification(models.Model):
             ),
             Kind.SURVEY_CLOSE_REQUEST: _(
                 "%(actor)s asks you to approve closing the survey round at %(detail)s before its last day"
+            ),
+            Kind.SURVEY_CLOSED_EARLY: _(
+                "%(actor)s approved closing the survey round at %(detail)s early: its report is ready"
             ),
             Kind.WORKSHOP_INVITATION: _("%(actor)s invites you to the workshop %(detail)s"),
             Kind.WORKSHOP_CANCELLED: _("%(actor)s cancelled the workshop %(detail)s"),

@@ -4,13 +4,14 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404
 
 from .models import (
     AddressApproval,
     Membership,
     MembershipChange,
+    MembershipChangeKind,
     Organisation,
     OrganisationAdmin,
     OrganisationDomain,
@@ -145,6 +146,29 @@ def membership_changes_between(*, workplace, start, end):
         )
         .order_by("at", "pk")
         .values_list("kind", "user_id", "actor_id", "role", "previous_role")
+    )
+
+
+def latest_membership_changes(*, workplace, start, end):
+    """{member id: when they last joined or had their role changed} in the workplace from ``start`` to
+    ``end``."""
+    return dict(
+        MembershipChange.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, at__gte=start, at__lte=end
+        )
+        .exclude(kind=MembershipChangeKind.LEFT)
+        .values("user_id")
+        .annotate(latest=Max("at"))
+        .values_list("user_id", "latest")
+    )
+
+
+def changes_made_by(*, actor, workplace_ids):
+    """(workplace id, when) of every join and role change ``actor`` made in those workplaces."""
+    return list(
+        MembershipChange.objects.filter(actor=actor, workplace_id__in=list(workplace_ids))
+        .exclude(kind=MembershipChangeKind.LEFT)
+        .values_list("workplace_id", "at")
     )
 
 

@@ -192,8 +192,22 @@ def organisation_admin_add(*, organisation: Organisation, user):
 _DOMAIN = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 
 
+# Domains anyone can get an address in: naming one would make every such address count as the staff's own.
+FREE_MAIL_DOMAINS = frozenset(
+    """
+    gmail.com googlemail.com hotmail.com hotmail.dk outlook.com outlook.dk live.com live.dk msn.com yahoo.com
+    yahoo.dk icloud.com me.com mac.com aol.com gmx.com gmx.net proton.me protonmail.com mail.dk jubii.dk
+    sol.dk ofir.dk stofanet.dk get2net.dk youmail.dk webspeed.dk privat.dk
+    """.split()
+)
+
+
 def normalise_domain(value) -> str:
-    value = (value or "").strip().lower().lstrip("@").rstrip(".")
+    value = (value or "").strip().lower()
+    # Someone pastes the organisation's web address: take its host.
+    value = value.split("://", 1)[-1].split("/", 1)[0]
+    value = value.rpartition("@")[2] if value.count("@") == 1 else value
+    value = value.removeprefix("www.").rstrip(".")
     try:
         value = value.encode("idna").decode("ascii")  # æøå-domains in their DNS form
     except UnicodeError:
@@ -207,6 +221,16 @@ def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -
     normalised = normalise_domain(domain)
     if not normalised:
         raise ValidationError({"domain": _("Write a domain such as fjordby.dk, without the @.")})
+    if normalised in FREE_MAIL_DOMAINS:
+        raise ValidationError(
+            {
+                "domain": _(
+                    "%(domain)s is a free e-mail service that anyone can get an address in, so it cannot be "
+                    "the organisation's. Approve the people who use it one by one instead."
+                )
+                % {"domain": normalised}
+            }
+        )
     existing = OrganisationDomain.objects.filter(domain=normalised).first()
     if existing is not None:
         if existing.organisation_id == organisation.pk:

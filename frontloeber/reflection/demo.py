@@ -257,7 +257,13 @@ class _Seeder:
         )
         created = 1
         RoundExclusion.objects.bulk_create(
-            RoundExclusion(**self.tenant, round=round_, user_id=user_id, reason=reason)
+            RoundExclusion(
+                **self.tenant,
+                round=round_,
+                user_id=user_id,
+                reason=reason,
+                asked_from=found.asked_from.get(user_id),
+            )
             for user_id, reason in found.not_asked.items()
         )
         # Who answered is drawn here and forgotten: the responses below are made without them.

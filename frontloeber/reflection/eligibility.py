@@ -24,6 +24,8 @@ leadership may not approve closing the round early (services.round_close).
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.utils import timezone
+
 from frontloeber.organisations import selectors as org_selectors
 from frontloeber.organisations.models import Membership, MembershipChangeKind, Role
 
@@ -34,6 +36,8 @@ from .models import NotAskedReason
 class Eligibility:
     asked: list = field(default_factory=list)  # user ids
     not_asked: dict = field(default_factory=dict)  # user id -> NotAskedReason
+    # For those left out as recent: the first day a round created then would ask them, if nothing changes.
+    asked_from: dict = field(default_factory=dict)  # user id -> date
 
     @property
     def recent(self):
@@ -72,9 +76,9 @@ def survey_eligibility(*, workplace, leader, at, days) -> Eligibility:
         .order_by("user_id")
         .values_list("user_id", "user__email")
     )
-    circle, _actors = leadership(
-        workplace=workplace, leader_id=leader.pk, start=at - timedelta(days=days), end=at
-    )
+    start = at - timedelta(days=days)
+    circle, _actors = leadership(workplace=workplace, leader_id=leader.pk, start=start, end=at)
+    latest = org_selectors.latest_membership_changes(workplace=workplace, start=start, end=at)
     domains = org_selectors.organisation_domains(organisation=workplace.organisation)
     outside = [pk for pk, email in employees if org_selectors.outside_domains(email, domains)]
     approvals = org_selectors.address_approvals(organisation=workplace.organisation, user_ids=outside)
@@ -82,11 +86,17 @@ def survey_eligibility(*, workplace, leader, at, days) -> Eligibility:
     for user_id, _email in employees:
         if user_id in circle:
             result.not_asked[user_id] = NotAskedReason.RECENT
+            result.asked_from[user_id] = _asked_from(latest.get(user_id, at), days)
         elif user_id in outside and (user_id not in approvals or approvals[user_id] in circle):
             result.not_asked[user_id] = NotAskedReason.ADDRESS
         else:
             result.asked.append(user_id)
     return result
+
+
+def _asked_from(changed_at, days):
+    """The first whole day on which a round would no longer count a change made at ``changed_at``."""
+    return timezone.localdate(changed_at + timedelta(days=days)) + timedelta(days=1)
 
 
 def overseers(*, round_, admins, now):
@@ -100,3 +110,21 @@ def overseers(*, round_, admins, now):
         end=now,
     )
     return [admin for admin in admins if admin.pk not in circle and admin.pk not in actors]
+
+
+def withheld_from(*, viewer, rounds):
+    """Of ``rounds``, the ids whose employees' figures ``viewer`` may not see in the organisation's views:
+    in the window before the round was created they added people to its workplace or changed their roles.
+    Such changes by an organisation admin count at once (so a new organisation can run its first round), so
+    the round may have asked those people, and the admin would know whom; its figures, comments and trend
+    stay hidden from that admin."""
+    rounds = [round_ for round_ in rounds if round_ is not None]
+    if not rounds or viewer is None:
+        return set()
+    made = org_selectors.changes_made_by(actor=viewer, workplace_ids={r.workplace_id for r in rounds})
+    withheld = set()
+    for round_ in rounds:
+        start, end = round_.created_at - timedelta(days=round_.eligibility_days), round_.created_at
+        if any(workplace == round_.workplace_id and start <= at <= end for workplace, at in made):
+            withheld.add(round_.pk)
+    return withheld

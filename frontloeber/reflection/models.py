@@ -258,6 +258,8 @@ class RoundExclusion(models.Model):
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="exclusions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(max_length=20, choices=NotAskedReason.choices)
+    # For someone left out as recent: the first day a round created then would ask them, if nothing changes.
+    asked_from = models.DateField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["organisation", "workplace", "round"])]

@@ -160,11 +160,22 @@ def round_preview(*, workplace, leader, now=None):
     )
     users = get_user_model().objects.in_bulk(list(found.not_asked))
     left_out = sorted(
-        ({"user": users[pk], "reason": reason} for pk, reason in found.not_asked.items()),
+        (
+            {"user": users[pk], "reason": reason, "asked_from": found.asked_from.get(pk)}
+            for pk, reason in found.not_asked.items()
+        ),
         key=lambda entry: (entry["reason"], entry["user"].full_name, entry["user"].email),
     )
     days = workplace.organisation.survey_eligibility_days
-    return {"asked": len(found.asked), "not_asked": left_out, "days": days}
+    recent = [entry["asked_from"] for entry in left_out if entry["asked_from"]]
+    return {
+        "asked": len(found.asked),
+        "not_asked": left_out,
+        "days": days,
+        "reasons": {entry["reason"] for entry in left_out},
+        # The first day a round would ask everyone now left out as recent, if nothing changes.
+        "all_asked_from": max(recent) if recent else None,
+    }
 
 
 def invitation_for_link(*, workplace, user, secret):
@@ -270,6 +281,8 @@ class Report:
     has_leader: bool
     has_superior: bool
     earlier: list = field(default_factory=list)
+    # Hidden from this reader (eligibility.withheld_from), whatever the number of answers.
+    withheld: bool = False
 
     @property
     def response_rate(self):
@@ -382,7 +395,7 @@ def _team_practice_means(rounds):
     return {key: total / n for key, (total, n) in totals.items() if most[key] >= thresholds[key[0]]}
 
 
-def _trend(round_, practices, today):
+def _trend(round_, practices, today, viewer=None):
     """Earlier closed rounds of the workplace, oldest first, with each practice's means (matched by code)."""
     earlier = [
         r
@@ -399,7 +412,10 @@ def _trend(round_, practices, today):
         return []
     ids = [r.pk for r in earlier]
     respondents = _respondents(ids)
-    shown_ids = [r.pk for r in earlier if respondents.get(r.pk, 0) >= effective_threshold(r)]
+    withheld = eligibility.withheld_from(viewer=viewer, rounds=earlier)
+    shown_ids = [
+        r.pk for r in earlier if respondents.get(r.pk, 0) >= effective_threshold(r) and r.pk not in withheld
+    ]
     team_means = _team_practice_means([r for r in earlier if r.pk in shown_ids]) if shown_ids else {}
     leader_values = defaultdict(list)
     for round_id, code, value in AssessmentAnswer.objects.filter(
@@ -419,14 +435,17 @@ def _trend(round_, practices, today):
     return earlier
 
 
-def round_report(*, round_, today=None):
+def round_report(*, round_, today=None, viewer=None):
     """The round's report. Employees' figures are read only when the round is closed and has at least the
-    threshold's number of answers; otherwise the report holds the leader's and superior's answers alone."""
+    threshold's number of answers; otherwise the report holds the leader's and superior's answers alone.
+    ``viewer``: an organisation admin reading it in the organisation's views, from whom the figures of rounds
+    they could have planted answers in are withheld (eligibility.withheld_from)."""
     today = today or timezone.localdate()
     threshold = effective_threshold(round_)
     closed = round_.state(today) == RoundState.CLOSED
     respondents = _respondents([round_.pk]).get(round_.pk, 0)
-    shown = closed and respondents >= threshold
+    withheld = round_.pk in eligibility.withheld_from(viewer=viewer, rounds=[round_])
+    shown = closed and respondents >= threshold and not withheld
     practices = practices_with_items(version=round_.version)
     assessments = _assessments([round_.pk])
     leader_values = assessments.get((round_.pk, AssessorKind.LEADER), {})
@@ -503,8 +522,9 @@ def round_report(*, round_, today=None):
         practices=results,
         has_leader=bool(leader_values),
         has_superior=bool(superior_values),
+        withheld=withheld,
     )
-    report.earlier = _trend(round_, results, today)
+    report.earlier = _trend(round_, results, today, viewer=viewer)
     return report
 
 
@@ -517,12 +537,14 @@ class WorkplaceRow:
     round: Round | None
     respondents: int = 0
     shown: bool = False
+    withheld: bool = False
     means: dict = field(default_factory=dict)  # practice code -> team mean
 
 
-def organisation_rollup(*, organisation, today=None):
+def organisation_rollup(*, organisation, today=None, viewer=None):
     """Each workplace's latest closed round with the team's practice means (only above the threshold), and
-    per practice the organisation's mean and spread over the workplaces shown."""
+    per practice the organisation's mean and spread over the workplaces shown. Rounds withheld from
+    ``viewer`` (eligibility.withheld_from) are shown to them as no figure, and left out of the means."""
     from frontloeber.organisations.models import Workplace
 
     today = today or timezone.localdate()
@@ -537,7 +559,12 @@ def organisation_rollup(*, organisation, today=None):
         else:
             unfinished.append(round_)
     respondents = _respondents([r.pk for r in latest.values()])
-    shown_ids = [r.pk for r in latest.values() if respondents.get(r.pk, 0) >= effective_threshold(r)]
+    withheld = eligibility.withheld_from(viewer=viewer, rounds=latest.values())
+    shown_ids = [
+        r.pk
+        for r in latest.values()
+        if respondents.get(r.pk, 0) >= effective_threshold(r) and r.pk not in withheld
+    ]
     means = _team_practice_means([r for r in latest.values() if r.pk in shown_ids]) if shown_ids else {}
     practices = list(Practice.objects.filter(version=current_version()).order_by("position"))
     rows = []
@@ -547,6 +574,7 @@ def organisation_rollup(*, organisation, today=None):
         if round_ is not None:
             row.respondents = respondents.get(round_.pk, 0)
             row.shown = round_.pk in shown_ids
+            row.withheld = round_.pk in withheld
             if row.shown:
                 row.means = {p.code: means.get((round_.pk, p.code)) for p in practices}
         row.cells = [row.means.get(p.code) for p in practices]

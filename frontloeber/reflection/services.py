@@ -113,7 +113,7 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None, now=None) -
             _(
                 "None of the workplace's employees can be asked yet: they were added or given their role "
                 "recently by the workplace's leadership, or their address needs an organisation admin's "
-                "approval. The list below says who and why."
+                "approval. This page says who and why."
             )
         )
     version = selectors.current_version()
@@ -138,7 +138,9 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None, now=None) -
         RoundInvitation(**tenant, round=round_, user_id=user_id) for user_id in found.asked
     )
     RoundExclusion.objects.bulk_create(
-        RoundExclusion(**tenant, round=round_, user_id=user_id, reason=reason)
+        RoundExclusion(
+            **tenant, round=round_, user_id=user_id, reason=reason, asked_from=found.asked_from.get(user_id)
+        )
         for user_id, reason in found.not_asked.items()
     )
     if found.recent:
@@ -215,8 +217,10 @@ def round_close(*, actor, round_, today=None) -> Round | None:
     close otherwise lets a leader pick the moment when only the answers they know of are in. An organisation
     admin other than the round's leader may close it at any time, which approves the early close."""
     today = today or timezone.localdate()
-    locked = Round.objects.select_for_update(of=("self",)).select_related("workplace__organisation").get(
-        pk=round_.pk
+    locked = (
+        Round.objects.select_for_update(of=("self",))
+        .select_related("workplace__organisation", "leader")
+        .get(pk=round_.pk)
     )
     approving = may_approve_early_close(actor=actor, round_=locked)
     if not approving:
@@ -239,6 +243,17 @@ def round_close(*, actor, round_, today=None) -> Round | None:
     locked.closed_early_on = today
     locked.early_close_approved_by = actor if approving else None
     locked.save(update_fields=["closed_early_on", "early_close_approved_by"])
+    if approving:
+        from frontloeber.notifications.services import notification_create
+
+        notification_create(
+            recipients=[locked.leader],
+            kind="survey_closed_early",
+            workplace=locked.workplace,
+            actor=actor,
+            detail=locked.workplace.name,
+            target_url=locked.get_absolute_url(),
+        )
     return round_seal(round_=locked, today=today)
 
 
@@ -257,8 +272,8 @@ def round_request_early_close(*, actor, round_, today=None, now=None) -> Round:
     if not _approvers(locked):
         raise ValidationError(
             _(
-                "The organisation has no admin other than you who could approve it, so the round closes on "
-                "its last day."
+                "The organisation has no admin outside this workplace's leadership who could approve it, so "
+                "the round closes on its last day."
             )
         )
     locked.early_close_requested_at = now or timezone.now()
@@ -385,6 +400,9 @@ def round_invitations_send(*, round_id) -> int:
     if not claimed:
         return 0
     round_ = Round.objects.select_related("workplace", "leader").get(pk=round_id)
+    if round_.state() == RoundState.CLOSED:
+        # Late (a worker that was down): a link to a round that has closed would only disappoint.
+        return 0
     invitations = list(round_.invitations.select_related("user", "workplace").filter(answered=False))
     return _send_links(
         round_,

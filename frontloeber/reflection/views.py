@@ -273,17 +273,23 @@ def _file_name(round_):
     return f"{prefix}-{round_.workplace.slug}-{round_.opens_on.isoformat()}"
 
 
-def _report_context(request, round_):
+def _report_context(request, round_, *, organisation_view=False):
     if round_.is_closed and round_.sealed_at is None:
         # The daily task seals rounds after their last day; a report read before that seals it first.
         round_.sealed_at = services.round_seal(round_=round_).sealed_at
-    report = selectors.round_report(round_=round_)
+    # An organisation admin who added people to the workplace just before the round does not see its figures:
+    # in the organisation's views, nor as the workplace's observer (a MED member may be an admin too). The
+    # leadership's own additions were not asked, so a leader is not asked who reads.
+    reads_as_leader = not organisation_view and request.membership.role == Role.LEADER
+    viewer = None if reads_as_leader else request.user
+    report = selectors.round_report(round_=round_, viewer=viewer)
     return {"round": round_, "report": report, "workplace": round_.workplace}
 
 
 def _oversight_context(round_):
     """What leaders and organisation admins see about who was asked: those left out, and why."""
-    return {"exclusions": selectors.round_exclusions(round_=round_)}
+    exclusions = selectors.round_exclusions(round_=round_)
+    return {"exclusions": exclusions, "exclusion_reasons": {exclusion.reason for exclusion in exclusions}}
 
 
 @workplace_view(roles=READERS)
@@ -482,7 +488,7 @@ def round_request_close(request, round_id):
 @require_GET
 def rollup(request):
     organisation = request.organisation
-    rollup = selectors.organisation_rollup(organisation=organisation)
+    rollup = selectors.organisation_rollup(organisation=organisation, viewer=request.user)
     return render(
         request,
         "reflection/rollup.html",
@@ -520,7 +526,8 @@ def threshold_edit(request):
         else:
             messages.success(request, _("The survey's anonymity rules are saved."))
             return redirect("reflection:rollup", org_slug=organisation.slug)
-    return render(request, "reflection/threshold_form.html", {"form": form})
+    status = 400 if form.errors else 200
+    return render(request, "reflection/threshold_form.html", {"form": form}, status=status)
 
 
 def _org_round_or_404(organisation, round_id):
@@ -534,7 +541,7 @@ def _org_round_or_404(organisation, round_id):
 @require_GET
 def organisation_round(request, round_id):
     round_ = _org_round_or_404(request.organisation, round_id)
-    context = _report_context(request, round_)
+    context = _report_context(request, round_, organisation_view=True)
     context["organisation_view"] = True
     context.update(_oversight_context(round_))
     context["may_approve_close"] = round_.is_open and services.may_approve_early_close(
@@ -567,7 +574,7 @@ def organisation_round_pdf(request, round_id):
     round_ = _org_round_or_404(request.organisation, round_id)
     return pdf_response(
         "reflection/report_pdf.html",
-        _report_context(request, round_),
+        _report_context(request, round_, organisation_view=True),
         filename=_file_name(round_),
         request=request,
     )

@@ -10,6 +10,7 @@ bulk; guests joining a room per address, so one client cannot fill it; and joins
 a guest the facilitator removed does not simply come back again and again.
 """
 
+import functools
 import time
 from urllib.parse import urlencode
 
@@ -89,9 +90,11 @@ def enter(request):
     return redirect("join:room", code=session.join_code)
 
 
-def _session_or_404(code):
+def _session_or_404(request, code):
+    """The session with this code. A wrong code counts against the address, as on the join page."""
     session = selectors.access_session_by_code(code=code)
     if session is None:
+        _count_wrong_code(request)
         raise Http404(_("No workshop has this code. Check it on the shared screen."))
     return session
 
@@ -107,12 +110,14 @@ def _participant(request, session):
 def room(request, code):
     """The room on a phone: join first (a member with one tap, a guest with a name), then post and vote."""
     session = selectors.access_session_by_code(code=code)
+    participant = _participant(request, session) if session is not None else None
+    # Locked out, every code answers alike (a right one too), so the lockout tells nothing about codes;
+    # only someone already in this room goes on.
+    if participant is None and _too_many_wrong_codes(request):
+        return _locked_out(request)
     if session is None:
-        if _too_many_wrong_codes(request):
-            return _locked_out(request)
         _count_wrong_code(request)
         raise Http404(_("No workshop has this code. Check it on the shared screen."))
-    participant = _participant(request, session)
     if session.state == SessionState.ENDED:
         return render(request, "workshops/join/ended.html", {"session": session, "participant": participant})
     if participant is None:
@@ -155,6 +160,14 @@ def _join(request, session):
     error_message = None
     name = request.POST.get("display_name", "")
     removed = selectors.guest_was_removed(session=session, guest_ids=selectors.guest_ids_of(request.session))
+    if removed and membership is None:
+        # A guest the facilitator removed does not come back from the same browser by joining again.
+        return render(
+            request,
+            "workshops/join/join.html",
+            {"session": session, "membership": None, "removed": True},
+            status=403 if request.method == "POST" else 200,
+        )
     if request.method == "POST":
         refusal = _join_refusal(request, session, guest=membership is None)
         if refusal:
@@ -207,12 +220,40 @@ def _room_context(request, session, participant, **extra):
     }
 
 
+class _Removed(Exception):
+    """The guest was removed from the room while their phone still showed it."""
+
+
 def _room_or_404(request, code):
-    session = _session_or_404(code)
+    session = _session_or_404(request, code)
     participant = _participant(request, session)
     if participant is None:
+        if selectors.guest_was_removed(session=session, guest_ids=selectors.guest_ids_of(request.session)):
+            raise _Removed(session)
         raise Http404(_("Join the workshop first."))
     return session, participant
+
+
+def _removed(request, session):
+    """Back to the room, which says the facilitator removed them (a whole reload under htmx)."""
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Refresh"] = "true"
+        return response
+    return redirect("join:room", code=session.join_code)
+
+
+def _in_the_room(view):
+    """A participant's action: a removed guest is led back to the room's page instead of a 404."""
+
+    @functools.wraps(view)
+    def wrapper(request, code, *args, **kwargs):
+        try:
+            return view(request, code, *args, **kwargs)
+        except _Removed as removed:
+            return _removed(request, removed.args[0])
+
+    return wrapper
 
 
 def _back_to_room(request, session, participant, error=None):
@@ -231,7 +272,7 @@ def _back_to_room(request, session, participant, error=None):
 @require_GET
 def room_board(request, code):
     """What a phone polls every two seconds: nothing (204) unless something changed."""
-    session = _session_or_404(code)
+    session = _session_or_404(request, code)
     participant = _participant(request, session)
     if participant is None:
         if selectors.guest_was_removed(session=session, guest_ids=selectors.guest_ids_of(request.session)):
@@ -251,6 +292,7 @@ def room_board(request, code):
 
 @login_not_required
 @require_POST
+@_in_the_room
 def post_create(request, code):
     session, participant = _room_or_404(request, code)
     try:
@@ -262,6 +304,7 @@ def post_create(request, code):
 
 @login_not_required
 @require_POST
+@_in_the_room
 def vote(request, code, post_id):
     session, participant = _room_or_404(request, code)
     post = selectors.access_post(session=session, post_id=post_id)
@@ -276,6 +319,7 @@ def vote(request, code, post_id):
 
 @login_not_required
 @require_http_methods(["GET", "POST"])
+@_in_the_room
 def post_delete(request, code, post_id):
     """A participant takes back their own post, after a confirmation."""
     session, participant = _room_or_404(request, code)

@@ -220,6 +220,11 @@ def access_participant(*, session, participant_id):
     )
 
 
+def removed_guest(*, session, participant_id):
+    """A guest of the session the facilitator has already removed, or None."""
+    return session.participants.filter(pk=participant_id, removed_at__isnull=False, user__isnull=True).first()
+
+
 def guest_footprint(*, participant):
     """What removing a guest takes with it, and what stays: for the confirmation page."""
     made_into_something = Exists(SessionOutput.objects.filter(post=OuterRef("pk")))

@@ -400,9 +400,13 @@ def participant_remove(request, session_id, participant_id):
     """Take a guest out of the room, after a confirmation that says what goes with them."""
     session = _facilitated_or_404(request, session_id)
     participant = selectors.access_participant(session=session, participant_id=participant_id)
+    back = _board_url(session)
+    if participant is None and selectors.removed_guest(session=session, participant_id=participant_id):
+        # Clicked twice, or come back to with the browser's Back button.
+        messages.info(request, _("The guest is already removed from the workshop."))
+        return redirect(back)
     if participant is None or not participant.is_guest:
         raise Http404(_("No such guest in this workshop."))
-    back = _board_url(session)
     error_message = None
     if request.method == "POST":
         try:

@@ -117,3 +117,49 @@ def test_the_account_lockout_page_says_it_is_this_account_from_this_address(clie
     page = response.content.decode()
     assert "mislykkede forsøg på at logge ind på kontoen fra din adresse" in page
     assert "logge ind fra din adresse" not in page
+
+
+def test_colleagues_who_signed_in_from_the_shared_address_lately_are_not_kept_out(client, settings):
+    """A municipality's staff share one address behind its proxy: one person's failures there (or an
+    insider's) throttle the address for accounts not seen from it, but not for colleagues who signed in
+    from it lately. Their own failures still lock their own account."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.LOGIN_FAILURES_PER_ADDRESS = 10
+    office = "198.51.100.40"
+    colleague = UserFactory(email="kollega@example.dk")
+    stranger = UserFactory(email="ny@example.dk")
+    earlier = log_in(type(client)(), colleague.email, PASSWORD, address=PROXY, forwarded=office)
+    assert earlier.status_code == 302
+    insider = type(client)()
+    for n in range(10):
+        log_in(insider, f"gaet{n}@example.dk", "forkert", address=PROXY, forwarded=office)
+    assert log_in(insider, stranger.email, PASSWORD, address=PROXY, forwarded=office).status_code == 429
+    response = log_in(client, colleague.email, PASSWORD, address=PROXY, forwarded=office)
+    assert response.status_code == 302 and client.session["_auth_user_id"] == str(colleague.pk)
+    # The known account's own failures still lock it from here after five.
+    guesser = type(client)()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        log_in(guesser, colleague.email, "forkert", address=PROXY, forwarded=office)
+    assert log_in(guesser, colleague.email, PASSWORD, address=PROXY, forwarded=office).status_code == 429
+
+
+def test_reset_links_to_one_address_are_limited_quietly(client, mailoutbox):
+    """Fifteen resets for a colleague sent fifteen e-mails: now three an hour, and the page reads the same."""
+    owner = UserFactory(email="kollega@example.dk")
+    answers = [
+        client.post(reverse("accounts:password_reset"), {"email": owner.email}, REMOTE_ADDR=f"198.51.100.{n}")
+        for n in range(6)
+    ]
+    assert [a.status_code for a in answers] == [302] * 6
+    assert {a["Location"] for a in answers} == {reverse("accounts:password_reset_done")}
+    assert len(mailoutbox) == 3
+
+
+def test_reset_requests_from_one_address_are_limited(client, mailoutbox):
+    UserFactory(email="a@example.dk")
+    statuses = [
+        client.post(reverse("accounts:password_reset"), {"email": f"p{n}@example.dk"}, REMOTE_ADDR=ATTACKER)
+        for n in range(11)
+    ]
+    assert [s.status_code for s in statuses] == [302] * 10 + [429]
+    assert "Vent en time" in statuses[-1].content.decode()

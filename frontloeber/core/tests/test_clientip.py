@@ -55,3 +55,12 @@ def test_rate_limits_count_an_ipv6_client_by_its_64_network(settings, address, n
     """One subscriber has a whole /64 of IPv6 addresses: counting single addresses would be no limit."""
     settings.TRUSTED_PROXY_COUNT = 0
     assert client_network(request(address)) == network
+
+
+def test_with_the_proxies_named_only_they_are_believed(settings):
+    """A client that reaches the app port directly, past the proxy, cannot pick its address."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.2", "10.0.1.0/24"]
+    assert client_ip(request("10.0.0.2", "198.51.100.7")) == "198.51.100.7"
+    assert client_ip(request("10.0.1.77", "198.51.100.7")) == "198.51.100.7"
+    assert client_ip(request("203.0.113.9", "198.51.100.7")) == "203.0.113.9"

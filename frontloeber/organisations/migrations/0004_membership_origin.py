@@ -8,12 +8,26 @@ from django.db import migrations, models
 
 
 def record_existing_memberships(apps, schema_editor):
-    """Memberships older than this record count as made by an organisation admin at their creation date
-    (nobody in particular), so they are asked in survey rounds at once."""
+    """Where an existing membership came from, as far as the database knows it: a membership that an accepted
+    invitation made counts as made by whoever sent the invitation, when it was accepted (so accounts a leader
+    invited shortly before this record began still wait out the survey's window); any other counts as made
+    by an organisation admin at its creation date (nobody in particular), and is asked at once."""
     Membership = apps.get_model("organisations", "Membership")
     MembershipChange = apps.get_model("organisations", "MembershipChange")
+    Invitation = apps.get_model("accounts", "Invitation")
+    invited = {}
+    accepted = Invitation.objects.filter(accepted_at__isnull=False, accepted_by__isnull=False).order_by(
+        "accepted_at"
+    )
+    for workplace_id, user_id, inviter_id, accepted_at in accepted.values_list(
+        "workplace_id", "accepted_by_id", "invited_by_id", "accepted_at"
+    ).iterator(chunk_size=2000):
+        invited[(workplace_id, user_id)] = (inviter_id, accepted_at)  # the latest acceptance wins
     batch = []
     for membership in Membership.objects.order_by("pk").iterator(chunk_size=2000):
+        inviter_id, accepted_at = invited.get((membership.workplace_id, membership.user_id), (None, None))
+        if accepted_at is not None:
+            Membership.objects.filter(pk=membership.pk).update(origin="invitation", added_by_id=inviter_id)
         batch.append(
             MembershipChange(
                 organisation_id=membership.organisation_id,
@@ -21,9 +35,9 @@ def record_existing_memberships(apps, schema_editor):
                 user_id=membership.user_id,
                 kind="joined",
                 role=membership.role,
-                origin="admin",
-                actor=None,
-                at=membership.created_at,
+                origin="invitation" if accepted_at is not None else "admin",
+                actor_id=inviter_id,
+                at=accepted_at or membership.created_at,
             )
         )
         if len(batch) >= 2000:
@@ -33,13 +47,14 @@ def record_existing_memberships(apps, schema_editor):
 
 
 def forget_recorded_changes(apps, schema_editor):
-    apps.get_model("organisations", "MembershipChange").objects.all().delete()
+    """Going back removes the columns and the table; nothing else was changed."""
 
 
 class Migration(migrations.Migration):
 
     dependencies = [
         ('organisations', '0003_organisation_reflection_threshold'),
+        ('accounts', '0002_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -126,3 +126,20 @@ def test_the_addresses_page_takes_a_fixed_number_of_queries(client, admin, djang
 # Session, user, the organisation (tenancy); the domains, the count and the page of people, their
 # memberships here; the header's reads.
 ADDRESSES_QUERIES = 10
+
+
+@pytest.mark.parametrize("value", ["gmail.com", "Hotmail.DK", "outlook.com"])
+def test_a_free_mail_domain_cannot_be_the_organisations(client, admin, value):
+    client.force_login(admin.user)
+    response = client.post(org_url("domains", admin.organisation), {"domain": value})
+    assert response.status_code == 400
+    assert not OrganisationDomain.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "value", ["https://www.fjordby.dk/", "@fjordby.dk", "kontakt@fjordby.dk", "FJORDBY.DK."]
+)
+def test_a_pasted_address_or_web_address_gives_its_domain(client, admin, value):
+    client.force_login(admin.user)
+    assert client.post(org_url("domains", admin.organisation), {"domain": value}).status_code == 302
+    assert OrganisationDomain.objects.get().domain == "fjordby.dk"

@@ -29,6 +29,7 @@ from frontloeber.organisations.models import Membership, MembershipChange, Role
 from frontloeber.reflection import selectors, services
 from frontloeber.reflection.models import Round
 from tests.factories import (
+    MembershipFactory,
     OrganisationAdminFactory,
     WorkplaceFactory,
     answer_round,
@@ -317,3 +318,53 @@ def test_no_figure_unless_the_threshold_of_answers_came_from_people_the_leader_d
             assert "Ægte kommentar" not in page and "Kendt kommentar" not in page
         assert "Kendt kommentar" not in page
         transaction.set_rollback(True)
+
+
+def test_an_admin_who_plants_accounts_before_a_round_sees_none_of_its_figures(client):
+    """The second probe: an organisation admin (their additions count at once) invites four accounts, which
+    the leader's round asks; after the round closes the admin would subtract the four known answer sets.
+    The figures, comments and trend stay hidden from that admin, in the organisation's views and as the
+    workplace's observer; the leader reads the report as usual."""
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    real = member(workplace).user
+    planter = OrganisationAdminFactory(organisation=workplace.organisation).user
+    planted = []
+    for n in range(4):
+        invitation = account_services.invitation_create(
+            actor=planter, workplace=workplace, email=f"plant{n}@example.dk", role=Role.EMPLOYEE
+        )
+        token = account_services.invitation_token(invitation=invitation)
+        accepted = account_services.invitation_accept_new_user(token=token, full_name="P", password=PASSWORD)
+        planted.append(accepted)
+    MembershipFactory(workplace=workplace, user=planter, role=Role.OBSERVER)  # a MED member of long standing
+    round_ = open_round(workplace, leader=leader)
+    assert round_.invited_count == 5  # the admin's additions count at once, as the issue asks
+    practice = round_.version.practices.first()
+    for membership in planted:
+        answer_round(round_, membership.user, value=1, comments={practice.pk: "Kendt kommentar"})
+    answer_round(round_, real, value=5, comments={practice.pk: REAL_COMMENT})
+    today = timezone.localdate()
+    past = {"opens_on": today - timedelta(days=15), "closes_on": today - timedelta(days=1)}
+    Round.objects.filter(pk=round_.pk).update(**past)
+    round_.refresh_from_db()
+    services.round_seal(round_=round_)
+    org_kwargs = {"org_slug": workplace.organisation.slug, "round_id": round_.pk}
+    wp_kwargs = {"workplace_slug": workplace.slug, "round_id": round_.pk}
+    client.force_login(planter)
+    for address in (
+        reverse("reflection:organisation_round", kwargs=org_kwargs),
+        reverse("reflection:round_detail", kwargs=wp_kwargs),  # as the workplace's observer
+    ):
+        response = client.get(address)
+        assert response.status_code == 200
+        assert response.context["report"].withheld and not response.context["report"].shown
+        assert REAL_COMMENT not in response.content.decode()
+    assert _team_figures(_csv_rows(client.get(reverse("reflection:round_csv", kwargs=wp_kwargs)))) == []
+    rollup = client.get(reverse("reflection:rollup", kwargs={"org_slug": workplace.organisation.slug}))
+    row = next(row for row in rollup.context["rollup"]["rows"] if row.workplace == workplace)
+    assert row.withheld and not row.shown
+    assert all(cell["count"] == 0 for cell in rollup.context["rollup"]["summary"])
+    # The leader, who added nobody, reads the report.
+    client.force_login(leader)
+    assert client.get(reverse("reflection:round_detail", kwargs=wp_kwargs)).context["report"].shown

@@ -21,7 +21,7 @@ from frontloeber.organisations.models import (
     Role,
 )
 from frontloeber.reflection import eligibility, selectors, services
-from frontloeber.reflection.models import NotAskedReason, RoundExclusion, RoundInvitation
+from frontloeber.reflection.models import NotAskedReason, Round, RoundExclusion, RoundInvitation
 from tests.factories import (
     OrganisationAdminFactory,
     UserFactory,
@@ -104,13 +104,20 @@ def test_role_changes_and_leaving_are_recorded_with_who_did_it(team):
     ]
 
 
-def test_existing_memberships_count_as_made_by_an_admin_at_their_creation():
+def test_existing_memberships_count_as_made_by_an_admin_at_their_creation_or_by_their_inviter():
+    """Older memberships: one an accepted invitation made counts as made by its sender when it was accepted
+    (the probe's planted accounts, invited before this record began, still wait); any other as made by an
+    organisation admin at its creation date, asked at once."""
     migration = importlib.import_module("frontloeber.organisations.migrations.0004_membership_origin")
     workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
     old = member(workplace)
     old.created_at = timezone.now() - timedelta(days=400)
     old.save(update_fields=["created_at"])
+    planted = invite_and_accept(workplace, actor=leader, email="mig@example.dk")
+    # As the database was before this record began.
     MembershipChange.objects.all().delete()
+    Membership.objects.update(origin=MembershipOrigin.ADMIN, added_by=None)
     migration.record_existing_memberships(django_apps, None)
     change = MembershipChange.objects.get(user=old.user)
     assert (change.kind, change.origin, change.actor, change.at) == (
@@ -120,6 +127,13 @@ def test_existing_memberships_count_as_made_by_an_admin_at_their_creation():
         old.created_at,
     )
     assert Membership.objects.get(pk=old.pk).origin == MembershipOrigin.ADMIN
+    change = MembershipChange.objects.get(user=planted.user)
+    assert (change.origin, change.actor) == (MembershipOrigin.INVITATION, leader)
+    membership = Membership.objects.get(pk=planted.pk)
+    assert (membership.origin, membership.added_by) == (MembershipOrigin.INVITATION, leader)
+    round_ = open_round(workplace, leader=leader)
+    assert selectors.my_exclusion(round_=round_, user=planted.user).reason == NotAskedReason.RECENT
+    assert round_.invitations.filter(user=old.user).exists()
 
 
 # --- Who a round asks ------------------------------------------------------------------------------------
@@ -288,7 +302,7 @@ def test_an_admin_leading_the_workplace_cannot_approve_but_another_admin_can(tea
     round_ = open_round(workplace, leader=leader)
     with pytest.raises(ValidationError):
         services.round_close(actor=co_leader, round_=round_)
-    with pytest.raises(ValidationError, match="no admin other than you"):
+    with pytest.raises(ValidationError, match="no admin outside this workplace"):
         services.round_request_early_close(actor=leader, round_=round_)
     admin = OrganisationAdminFactory(organisation=workplace.organisation).user
     services.round_request_early_close(actor=leader, round_=round_)
@@ -346,7 +360,8 @@ def test_organisation_domains_are_checked_and_belong_to_one_organisation():
     organisation = workplace.organisation
     idn = org_services.organisation_domain_add(actor=admin, organisation=organisation, domain="ærø.dk")
     assert idn.domain.startswith("xn--") and idn.domain.endswith(".dk")
-    for bad in ["", "fjordby", "not a domain", "a@b.dk", "-x.dk", "x" * 300 + ".dk", "fjordby.dk\x00"]:
+    bad_domains = ["", "fjordby", "not a domain", "a@b@c.dk", "-x.dk", "gmail.com", "x" * 300 + ".dk"]
+    for bad in [*bad_domains, "fjordby.dk\x00"]:
         with pytest.raises(ValidationError):
             org_services.organisation_domain_add(actor=admin, organisation=workplace.organisation, domain=bad)
     with pytest.raises(ValidationError, match="belongs to another organisation"):
@@ -455,3 +470,17 @@ def test_an_admin_cannot_cancel_a_round_that_has_not_opened(team):
     with pytest.raises(ValidationError, match="Only its leader can cancel it"):
         services.round_close(actor=admin, round_=round_)
     assert services.round_close(actor=leader, round_=round_) is None
+
+
+def test_invitations_that_a_late_worker_would_send_after_the_round_closed_are_not_sent(team, mailoutbox):
+    workplace, leader, employees = team
+    today = timezone.localdate()
+    soon, later = today + timedelta(days=1), today + timedelta(days=8)
+    round_ = services.round_open(actor=leader, workplace=workplace, opens_on=soon, closes_on=later)
+    # The worker was down all week: the round has already closed when its invitations would go out.
+    past = {"opens_on": today - timedelta(days=9), "closes_on": today - timedelta(days=1)}
+    Round.objects.filter(pk=round_.pk).update(**past)
+    mailoutbox.clear()
+    assert services.round_invitations_send(round_id=round_.pk) == 0
+    assert mailoutbox == []
+    assert not Notification.objects.filter(kind="survey_invitation").exists()

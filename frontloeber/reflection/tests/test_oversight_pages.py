@@ -31,7 +31,7 @@ def da(msgid):
 ADDRESS_NOT_APPROVED = (
     "Your e-mail address is outside the organisation's own domains, and an organisation admin has not "
     "approved it yet. Anyone can make such an address, so to protect everyone's anonymity it needs approval "
-    "before you are asked. Ask your leader to have it approved before the next round."
+    "before you are asked. Ask your leader to have an organisation admin approve it before the next round."
 )
 JOINED_AFTER = (
     "You are not asked in this round: you joined the workplace after it was created. You will be asked in "

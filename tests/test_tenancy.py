@@ -10,6 +10,8 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
@@ -525,6 +527,28 @@ def build(name, tenant, objects_from=None):
     return reverse(name, kwargs={**kwargs_for(tenant), **objects_for(objects_from or tenant)}), data
 
 
+@pytest.fixture(scope="module")
+def media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("tenancy-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_directory(settings, media_root):
+    """The tenants' pictures are made once for the module (below), so its tests share their directory."""
+    settings.MEDIA_ROOT = media_root
+
+
+@pytest.fixture(scope="module")
+def tenants(django_db_setup, django_db_blocker, media_root):
+    """Two complete tenants, built once for the module inside a transaction that is rolled back after its
+    last test. Each test runs in a savepoint of that transaction (pytest-django's ``db``), so whatever a
+    request changed is undone before the next test, and ``snapshot()`` still sees any change it makes."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media_root), transaction.atomic():
+        pair = make_tenant(), make_tenant()
+        yield pair
+        transaction.set_rollback(True)
+
+
 def test_every_tenant_url_is_known():
     found = tenant_url_names()
     unknown = found - set(TENANT_URLS)
@@ -535,8 +559,8 @@ def test_every_tenant_url_is_known():
 
 @pytest.mark.parametrize("name", sorted(TENANT_URLS))
 @pytest.mark.parametrize("who", ["leader", "employee", "observer", "admin"])
-def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, name, who):
-    a, b = make_tenant(), make_tenant()
+def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, tenants, name, who):
+    a, b = tenants
     client.force_login(getattr(a, who).user)
     url, data = build(name, b)
     before = snapshot()
@@ -546,8 +570,8 @@ def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, name
 
 
 @pytest.mark.parametrize("name", sorted(n for n, spec in TENANT_URLS.items() if spec[1] is not no_objects))
-def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(client, name):
-    a, b = make_tenant(), make_tenant()
+def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(client, tenants, name):
+    a, b = tenants
     for person in (a.leader.user, a.admin.user):
         client.force_login(person)
         url, data = build(name, a, objects_from=b)
@@ -558,8 +582,8 @@ def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(clien
 
 
 @pytest.mark.parametrize("name", sorted(TENANT_URLS))
-def test_an_observers_posts_change_nothing(client, name):
-    t = make_tenant()
+def test_an_observers_posts_change_nothing(client, tenants, name):
+    t, _other = tenants
     client.force_login(t.observer.user)
     url, data = build(name, t)
     before = snapshot()

@@ -24,7 +24,8 @@ from frontloeber.experiments.models import AdoptionPlan, Experiment
 from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Membership, Role, Workplace
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once for the module (conftest.py); each test reads it in a savepoint of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 OWN_SKILLS = {
     "boernehuset-solsikken": {"Forældreappen (Aula)", "Billeder og film af børnenes dag"},
@@ -78,7 +79,6 @@ def _rows(team_map):
 
 
 def test_every_employee_and_leader_rated_and_the_team_grew_over_the_quarters():
-    _seed()
     now = timezone.now()
     first_quarter = timezone.make_aware(
         datetime.datetime.combine(demo._quarter_start(timezone.localdate(now), 5), datetime.time.min)
@@ -137,7 +137,6 @@ def test_every_employee_and_leader_rated_and_the_team_grew_over_the_quarters():
 
 
 def test_gaps_and_learning_activities_past_and_planned():
-    _seed()
     now = timezone.now()
     with_gaps = set()
     for workplace in Workplace.objects.all():
@@ -209,7 +208,6 @@ def test_gaps_and_learning_activities_past_and_planned():
 
 
 def test_a_second_run_changes_nothing():
-    _seed()
     before = _counts()
     assert before["competences.LearningActivity"] >= 10
     output = _seed()

@@ -1,10 +1,8 @@
 """The demo shows experiments in every state, two adoption plans with checkpoints and five cases."""
 
 from collections import Counter
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from frontloeber.experiments.models import AdoptionPlan, Case, CaseTrial, Experiment, ExperimentState
 from frontloeber.organisations.models import Workplace
@@ -12,9 +10,6 @@ from frontloeber.organisations.models import Workplace
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("seed_demo", "--quiet-logins", stdout=StringIO())
 
 
 def test_experiments_in_every_state_across_the_workplaces(demo):

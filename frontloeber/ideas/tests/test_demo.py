@@ -2,10 +2,8 @@
 
 import datetime
 from collections import Counter
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 
 from frontloeber.ideas import selectors
@@ -15,9 +13,6 @@ from frontloeber.organisations.models import Workplace
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("seed_demo", "--quiet-logins", stdout=StringIO())
 
 
 def test_at_least_sixty_ideas_in_every_status_across_the_five_workplaces(demo):

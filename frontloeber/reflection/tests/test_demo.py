@@ -20,7 +20,8 @@ from frontloeber.reflection.models import (
     RoundState,
 )
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once for the module (conftest.py); each test reads it in a savepoint of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 MODELS = [Round, RoundInvitation, Response, Answer, PracticeComment, Assessment, AssessmentAnswer]
 
@@ -36,7 +37,6 @@ def _counts():
 
 
 def test_the_demo_has_rounds_with_a_trend_a_gap_an_open_round_and_one_workplace_under_the_threshold():
-    _seed()
     today = timezone.localdate()
     workplaces = list(Workplace.objects.filter(organisation__slug="fjordby"))
     assert len(workplaces) == 5
@@ -83,7 +83,6 @@ def test_the_demo_has_rounds_with_a_trend_a_gap_an_open_round_and_one_workplace_
 
 
 def test_a_second_run_creates_nothing():
-    _seed()
     before = _counts()
     assert before["Round"] == 11
     output = _seed()

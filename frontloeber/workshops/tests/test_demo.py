@@ -26,7 +26,8 @@ from frontloeber.workshops.models import (
     WorkshopStep,
 )
 
-pytestmark = pytest.mark.django_db
+# The demo is seeded once for the module (conftest.py); each test reads it in a savepoint of its own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 MODELS = [
     WorkshopSession,
@@ -59,7 +60,6 @@ def _counts():
 
 
 def test_the_demo_has_concluded_workshops_of_three_formats_with_their_outputs():
-    _seed()
     now = timezone.now()
     today = timezone.localdate()
 
@@ -124,7 +124,6 @@ def test_the_demo_has_concluded_workshops_of_three_formats_with_their_outputs():
 
 
 def test_a_second_run_creates_no_workshops():
-    _seed()
     before = _counts()
     assert before["WorkshopSession"] == 4
     output = _seed()

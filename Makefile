@@ -50,6 +50,7 @@ worker: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/djlint frontloeber --lint
 
 # Extract new strings (needs gettext's xgettext) and compile them (pure Python, no system packages).

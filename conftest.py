@@ -1,12 +1,8 @@
 """Test settings for the whole suite: fast hashing, in-memory cache, tasks run at once, no login lockout."""
 
-from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
-from django.test import override_settings
 
 
 def pytest_configure(config):
@@ -50,16 +46,3 @@ def _a_fresh_cache():
 
     for cache in caches.all(initialized_only=True):
         cache.clear()
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo municipality, seeded once for the test module that asks for it (seeding takes seconds),
-    inside a transaction rolled back after the module's last test. Each test runs in a savepoint of it, so
-    what a test changes is undone before the next. Yields what ``seed_demo`` printed."""
-    media = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media), transaction.atomic():
-        out = StringIO()
-        call_command("seed_demo", stdout=out)
-        yield out.getvalue()
-        transaction.set_rollback(True)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "frontloeber.workshops",
     "frontloeber.competences",
     "frontloeber.notifications",
+    "frontloeber.demo",
 ]
 
 MIDDLEWARE = [
@@ -102,7 +103,9 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "frontloeber.core.context_processors.navigation",
+                "frontloeber.organisations.context_processors.navigation",
+                "frontloeber.ideas.context_processors.leader_inbox",
+                "frontloeber.notifications.context_processors.unread",
             ],
         },
     },
@@ -138,7 +141,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "organisations:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 
@@ -174,6 +177,9 @@ LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("LOGIN_FAILURES_PER_ADDRESS", "3
 # session, each within a window (10 minutes and an hour) that starts again after a pause that long.
 WORKSHOP_GUESTS_PER_ADDRESS = int(os.environ.get("WORKSHOP_GUESTS_PER_ADDRESS", "30"))
 WORKSHOP_JOINS_PER_BROWSER = 5
+# How often the live screens ask for news, in milliseconds: every 2 s is live enough for a room and light on a
+# server with many rooms open.
+WORKSHOP_POLL_MS = int(os.environ.get("WORKSHOP_POLL_MS", "2000"))
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Danish")), ("en", _("English"))]

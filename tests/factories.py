@@ -5,8 +5,9 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from frontloeber.accounts.models import Invitation, User
+from frontloeber.accounts.models import User
 from frontloeber.organisations.models import (
+    Invitation,
     Membership,
     Organisation,
     OrganisationAdmin,

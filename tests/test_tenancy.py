@@ -15,11 +15,10 @@ from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from frontloeber.accounts.models import Invitation
 from frontloeber.competences import services as competence_services
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
-from frontloeber.organisations.models import OrganisationDomain, Role
+from frontloeber.organisations.models import Invitation, OrganisationDomain, Role
 from frontloeber.reflection import services as reflection_services
 from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
@@ -46,6 +45,9 @@ pytestmark = pytest.mark.django_db
 TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection", "workshops", "competences"}
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
+# Pages in those namespaces that name no workplace or organisation: the person's own list of workplaces, and
+# the two pages a signed link in an e-mail opens (its signature names the one invitation or idea).
+NOT_TENANT_URLS = {"organisations:home", "organisations:invitation_accept", "ideas:unfollow"}
 
 
 @dataclass
@@ -507,6 +509,9 @@ def tenant_url_names():
     names = set()
     for namespace, pattern in iter_patterns():
         params = set(pattern.pattern.regex.groupindex)
+        name = f"{namespace}:{pattern.name}" if namespace else pattern.name
+        if name in NOT_TENANT_URLS and not params & TENANT_PARAMETERS:
+            continue
         if namespace in TENANT_NAMESPACES or params & TENANT_PARAMETERS:
             assert pattern.name, f"tenant URL pattern {pattern.pattern} has no name"
             names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)

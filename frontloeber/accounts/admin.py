@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, User
+from .models import User
 
 
 @admin.register(User)
@@ -22,11 +22,3 @@ class UserAdmin(BaseUserAdmin):
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "password1", "password2")}),
     )
-
-
-@admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "workplace", "role", "created_at", "expires_at", "accepted_at", "revoked_at"]
-    list_filter = ["role"]
-    search_fields = ["email"]
-    raw_id_fields = ["invited_by", "accepted_by", "workplace", "organisation"]

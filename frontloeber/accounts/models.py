@@ -1,10 +1,7 @@
-from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from frontloeber.organisations.models import Role
 
 
 class UserManager(BaseUserManager):
@@ -64,65 +61,3 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
-
-
-class InvitationQuerySet(models.QuerySet):
-    def pending(self):
-        return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
-
-
-class Invitation(models.Model):
-    """An invitation by e-mail to join a workplace with a role.
-
-    The link carries a signed id, so nothing secret is stored; single use is `accepted_at`.
-    """
-
-    organisation = models.ForeignKey(
-        "organisations.Organisation",
-        on_delete=models.CASCADE,
-        related_name="invitations",
-        verbose_name=_("organisation"),
-    )
-    workplace = models.ForeignKey(
-        "organisations.Workplace",
-        on_delete=models.CASCADE,
-        related_name="invitations",
-        verbose_name=_("workplace"),
-    )
-    email = models.EmailField(_("e-mail address"))
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.EMPLOYEE)
-    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="da")
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="invitations_sent",
-        verbose_name=_("invited by"),
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now)
-    expires_at = models.DateTimeField(_("expires"))
-    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
-    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
-
-    objects = InvitationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("invitation")
-        verbose_name_plural = _("invitations")
-        ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "workplace", "email"])]
-
-    def __str__(self):
-        return f"{self.email} → {self.workplace}"
-
-    @property
-    def is_expired(self):
-        return self.expires_at <= timezone.now()

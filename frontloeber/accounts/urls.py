@@ -70,5 +70,4 @@ urlpatterns = [
         ),
         name="password_reset_complete",
     ),
-    path("invitation/<str:token>/", views.invitation_accept, name="invitation_accept"),
 ]

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from frontloeber.organisations.models import Membership, Role
 
+from . import registry
 from .models import (
     LearningActivity,
     Level,
@@ -97,24 +98,12 @@ def _heat(count, total):
 
 
 def skill_needs(*, workplace):
-    """Which skills the workplace's running experiments and adoption plans need: skill id → [(label, url)]."""
-    from frontloeber.experiments.models import AdoptionPlan, AdoptionState, Experiment, ExperimentState
-
+    """Which skills the workplace's current work needs: skill id → [(label, url)], from every registered
+    source (experiments: running and planned experiments and live adoption plans)."""
     needs = defaultdict(list)
-    experiments = Experiment.skills.through.objects.filter(
-        experiment__organisation_id=workplace.organisation_id,
-        experiment__workplace=workplace,
-        experiment__state__in=[ExperimentState.PLANNED, ExperimentState.RUNNING],
-    ).select_related("experiment__idea", "experiment__workplace")
-    for link in experiments:
-        needs[link.skill_id].append((link.experiment.idea.title, link.experiment.get_absolute_url()))
-    plans = AdoptionPlan.skills.through.objects.filter(
-        adoptionplan__organisation_id=workplace.organisation_id,
-        adoptionplan__workplace=workplace,
-        adoptionplan__state__in=[AdoptionState.PLANNED, AdoptionState.LIVE],
-    ).select_related("adoptionplan__idea", "adoptionplan__workplace")
-    for link in plans:
-        needs[link.skill_id].append((link.adoptionplan.idea.title, link.adoptionplan.get_absolute_url()))
+    for source in registry.skill_needs:
+        for skill_id, found in source(workplace=workplace).items():
+            needs[skill_id].extend(found)
     return needs
 
 

@@ -34,6 +34,7 @@ from .models import (
     SkillProfile,
     SkillRating,
 )
+from .notification_kinds import Kind
 from .permissions import is_leader, require_manage_activity, require_plan_activity
 
 PLAN_AHEAD_DAYS = 366
@@ -336,7 +337,7 @@ def activity_plan(
     }
     notification_create(
         recipients=[*learners, fields["host"]],
-        kind="learning_activity",
+        kind=Kind.LEARNING_ACTIVITY,
         workplace=workplace,
         actor=actor,
         detail=activity.title,
@@ -418,7 +419,7 @@ def activity_cancel(*, actor, activity, now=None) -> LearningActivity:
     activity.save(update_fields=["cancelled_at"])
     notification_create(
         recipients=[s.user for s in activity.signups.select_related("user")],
-        kind="learning_cancelled",
+        kind=Kind.LEARNING_CANCELLED,
         workplace=activity.workplace,
         actor=actor,
         detail=activity.title,
@@ -449,7 +450,7 @@ def signup_create(*, actor, activity, now=None) -> Signup:
     )
     notification_create(
         recipients=[activity.host],
-        kind="learning_signup",
+        kind=Kind.LEARNING_SIGNUP,
         workplace=activity.workplace,
         actor=actor,
         detail=activity.title,
@@ -493,7 +494,7 @@ def attendance_record(*, actor, activity, attended_ids, now=None) -> int:
             signup.save(update_fields=["attended"])
     notification_create(
         recipients=newly,
-        kind="learning_attended",
+        kind=Kind.LEARNING_ATTENDED,
         workplace=activity.workplace,
         actor=actor,
         detail=activity.title,

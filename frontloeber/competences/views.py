@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
-from frontloeber.core.tenancy import workplace_view
 from frontloeber.core.text import whole_number
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
+from frontloeber.organisations.tenancy import workplace_view
 
 from . import permissions, selectors, services
 from .forms import ActivityForm, FeedbackForm, RatingForm, SkillForm

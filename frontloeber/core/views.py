@@ -1,18 +1,6 @@
 from django.contrib.auth.decorators import login_not_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_GET
-
-from .context_processors import my_admin_organisations, my_memberships
-
-
-@require_GET
-def home(request):
-    """After login: straight to the only workplace, otherwise the list of the person's workplaces."""
-    memberships = my_memberships(request)
-    organisations = my_admin_organisations(request)
-    if len(memberships) == 1 and not organisations:
-        return redirect(memberships[0].workplace)
-    return render(request, "core/home.html", {"memberships": memberships, "organisations": organisations})
 
 
 @login_not_required

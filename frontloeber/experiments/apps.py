@@ -6,3 +6,20 @@ class ExperimentsConfig(AppConfig):
     name = "frontloeber.experiments"
     label = "experiments"
     verbose_name = _("Experiments, adoption and cases")
+
+    def ready(self):
+        from frontloeber.competences import registry as competences
+        from frontloeber.ideas import registry as ideas
+        from frontloeber.notifications.registry import daily_jobs
+
+        from . import (
+            notification_kinds,  # noqa: F401 — declares the kinds
+            selectors,
+            services,
+        )
+
+        ideas.idea_page.register(selectors.idea_page_panel)
+        ideas.similar_work.register(selectors.similar_cases_beside_the_idea_form)
+        ideas.manual_status_guards.register(services.require_no_experiment_decides)
+        competences.skill_needs.register(selectors.skill_needs)
+        daily_jobs.register(services.reminders_send)

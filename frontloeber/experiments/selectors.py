@@ -1,13 +1,17 @@
 """Reads for experiments, adoption plans and cases, scoped to a workplace or an organisation."""
 
+from collections import defaultdict
+
 from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Idea
 
+from . import permissions
 from .models import (
     AdoptionPlan,
+    AdoptionState,
     Case,
     CaseTrial,
     Checkpoint,
@@ -169,3 +173,52 @@ def similar_cases(*, organisation, text, exclude_workplace=None, limit=3):
         for case in Case.objects.filter(idea_id__in=ranked).select_related("workplace", "idea")
     }
     return [found[pk] for pk in ranked if pk in found]
+
+
+def idea_page_panel(*, membership, idea):
+    """What the idea page shows of the idea's experiments, adoption plan and case (three reads)."""
+    found = {
+        "experiments": experiments_for_idea(idea=idea),
+        "adoption_plan": plan_for_idea(idea=idea),
+        "case": case_for_idea(idea=idea),
+    }
+    steps = permissions.next_steps(
+        membership=membership,
+        idea=idea,
+        experiments=found["experiments"],
+        plan=found["adoption_plan"],
+        case=found["case"],
+    )
+    return {**found, **steps}
+
+
+def similar_cases_beside_the_idea_form(*, workplace, text):
+    # The workplace's own adopted ideas are among the similar ideas already.
+    return {
+        "similar_cases": similar_cases(
+            organisation=workplace.organisation_id, text=text, exclude_workplace=workplace
+        )
+    }
+
+
+def skill_needs(*, workplace):
+    """Which skills the workplace's running experiments and adoption plans need: skill id → [(label, url)].
+
+    Two queries; the skills map asks it through ``competences.registry.skill_needs``."""
+
+    needs = defaultdict(list)
+    experiments = Experiment.skills.through.objects.filter(
+        experiment__organisation_id=workplace.organisation_id,
+        experiment__workplace=workplace,
+        experiment__state__in=[ExperimentState.PLANNED, ExperimentState.RUNNING],
+    ).select_related("experiment__idea", "experiment__workplace")
+    for link in experiments:
+        needs[link.skill_id].append((link.experiment.idea.title, link.experiment.get_absolute_url()))
+    plans = AdoptionPlan.skills.through.objects.filter(
+        adoptionplan__organisation_id=workplace.organisation_id,
+        adoptionplan__workplace=workplace,
+        adoptionplan__state__in=[AdoptionState.PLANNED, AdoptionState.LIVE],
+    ).select_related("adoptionplan__idea", "adoptionplan__workplace")
+    for link in plans:
+        needs[link.skill_id].append((link.adoptionplan.idea.title, link.adoptionplan.get_absolute_url()))
+    return needs

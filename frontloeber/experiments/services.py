@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.images import clean_image
 from frontloeber.core.text import clean_text
+from frontloeber.experiments.notification_kinds import Kind
 from frontloeber.ideas import permissions as idea_permissions
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import Idea, IdeaStatus, ValueAxis
-from frontloeber.notifications.models import Kind
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
 from frontloeber.organisations.permissions import require_workplace_leader
@@ -38,6 +38,18 @@ from .permissions import EXPERIMENT_FROM
 
 MAX_HOURS = 10_000
 MAX_BUDGET = 10_000_000
+
+
+def require_no_experiment_decides(*, idea):
+    """While an experiment runs, or after one decided to adopt, the idea's status follows the experiment and
+    its adoption plan; moving or merging it by hand would leave them behind."""
+    if (
+        idea.experiments.exclude(state=ExperimentState.CONCLUDED).exists()
+        or idea.experiments.filter(decision=Decision.ADOPT).exists()
+    ):
+        raise ValidationError(
+            _("The idea's status follows its experiment and adoption plan now; change it from there.")
+        )
 
 
 def _number(value, *, field, maximum, errors, message):

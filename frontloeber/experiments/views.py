@@ -11,10 +11,10 @@ from frontloeber.competences.selectors import help_for, workplace_skills
 from frontloeber.core.files import private_file_response
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
-from frontloeber.core.tenancy import workplace_view
 from frontloeber.ideas import selectors as idea_selectors
 from frontloeber.ideas.models import ValueAxis
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.tenancy import workplace_view
 
 from . import permissions, selectors, services
 from .forms import (

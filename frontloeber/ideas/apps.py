@@ -8,4 +8,12 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
-        from . import signals  # noqa: F401 — connects the receivers
+        from frontloeber.notifications.registry import digest_links
+
+        from . import (
+            notification_kinds,  # noqa: F401 — declares the kinds
+            signals,  # noqa: F401 — connects the receivers
+            tokens,
+        )
+
+        digest_links.register(tokens.digest_unfollow_link)

@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from frontloeber.core.images import clean_image
 from frontloeber.core.text import clean_text
-from frontloeber.notifications.models import Kind
+from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership, Role
 
-from . import permissions, search
+from . import permissions, registry, search
 from .models import (
     CLOSED,
     COMMENT_MAX,
@@ -143,18 +143,9 @@ def _author_and_followers(idea):
     return [idea.author, *followers]
 
 
-def _require_no_experiment_under_way(idea):
-    """While an experiment runs, or after one decided to adopt, the idea's status follows the experiment and
-    its adoption plan; moving or merging it by hand would leave them behind."""
-    from frontloeber.experiments.models import Decision, ExperimentState
-
-    if (
-        idea.experiments.exclude(state=ExperimentState.CONCLUDED).exists()
-        or idea.experiments.filter(decision=Decision.ADOPT).exists()
-    ):
-        raise ValidationError(
-            _("The idea's status follows its experiment and adoption plan now; change it from there.")
-        )
+def _require_status_by_hand(idea):
+    for guard in registry.manual_status_guards:
+        guard(idea=idea)
 
 
 def _lock(idea):
@@ -582,7 +573,7 @@ def idea_move(*, actor, idea, to_status, message=""):
     """Move the idea along the pipeline. Parking or stopping it needs a reason, which the author sees."""
     membership = permissions.require_leader(user=actor, workplace=idea.workplace)
     idea = _lock(idea)
-    _require_no_experiment_under_way(idea)
+    _require_status_by_hand(idea)
     if to_status not in IdeaStatus.values:
         raise ValidationError({"to_status": _("Choose a status from the list.")})
     allowed = LEADER_MOVES[IdeaStatus(idea.status)]
@@ -799,7 +790,7 @@ def idea_merge(*, actor, idea, into):
     idea, into = locked[idea.pk], locked[into.pk]
     if idea.status in CLOSED:
         raise ValidationError(_("This idea is closed and cannot be merged."))
-    _require_no_experiment_under_way(idea)
+    _require_status_by_hand(idea)
     if into.status in {IdeaStatus.WITHDRAWN, IdeaStatus.MERGED}:
         raise ValidationError({"into": _("Choose an idea that is still open.")})
     already_supporting = set(Support.objects.filter(idea=into).values_list("user_id", flat=True))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import email_views, views
 
 app_name = "ideas"
 
@@ -8,6 +8,8 @@ workplace = "a/<slug:workplace_slug>/"
 idea = workplace + "ideer/<int:idea_id>/"
 
 urlpatterns = [
+    # Under the notification pages, where the digest's links have always pointed.
+    path("varsler/stop-foelg/<str:token>/", email_views.unfollow, name="unfollow"),
     path(workplace + "ideer/", views.board, name="board"),
     path(workplace + "ideer/ny/", views.idea_create, name="idea_create"),
     path(workplace + "ideer/lignende/", views.similar, name="similar"),

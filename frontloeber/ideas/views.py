@@ -16,13 +16,13 @@ from frontloeber.accounts.models import User
 from frontloeber.core.files import private_file_response
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
-from frontloeber.core.tenancy import workplace_view
 from frontloeber.core.text import whole_number
 from frontloeber.notifications import services as notification_services
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.tenancy import workplace_view
 
-from . import permissions, selectors, services
+from . import permissions, registry, selectors, services
 from .forms import (
     AcknowledgeForm,
     AnswerForm,
@@ -101,12 +101,12 @@ def idea_create(request):
     if challenge_id:
         initial["challenge"] = challenge_id
     form = IdeaForm(request.POST or None, request.FILES or None, challenges=challenges, initial=initial)
-    similar, similar_cases = [], []
+    similar, similar_work = [], {}
     if request.method == "POST":
         if "check_similar" in request.POST:
             text = f"{request.POST.get('title', '')} {request.POST.get('need', '')}"
             similar = selectors.similar_ideas(workplace=workplace, text=text)
-            similar_cases = _similar_cases(request, text)
+            similar_work = _similar_work(request, text)
             form = IdeaForm(initial=request.POST.dict(), challenges=challenges)
         elif form.is_valid():
             try:
@@ -139,7 +139,7 @@ def idea_create(request):
         {
             "form": form,
             "similar": similar,
-            "similar_cases": similar_cases,
+            **similar_work,
             "checked_similar": "check_similar" in request.POST,
             "tag_suggestions": selectors.organisation_tags(organisation=request.organisation),
         },
@@ -159,17 +159,17 @@ def similar(request):
         "ideas/partials/similar.html",
         {
             "similar": ideas,
-            "similar_cases": _similar_cases(request, text),
+            **_similar_work(request, text),
             "checked_similar": bool(text.strip()),
         },
     )
 
 
-def _similar_cases(request, text):
-    from frontloeber.experiments.selectors import similar_cases
-
-    # The workplace's own adopted ideas are among the similar ideas already.
-    return similar_cases(organisation=request.organisation, text=text, exclude_workplace=request.workplace)
+def _similar_work(request, text):
+    found = {}
+    for extra in registry.similar_work:
+        found.update(extra(workplace=request.workplace, text=text))
+    return found
 
 
 @workplace_view(roles=CONTRIBUTORS)
@@ -288,8 +288,8 @@ def _detail_context(request, idea, **forms):
     if idea.awaiting_leader_since:
         context["waiting_days"] = (context["now"] - idea.awaiting_leader_since).days
         context["overdue"] = selectors.is_overdue(idea, request.workplace, context["now"])
-    context.update(_experiment_context(membership, idea))
-    context.update(_workshop_context(idea))
+    for panel in registry.idea_page:
+        context.update(panel(membership=membership, idea=idea))
     if idea.status in REASON_REQUIRED:
         # The leader's reason for parking or stopping the idea: the first thing its author should read.
         context["status_reason"] = next(
@@ -312,33 +312,6 @@ def _detail_context(request, idea, **forms):
             ),
         )
     return context
-
-
-def _experiment_context(membership, idea):
-    """What the idea page shows of the idea's experiments, adoption plan and case (three reads)."""
-    from frontloeber.experiments import permissions as experiment_permissions
-    from frontloeber.experiments import selectors as experiment_selectors
-
-    found = {
-        "experiments": experiment_selectors.experiments_for_idea(idea=idea),
-        "adoption_plan": experiment_selectors.plan_for_idea(idea=idea),
-        "case": experiment_selectors.case_for_idea(idea=idea),
-    }
-    steps = experiment_permissions.next_steps(
-        membership=membership,
-        idea=idea,
-        experiments=found["experiments"],
-        plan=found["adoption_plan"],
-        case=found["case"],
-    )
-    return {**found, **steps}
-
-
-def _workshop_context(idea):
-    """The workshops the idea came out of and its action items (two reads)."""
-    from frontloeber.workshops import selectors as workshop_selectors
-
-    return workshop_selectors.idea_workshop_links(idea=idea)
 
 
 def _render_detail(request, idea_id, *, status=200, **forms):

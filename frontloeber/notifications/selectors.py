@@ -29,7 +29,7 @@ def unread_count(*, user):
 
 def email_languages(*, user_ids):
     """{user id: the language of their e-mails} for many people in two queries, by preference_for's rule."""
-    from frontloeber.accounts.models import Invitation
+    from frontloeber.organisations.models import Invitation
 
     chosen = dict(Preference.objects.filter(user_id__in=user_ids).values_list("user_id", "language"))
     invited_in = dict(
@@ -42,7 +42,7 @@ def email_languages(*, user_ids):
 
 def preference_for(*, user):
     """The person's preferences. Without saved ones: the digest on, in the language they were invited in."""
-    from frontloeber.accounts.models import Invitation
+    from frontloeber.organisations.models import Invitation
 
     preference = Preference.objects.filter(user=user).first()
     if preference is None:

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from . import kinds
 from .models import Notification, Preference
 
 
@@ -23,6 +24,7 @@ def notification_create(
     organisation's admins about one of its workplaces, only current admins hear of it, member or not."""
     from frontloeber.organisations.models import Membership, OrganisationAdmin
 
+    kinds.require(kind)
     candidates = {user.pk for user in recipients if user is not None}
     if to_organisation_admins:
         allowed = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)

@@ -8,6 +8,7 @@ a running worker sends digests every day with no cron. `make worker` starts the 
 import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -16,15 +17,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import TaskResultStatus, task
 
-from . import selectors, tokens
+from . import registry, selectors, tokens
 
 
 @task()
 def digest_send(*, user_id: int) -> int:
     """Send one person their digest; returns how many notifications it told (0: nothing sent)."""
-    from frontloeber.accounts.models import User
-
-    user = User.objects.filter(pk=user_id, is_active=True).first()
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return 0
     preference = selectors.preference_for(user=user)
@@ -38,24 +37,16 @@ def digest_send(*, user_id: int) -> int:
         lines = []
         for item in items:
             with translation.override(preference.language):
-                lines.append(
-                    {
-                        "message": item.message(),
-                        "excerpt": item.excerpt,
-                        "url": site + reverse("notifications:open", kwargs={"notification_id": item.pk}),
-                        "unfollow_url": (
-                            site
-                            + reverse(
-                                "notifications:unfollow",
-                                kwargs={
-                                    "token": tokens.unfollow_token(user_id=user.pk, idea_id=item.idea_id)
-                                },
-                            )
-                            if item.idea_id
-                            else ""
-                        ),
-                    }
-                )
+                line = {
+                    "message": item.message(),
+                    "excerpt": item.excerpt,
+                    "url": site + reverse("notifications:open", kwargs={"notification_id": item.pk}),
+                }
+                for links in registry.digest_links:
+                    line.update(
+                        {key: site + path for key, path in links(notification=item, user=user).items()}
+                    )
+                lines.append(line)
         with translation.override(preference.language):
             context = {
                 "user": user,
@@ -98,20 +89,12 @@ def next_digest_time(now=None):
 
 @task()
 def digests_daily() -> int:
-    """Send today's reminders (experiments to evaluate, checkpoints due, action items due or overdue),
-    open the survey rounds whose day has come and remind their late answerers, queue the digests that
-    carry it all, then come back tomorrow morning."""
-    from frontloeber.experiments.services import reminders_send
-    from frontloeber.reflection.services import rounds_remind_due, rounds_seal_due, rounds_start_due
-    from frontloeber.workshops.services import action_items_remind
-
+    """Run the apps' daily jobs (``registry.daily_jobs``: reminders, survey rounds that open or close),
+    queue the digests that carry what they notified, then come back tomorrow morning."""
     # Tomorrow's run is queued first, so a failure today cannot end the daily cycle.
     digests_schedule()
-    reminders_send()
-    rounds_seal_due()
-    rounds_start_due()
-    rounds_remind_due()
-    action_items_remind()
+    for job in registry.daily_jobs:
+        job()
     return digests_enqueue()
 
 

@@ -1,4 +1,4 @@
-"""Signed links in e-mails, so one click stops following an idea or stops the digest without logging in.
+"""Signed links in e-mails, so one click stops the digest without logging in.
 
 The links only ever switch something off, and the landing page offers to switch it on again, so a mail
 scanner that follows a link does no harm that cannot be undone.
@@ -6,22 +6,8 @@ scanner that follows a link does no harm that cannot be undone.
 
 from django.core import signing
 
-UNFOLLOW_SALT = "frontloeber.notifications.unfollow"
 DIGEST_OFF_SALT = "frontloeber.notifications.digest-off"
 MAX_AGE = 60 * 60 * 24 * 60  # links in a digest work for 60 days
-
-
-def unfollow_token(*, user_id, idea_id):
-    return signing.dumps([user_id, idea_id], salt=UNFOLLOW_SALT, compress=True)
-
-
-def read_unfollow_token(token):
-    """(user_id, idea_id), or None for a forged, damaged or expired link."""
-    try:
-        user_id, idea_id = signing.loads(token, salt=UNFOLLOW_SALT, max_age=MAX_AGE)
-        return int(user_id), int(idea_id)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
 
 
 def digest_off_token(*, user_id):

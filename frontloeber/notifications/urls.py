@@ -9,6 +9,5 @@ urlpatterns = [
     path("laest/", views.mark_all_read, name="mark_all_read"),
     path("<int:notification_id>/", views.notification_open, name="open"),
     path("indstillinger/", views.preferences, name="preferences"),
-    path("stop-foelg/<str:token>/", views.unfollow, name="unfollow"),
     path("stop-mail/<str:token>/", views.digest_off, name="digest_off"),
 ]

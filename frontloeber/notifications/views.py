@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,12 +9,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from frontloeber.accounts.models import User
 from frontloeber.core.pagination import paginate
-from frontloeber.ideas.models import Idea
-from frontloeber.ideas.services import idea_follow
 
-from . import selectors, services, tokens
+from . import kinds, selectors, services, tokens
 from .forms import PreferenceForm
-from .models import Kind
 
 
 @require_GET
@@ -41,7 +37,8 @@ def notification_open(request, notification_id):
     if notification.target_url.startswith("/") and not notification.target_url.startswith("//"):
         return redirect(notification.target_url)
     if notification.idea_id:
-        anchor = "#comments-heading" if notification.kind == Kind.IDEA_COMMENT else ""
+        declared = kinds.get(notification.kind)
+        anchor = declared.anchor if declared is not None else ""
         return redirect(notification.idea.get_absolute_url() + anchor)
     return redirect(notification.workplace.get_absolute_url())
 
@@ -58,38 +55,6 @@ def preferences(request):
         messages.success(request, _("Your notification settings are saved."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})
-
-
-def _token_idea(token):
-    found = tokens.read_unfollow_token(token)
-    if found is None:
-        return None, None
-    user_id, idea_id = found
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    idea = Idea.objects.select_related("workplace").filter(pk=idea_id).first()
-    if user is None or idea is None:
-        return None, None
-    return user, idea
-
-
-@login_not_required
-@require_http_methods(["GET", "POST"])
-def unfollow(request, token):
-    """Stop following an idea from the digest's link. GET asks first: mail scanners open links, and must not
-    unfollow anyone. A POST stops following (follow=0), or follows again (follow=1); the page after stopping
-    offers to follow again."""
-    user, idea = _token_idea(token)
-    if user is None:
-        return render(request, "notifications/link_invalid.html", status=404)
-    state = "ask"
-    if request.method == "POST":
-        follow = request.POST.get("follow") == "1"
-        try:
-            idea_follow(actor=user, idea=idea, follow=follow)
-        except PermissionDenied:  # the person has left the workplace: following ends either way
-            follow = False
-        state = "following" if follow else "stopped"
-    return render(request, "notifications/unfollowed.html", {"idea": idea, "state": state, "token": token})
 
 
 @login_not_required

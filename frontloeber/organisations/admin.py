@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Membership, Organisation, OrganisationAdmin, Workplace
+from .models import Invitation, Membership, Organisation, OrganisationAdmin, Workplace
 
 
 @admin.register(Organisation)
@@ -27,3 +27,11 @@ class MembershipAdmin(admin.ModelAdmin):
 class OrganisationAdminAdmin(admin.ModelAdmin):
     list_display = ["user", "organisation"]
     raw_id_fields = ["user", "organisation"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "workplace", "role", "created_at", "expires_at", "accepted_at", "revoked_at"]
+    list_filter = ["role"]
+    search_fields = ["email"]
+    raw_id_fields = ["invited_by", "accepted_by", "workplace", "organisation"]

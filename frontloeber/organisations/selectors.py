@@ -9,6 +9,7 @@ from django.http import Http404
 
 from .models import (
     AddressApproval,
+    Invitation,
     Membership,
     MembershipChange,
     MembershipChangeKind,
@@ -191,10 +192,7 @@ def access_organisation_domain(*, organisation, domain_id):
 def access_organisation_person(*, organisation, user_id):
     """A person who is a member of one of the organisation's workplaces; 404 for anyone else."""
     person = (
-        get_user_model()
-        .objects.filter(pk=user_id, memberships__organisation=organisation)
-        .distinct()
-        .first()
+        get_user_model().objects.filter(pk=user_id, memberships__organisation=organisation).distinct().first()
     )
     if person is None:
         raise Http404
@@ -263,3 +261,25 @@ def people_outside_domains(*, organisation, domains):
         )
         .order_by(F("approved_at").asc(nulls_first=True), "full_name", "email")
     )
+
+
+def invitations_pending(*, workplace):
+    return (
+        Invitation.objects.pending()
+        .filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        .select_related("invited_by")
+        .order_by("-created_at")
+    )
+
+
+def access_invitation(*, workplace, invitation_id):
+    invitation = (
+        Invitation.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, pk=invitation_id
+        )
+        .select_related("workplace")
+        .first()
+    )
+    if invitation is None:
+        raise Http404
+    return invitation

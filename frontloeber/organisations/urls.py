@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import invitation_views, views
 
 app_name = "organisations"
 
@@ -9,6 +9,9 @@ organisation = "org/<slug:org_slug>/"
 org_workplace = organisation + "arbejdspladser/<slug:workplace_slug>/"
 
 urlpatterns = [
+    path("", views.home, name="home"),
+    # Under the account pages, where invitation links have always pointed.
+    path("konto/invitation/<str:token>/", invitation_views.invitation_accept, name="invitation_accept"),
     path(workplace, views.workplace_home, name="workplace_home"),
     path(workplace + "rediger/", views.workplace_edit, name="workplace_edit"),
     path(workplace + "medlemmer/", views.members, name="members"),

@@ -6,16 +6,29 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontloeber.accounts import selectors as account_selectors
-from frontloeber.accounts import services as account_services
-from frontloeber.accounts.forms import InvitationForm
 from frontloeber.core.forms import apply_validation_error
 from frontloeber.core.pagination import paginate
-from frontloeber.core.tenancy import organisation_admin_view, workplace_view
+from frontloeber.organisations.tenancy import organisation_admin_view, workplace_view
 
-from . import selectors, services
-from .forms import DomainForm, RoleForm, WorkplaceForm
+from . import registry, selectors, services
+from .context_processors import my_admin_organisations, my_memberships
+from .forms import DomainForm, InvitationForm, RoleForm, WorkplaceForm
 from .models import Role
+
+# --- The person's own home ------------------------------------------------------------------------
+
+
+@require_GET
+def home(request):
+    """After login: straight to the only workplace, otherwise the list of the person's workplaces."""
+    memberships = my_memberships(request)
+    organisations = my_admin_organisations(request)
+    if len(memberships) == 1 and not organisations:
+        return redirect(memberships[0].workplace)
+    return render(
+        request, "organisations/home.html", {"memberships": memberships, "organisations": organisations}
+    )
+
 
 # --- Workplace pages -----------------------------------------------------------------------------
 
@@ -23,16 +36,10 @@ from .models import Role
 @workplace_view
 @require_GET
 def workplace_home(request):
-    from frontloeber.reflection.selectors import survey_waiting_for
-
-    return render(
-        request,
-        "organisations/workplace_home.html",
-        {
-            "role_counts": selectors.workplace_role_counts(workplace=request.workplace),
-            "survey_waiting": survey_waiting_for(workplace=request.workplace, user=request.user),
-        },
-    )
+    context = {"role_counts": selectors.workplace_role_counts(workplace=request.workplace)}
+    for section in registry.workplace_home:
+        context.update(section(workplace=request.workplace, user=request.user))
+    return render(request, "organisations/workplace_home.html", context)
 
 
 def _workplace_form(request, workplace, *, done_url, template, extra=None):
@@ -70,7 +77,7 @@ def workplace_edit(request):
 def _people_context(request, workplace, *, urls):
     return {
         "members": paginate(request, selectors.workplace_members(workplace=workplace)),
-        "invitations": account_selectors.invitations_pending(workplace=workplace),
+        "invitations": selectors.invitations_pending(workplace=workplace),
         "invite_form": InvitationForm(),
         "role_choices": Role.choices,
         "people_urls": urls,
@@ -82,7 +89,7 @@ def _invite(request, workplace, *, back_url, template, context):
     form = InvitationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            invitation = account_services.invitation_create(
+            invitation = services.invitation_create(
                 actor=request.user, workplace=workplace, language=get_language(), **form.cleaned_data
             )
         except ValidationError as error:
@@ -158,8 +165,8 @@ def _remove(request, workplace, membership_id, *, back_url, template, urls):
 
 
 def _revoke(request, workplace, invitation_id, *, back_url):
-    invitation = account_selectors.access_invitation(workplace=workplace, invitation_id=invitation_id)
-    account_services.invitation_revoke(actor=request.user, invitation=invitation)
+    invitation = selectors.access_invitation(workplace=workplace, invitation_id=invitation_id)
+    services.invitation_revoke(actor=request.user, invitation=invitation)
     messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
     return redirect(back_url)
 

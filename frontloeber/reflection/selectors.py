@@ -132,6 +132,11 @@ def survey_waiting_for(*, workplace, user, today=None):
     )
 
 
+def workplace_home_survey(*, workplace, user):
+    """The workplace home's reminder of a survey that waits for this person's answer."""
+    return {"survey_waiting": survey_waiting_for(workplace=workplace, user=user)}
+
+
 def my_invitation(*, round_, user):
     return RoundInvitation.objects.filter(round=round_, user=user).first()
 

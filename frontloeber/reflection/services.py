@@ -38,6 +38,7 @@ from .models import (
     RoundInvitation,
     RoundState,
 )
+from .notification_kinds import Kind
 
 ROUND_MAX_DAYS = 56
 ROUND_MAX_DAYS_AHEAD = 90
@@ -144,7 +145,7 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None, now=None) -
         for user_id, reason in found.not_asked.items()
     )
     if found.recent:
-        _tell_admins(round_, kind="survey_not_asked", actor=actor)
+        _tell_admins(round_, kind=Kind.SURVEY_NOT_ASKED, actor=actor)
     if opens_on <= today:
         _enqueue_invitations(round_)
     return round_
@@ -248,7 +249,7 @@ def round_close(*, actor, round_, today=None) -> Round | None:
 
         notification_create(
             recipients=[locked.leader],
-            kind="survey_closed_early",
+            kind=Kind.SURVEY_CLOSED_EARLY,
             workplace=locked.workplace,
             actor=actor,
             detail=locked.workplace.name,
@@ -262,8 +263,10 @@ def round_request_early_close(*, actor, round_, today=None, now=None) -> Round:
     """The leader asks the organisation's admins to approve closing the round before its last day."""
     today = today or timezone.localdate()
     require_workplace_leader(user=actor, workplace=round_.workplace)
-    locked = Round.objects.select_for_update(of=("self",)).select_related("workplace__organisation").get(
-        pk=round_.pk
+    locked = (
+        Round.objects.select_for_update(of=("self",))
+        .select_related("workplace__organisation")
+        .get(pk=round_.pk)
     )
     if locked.state(today) != RoundState.OPEN:
         raise ValidationError(_("Only an open round can be closed early."))
@@ -279,7 +282,7 @@ def round_request_early_close(*, actor, round_, today=None, now=None) -> Round:
     locked.early_close_requested_at = now or timezone.now()
     locked.early_close_requested_by = actor
     locked.save(update_fields=["early_close_requested_at", "early_close_requested_by"])
-    _tell_admins(locked, kind="survey_close_request", actor=actor)
+    _tell_admins(locked, kind=Kind.SURVEY_CLOSE_REQUEST, actor=actor)
     return locked
 
 
@@ -409,7 +412,7 @@ def round_invitations_send(*, round_id) -> int:
         invitations,
         template="reflection/email/invitation.txt",
         subject=lambda: _("Your view of the leadership at %(workplace)s (anonymous survey)"),
-        kind="survey_invitation",
+        kind=Kind.SURVEY_INVITATION,
         actor=round_.leader,
     )
 
@@ -434,7 +437,7 @@ def round_remind(*, actor, round_, today=None) -> int:
         invitations,
         template="reflection/email/reminder.txt",
         subject=lambda: _("Reminder: the survey at %(workplace)s closes soon"),
-        kind="survey_reminder",
+        kind=Kind.SURVEY_REMINDER,
         actor=actor,
     )
 

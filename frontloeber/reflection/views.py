@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
-from frontloeber.core.tenancy import organisation_admin_view, workplace_view
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.tenancy import organisation_admin_view, workplace_view
 
 from . import selectors, services, tokens
 from .forms import RoundForm, SurveyForm, ThresholdForm

@@ -203,6 +203,11 @@ def guest_rooms(*, guest_ids):
     )
 
 
+def login_page_guest_rooms(request):
+    """A workshop guest has no login: the login page a member's page sent them to shows the way back."""
+    return {"guest_rooms": guest_rooms(guest_ids=guest_ids_of(request.session))}
+
+
 def access_post(*, session, post_id):
     return (
         Post.objects.select_related("session__workplace", "author")
@@ -371,7 +376,7 @@ def action_items_for(*, workplace, owner=None, status=None):
     return items.select_related("owner", "barrier", "idea").order_by("status", "due_on", "pk")
 
 
-def idea_workshop_links(*, idea):
+def idea_workshop_links(*, idea, membership=None):
     """What the idea page shows from the workshops: the sessions it came out of, and its action items."""
     return {
         "workshop_outputs": list(

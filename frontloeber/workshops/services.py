@@ -43,6 +43,7 @@ from .models import (
     WorkshopSession,
     WorkshopStep,
 )
+from .notification_kinds import Kind
 from .permissions import require_facilitator
 from .selectors import access_session_by_code, idea_for_post, normalise_code
 
@@ -114,7 +115,7 @@ def _invite(session, users, *, actor):
     )
     notification_create(
         recipients=new,
-        kind="workshop_invitation",
+        kind=Kind.WORKSHOP_INVITATION,
         workplace=session.workplace,
         actor=actor,
         detail=session.format.name,
@@ -190,7 +191,7 @@ def session_cancel(*, actor, session) -> WorkshopSession:
     session.save(update_fields=["state"])
     notification_create(
         recipients=[invitation.user for invitation in session.invitations.select_related("user")],
-        kind="workshop_cancelled",
+        kind=Kind.WORKSHOP_CANCELLED,
         workplace=session.workplace,
         actor=actor,
         detail=session.format.name,
@@ -977,7 +978,7 @@ def action_item_create(
         _bump(session)
     notification_create(
         recipients=[owner],
-        kind="action_item",
+        kind=Kind.ACTION_ITEM,
         workplace=workplace,
         actor=actor,
         detail=what,
@@ -1024,7 +1025,7 @@ def action_items_remind(*, today=None) -> int:
         with transaction.atomic():
             notification_create(
                 recipients=[item.owner],
-                kind="action_item_due",
+                kind=Kind.ACTION_ITEM_DUE,
                 workplace=item.workplace,
                 detail=item.what,
                 target_url=item_url(item),

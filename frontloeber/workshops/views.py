@@ -23,13 +23,13 @@ from frontloeber.competences.selectors import workplace_skills
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
-from frontloeber.core.tenancy import workplace_view
 from frontloeber.core.text import whole_number
 from frontloeber.experiments.forms import AdoptionPlanForm, ExperimentForm
 from frontloeber.experiments.selectors import plan_for_idea
 from frontloeber.ideas.selectors import access_idea, assignable_members
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
+from frontloeber.organisations.tenancy import workplace_view
 
 from . import selectors, services
 from .forms import ActionItemForm, BarrierForm, PostChallengeForm, PostIdeaForm, SessionForm

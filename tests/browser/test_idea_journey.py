@@ -14,7 +14,8 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from frontloeber.ideas.models import Idea, IdeaStatus
-from frontloeber.notifications.models import Kind, Notification
+from frontloeber.ideas.notification_kinds import Kind
+from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from tests.factories import OrganisationFactory, WorkplaceFactory, make_challenge, make_idea, member
 

@@ -89,11 +89,3 @@ def timedelta_days(delta):
     if days < 1:
         return gettext("less than a day")
     return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
-
-
-@register.filter
-def value_word(score):
-    """A value axis score (0–3) in words, as the idea form offers it."""
-    from frontloeber.ideas.models import VALUE_WORDS
-
-    return VALUE_WORDS.get(score, "")

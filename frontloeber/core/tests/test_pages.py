@@ -15,7 +15,7 @@ def test_my_workplaces_query_count_is_constant(client, django_assert_num_queries
         while person.memberships.count() < n:
             MembershipFactory(user=person, workplace=WorkplaceFactory(), role=Role.EMPLOYEE)
         with django_assert_num_queries(5):
-            response = client.get(reverse("core:home"))
+            response = client.get(reverse("organisations:home"))
         assert response.status_code == 200
 
 

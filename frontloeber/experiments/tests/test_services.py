@@ -20,9 +20,11 @@ from frontloeber.experiments.models import (
     LogEntry,
     SuccessCriterion,
 )
+from frontloeber.experiments.notification_kinds import Kind as ExperimentKind
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import EventKind, Idea, IdeaStatus
-from frontloeber.notifications.models import Kind, Notification
+from frontloeber.ideas.notification_kinds import Kind as IdeaKind
+from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from tests.factories import (
     WorkplaceFactory,
@@ -427,9 +429,9 @@ def test_starting_runs_the_experiment_and_the_idea_follows(experiment, leader, i
     event = idea.events.filter(kind=EventKind.MOVED).get()
     assert (event.from_status, event.to_status) == (IdeaStatus.NEW, IdeaStatus.EXPERIMENTING)
     assert event.actor == leader and event.message == experiment.hypothesis
-    note = Notification.objects.get(recipient=author, kind=Kind.IDEA_STATUS)
+    note = Notification.objects.get(recipient=author, kind=IdeaKind.IDEA_STATUS)
     assert note.idea == idea and note.status == IdeaStatus.EXPERIMENTING and note.actor == leader
-    assert not Notification.objects.filter(recipient=leader, kind=Kind.IDEA_STATUS).exists()
+    assert not Notification.objects.filter(recipient=leader, kind=IdeaKind.IDEA_STATUS).exists()
 
 
 def test_the_responsible_person_starts_it_but_not_a_participant(experiment, leader, responsible, participant):
@@ -719,7 +721,7 @@ def test_stop_closes_the_idea_with_the_learnings_as_a_result(running, leader, id
     assert event.from_status == IdeaStatus.EXPERIMENTING and event.actor == leader
     assert "Forældrene ville hellere ringe" in event.message
     assert Notification.objects.filter(
-        recipient=author, kind=Kind.IDEA_STATUS, status=IdeaStatus.NOT_PURSUED
+        recipient=author, kind=IdeaKind.IDEA_STATUS, status=IdeaStatus.NOT_PURSUED
     ).exists()
     assert Experiment.objects.filter(follows=running).count() == 0
     # A stopped experiment is among what the workplace learned, like any result.
@@ -752,7 +754,7 @@ def test_an_experiment_past_its_end_is_reminded_once(idea, leader, participant, 
     experiment = fresh(experiment)
     assert experiment.state == ExperimentState.EVALUATING
     assert experiment.evaluation_reminded_at is not None
-    notes = Notification.objects.filter(kind=Kind.EXPERIMENT_EVALUATE)
+    notes = Notification.objects.filter(kind=ExperimentKind.EXPERIMENT_EVALUATE)
     assert {n.recipient for n in notes} == {leader, second_leader, participant, responsible}
     assert notes.count() == 4
     assert all(n.target_url == experiment.get_absolute_url() and n.idea_id == idea.pk for n in notes)
@@ -761,7 +763,7 @@ def test_an_experiment_past_its_end_is_reminded_once(idea, leader, participant, 
 
     assert services.reminders_send() == 0
     assert services.reminders_send(today=today + 30 * DAY) == 0
-    assert Notification.objects.filter(kind=Kind.EXPERIMENT_EVALUATE).count() == 4
+    assert Notification.objects.filter(kind=ExperimentKind.EXPERIMENT_EVALUATE).count() == 4
 
 
 def test_an_experiment_being_evaluated_is_reminded_and_stays_there(running, leader):
@@ -779,7 +781,7 @@ def test_only_running_experiments_whose_end_has_passed_are_reminded(idea, leader
     planned = make_experiment(other, actor=leader, ends_on=timezone.localdate())
     conclude_experiment(running, leader=leader, decision=Decision.ADOPT)
     assert services.reminders_send(today=running.ends_on + 60 * DAY) == 0
-    assert not Notification.objects.filter(kind=Kind.EXPERIMENT_EVALUATE).exists()
+    assert not Notification.objects.filter(kind=ExperimentKind.EXPERIMENT_EVALUATE).exists()
     assert fresh(planned).evaluation_reminded_at is None
 
 
@@ -791,7 +793,7 @@ def test_due_checkpoints_on_a_live_plan_are_reminded_once(idea, leader, responsi
 
     assert services.reminders_send(today=first.due_on - DAY) == 0
     assert services.reminders_send(today=first.due_on) == 1
-    notes = Notification.objects.filter(kind=Kind.CHECKPOINT_DUE)
+    notes = Notification.objects.filter(kind=ExperimentKind.CHECKPOINT_DUE)
     assert {n.recipient for n in notes} == {leader, responsible}
     assert all(n.target_url == plan.get_absolute_url() and n.idea_id == idea.pk for n in notes)
     assert fresh(first).reminded_at is not None and fresh(second).reminded_at is None
@@ -799,7 +801,7 @@ def test_due_checkpoints_on_a_live_plan_are_reminded_once(idea, leader, responsi
     assert services.reminders_send(today=first.due_on + DAY) == 0
     assert services.reminders_send(today=second.due_on) == 1
     assert services.reminders_send(today=second.due_on + 100 * DAY) == 0
-    assert Notification.objects.filter(kind=Kind.CHECKPOINT_DUE).count() == 4
+    assert Notification.objects.filter(kind=ExperimentKind.CHECKPOINT_DUE).count() == 4
 
 
 def test_a_recorded_checkpoint_is_not_reminded(idea, leader):
@@ -813,7 +815,7 @@ def test_a_recorded_checkpoint_is_not_reminded(idea, leader):
         values={"citizens": 2, "quality": 1, "routines": 0},
     )
     assert services.reminders_send(today=first.due_on) == 0
-    assert not Notification.objects.filter(kind=Kind.CHECKPOINT_DUE).exists()
+    assert not Notification.objects.filter(kind=ExperimentKind.CHECKPOINT_DUE).exists()
 
 
 # --- Adoption plans ----------------------------------------------------------------------------------------
@@ -1179,11 +1181,11 @@ def test_a_leader_of_another_workplace_tries_the_case_there(case, adopted, leade
     )
     assert case.summary in linked.description and case.workplace.name in linked.description
     assert fresh(case).trial_count == 1
-    note = Notification.objects.get(kind=Kind.CASE_TRIED)
+    note = Notification.objects.get(kind=ExperimentKind.CASE_TRIED)
     assert note.recipient == leader and note.actor == sister_leader
     assert note.idea == adopted and note.detail == sister.name and note.workplace_id == case.workplace_id
     # The other leader there hears of the new idea, as of any idea.
-    assert Notification.objects.filter(recipient=other_leader, kind=Kind.IDEA_NEW, idea=linked).exists()
+    assert Notification.objects.filter(recipient=other_leader, kind=IdeaKind.IDEA_NEW, idea=linked).exists()
     # The source idea is untouched.
     assert fresh(adopted).status == IdeaStatus.ADOPTED and adopted.workplace_id == case.workplace_id
 
@@ -1239,7 +1241,7 @@ def test_trying_a_case_twice_is_refused_and_nothing_is_duplicated(case, sister, 
     assert Idea.objects.count() == ideas
     assert CaseTrial.objects.count() == 1
     assert fresh(case).trial_count == 1
-    assert Notification.objects.filter(kind=Kind.CASE_TRIED).count() == 1
+    assert Notification.objects.filter(kind=ExperimentKind.CASE_TRIED).count() == 1
 
 
 # --- Selectors for cases ---------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ from PIL import Image
 
 from frontloeber.ideas import services
 from frontloeber.ideas.models import Comment, EventKind, Follow, Idea, IdeaStatus, Support, Tag
-from frontloeber.notifications.models import Kind, Notification
+from frontloeber.ideas.notification_kinds import Kind
+from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from tests.factories import WorkplaceFactory, make_challenge, make_idea, member, png_bytes, png_upload
 

@@ -28,7 +28,8 @@ from frontloeber.ideas.models import (
     IdeaStatus,
     Support,
 )
-from frontloeber.notifications.models import Kind, Notification
+from frontloeber.ideas.notification_kinds import Kind
+from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from frontloeber.workshops.models import ActionItem
 from frontloeber.workshops.services import action_item_create

@@ -15,9 +15,11 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 
 from frontloeber.ideas import services as idea_services
+from frontloeber.ideas import tokens as idea_tokens
 from frontloeber.ideas.models import Follow
+from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications import tokens
-from frontloeber.notifications.models import Kind, Notification, Preference
+from frontloeber.notifications.models import Notification, Preference
 from frontloeber.notifications.tasks import digest_send, digests_enqueue
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role
@@ -98,9 +100,12 @@ def path_of(link):
     return link[len(settings.SITE_URL) :]
 
 
+_URL_NAMES = {"unfollow": "ideas:unfollow", "digest_off": "notifications:digest_off"}
+
+
 def the_link(body, name):
     """The one kind of link in the e-mail: name is "unfollow" or "digest_off"."""
-    prefix = settings.SITE_URL + reverse(f"notifications:{name}", kwargs={"token": "T"})[:-2]
+    prefix = settings.SITE_URL + reverse(_URL_NAMES[name], kwargs={"token": "T"})[:-2]
     found = [link for link in links_in(body) if link.startswith(prefix)]
     assert found, f"no {name} link in:\n{body}"
     return path_of(found[0])
@@ -395,8 +400,8 @@ def test_the_unfollow_button_works_with_csrf_checks_on(workplace, employee, comm
 
     browser = Client(enforce_csrf_checks=True)
     link = reverse(
-        "notifications:unfollow",
-        kwargs={"token": tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)},
+        "ideas:unfollow",
+        kwargs={"token": idea_tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)},
     )
     ask = browser.get(link)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html(ask)).group(1)
@@ -408,8 +413,8 @@ def test_the_unfollow_link_of_a_person_who_left_still_unfollows_and_cannot_refol
     client, workplace, employee, commented
 ):
     link = reverse(
-        "notifications:unfollow",
-        kwargs={"token": tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)},
+        "ideas:unfollow",
+        kwargs={"token": idea_tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)},
     )
     employee.memberships.all().delete()
     assert client.get(link).status_code == 200
@@ -447,7 +452,7 @@ def test_the_digest_off_link_keeps_the_language(client, workplace, employee):
 
 
 def _forged_tokens(employee, idea):
-    good_unfollow = tokens.unfollow_token(user_id=employee.pk, idea_id=idea.pk)
+    good_unfollow = idea_tokens.unfollow_token(user_id=employee.pk, idea_id=idea.pk)
     good_off = tokens.digest_off_token(user_id=employee.pk)
     flipped = good_unfollow[:-1] + ("A" if good_unfollow[-1] != "A" else "B")
     return {
@@ -462,7 +467,7 @@ def test_a_forged_or_damaged_token_gives_the_404_page_and_changes_nothing(
     client, workplace, employee, commented, name, method
 ):
     for token in _forged_tokens(employee, commented)[name]:
-        address = reverse(f"notifications:{name}", kwargs={"token": token})
+        address = reverse(_URL_NAMES[name], kwargs={"token": token})
         response = getattr(client, method)(
             address, {"follow": "1", "digest": "1"} if method == "post" else {}
         )
@@ -473,8 +478,8 @@ def test_a_forged_or_damaged_token_gives_the_404_page_and_changes_nothing(
 
 
 def test_a_token_for_a_deleted_idea_or_closed_account_gives_404(client, workplace, employee, commented):
-    token = tokens.unfollow_token(user_id=employee.pk, idea_id=999999)
-    assert client.get(reverse("notifications:unfollow", kwargs={"token": token})).status_code == 404
+    token = idea_tokens.unfollow_token(user_id=employee.pk, idea_id=999999)
+    assert client.get(reverse("ideas:unfollow", kwargs={"token": token})).status_code == 404
     off = tokens.digest_off_token(user_id=employee.pk)
     employee.is_active = False
     employee.save()
@@ -485,8 +490,8 @@ def test_a_token_for_a_deleted_idea_or_closed_account_gives_404(client, workplac
 def test_an_unfollow_token_names_one_person_and_one_idea(client, workplace, employee, colleague, commented):
     # The colleague follows too (they commented); the employee's link leaves them alone.
     assert Follow.objects.filter(idea=commented, user=colleague).exists()
-    token = tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)
-    client.post(reverse("notifications:unfollow", kwargs={"token": token}), {"follow": "0"})
+    token = idea_tokens.unfollow_token(user_id=employee.pk, idea_id=commented.pk)
+    client.post(reverse("ideas:unfollow", kwargs={"token": token}), {"follow": "0"})
     assert Follow.objects.filter(idea=commented, user=colleague).exists()
     assert not Follow.objects.filter(idea=commented, user=employee).exists()
 

@@ -2,8 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from frontloeber.accounts.models import Invitation
-from frontloeber.organisations.models import Membership, Role, Workplace
+from frontloeber.organisations.models import Invitation, Membership, Role, Workplace
 from tests.factories import MembershipFactory, OrganisationAdminFactory, UserFactory, WorkplaceFactory, member
 
 pytestmark = pytest.mark.django_db

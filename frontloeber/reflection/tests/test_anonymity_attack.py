@@ -21,11 +21,10 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from frontloeber.accounts import services as account_services
-from frontloeber.accounts.models import Invitation
 from frontloeber.notifications.models import Notification
+from frontloeber.organisations import services as account_services
 from frontloeber.organisations import services as org_services
-from frontloeber.organisations.models import Membership, MembershipChange, Role
+from frontloeber.organisations.models import Invitation, Membership, MembershipChange, Role
 from frontloeber.reflection import selectors, services
 from frontloeber.reflection.models import Round
 from tests.factories import (
@@ -47,7 +46,7 @@ def _accept(token, name):
     """A new browser accepts the invitation behind ``token`` with a new account, and stays logged in."""
     browser = Client()
     response = browser.post(
-        reverse("accounts:invitation_accept", kwargs={"token": token}),
+        reverse("organisations:invitation_accept", kwargs={"token": token}),
         {"full_name": name, "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 302, response.content.decode()[:500]

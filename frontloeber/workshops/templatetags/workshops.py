@@ -1,7 +1,14 @@
 from django import template
+from django.conf import settings
 from django.utils import timezone
 
 register = template.Library()
+
+
+@register.simple_tag
+def poll_every():
+    """How often a live board asks for news, as htmx's ``every`` reads it (WORKSHOP_POLL_MS)."""
+    return f"every {settings.WORKSHOP_POLL_MS}ms"
 
 
 @register.filter

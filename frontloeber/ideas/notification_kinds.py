@@ -1,0 +1,57 @@
+"""The notifications this app sends, with the sentence each reads as (see ``notifications.kinds``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from frontloeber.notifications.kinds import KindSet, kind
+
+from .models import IdeaStatus
+
+
+class Kind(KindSet):
+    IDEA_NEW = kind(
+        "idea_new",
+        label=_("A new idea"),
+        text=_("%(actor)s submitted a new idea: “%(idea)s”"),
+    )
+    IDEA_RESPONSE = kind(
+        "idea_response",
+        label=_("A leader answered an idea"),
+        text=_("%(actor)s answered the idea “%(idea)s”"),
+        quotes_detail=True,
+    )
+    IDEA_STATUS = kind(
+        "idea_status",
+        label=_("An idea changed status"),
+        text=_("%(actor)s moved the idea “%(idea)s” to “%(status)s”"),
+        quotes_detail=True,
+        statuses=IdeaStatus.choices,
+    )
+    IDEA_QUESTION = kind(
+        "idea_question",
+        label=_("A leader asked a question about an idea"),
+        text=_("%(actor)s has a question about your idea “%(idea)s”"),
+        quotes_detail=True,
+    )
+    IDEA_ANSWER = kind(
+        "idea_answer",
+        label=_("The author answered a question"),
+        text=_("%(actor)s answered your question about “%(idea)s”"),
+        quotes_detail=True,
+    )
+    IDEA_COMMENT = kind(
+        "idea_comment",
+        label=_("A new comment"),
+        text=_("%(actor)s commented on “%(idea)s”"),
+        quotes_detail=True,
+        anchor="#comments-heading",
+    )
+    IDEA_MERGED = kind(
+        "idea_merged",
+        label=_("An idea was merged into another"),
+        text=_("%(actor)s merged your idea “%(detail)s” into “%(idea)s”"),
+    )
+    IDEA_ASSIGNED = kind(
+        "idea_assigned",
+        label=_("You were made responsible for an idea"),
+        text=_("%(actor)s made you responsible for “%(idea)s”"),
+    )

@@ -29,8 +29,11 @@ demo: $(STAMP)
 	@echo "Frontløber runs on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# One test process per core (pytest-xdist), whole files to a process so module fixtures are built once;
+# TEST_WORKERS=0 runs everything in this process.
+TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 
 # Timings at scale (not part of `make test`); BENCH_IDEAS sets the size, DATABASE_URL the database.
 bench: $(STAMP)

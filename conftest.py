@@ -1,6 +1,5 @@
 """Test settings for the whole suite: fast hashing, in-memory cache, tasks run at once, no login lockout."""
 
-
 import pytest
 from django.conf import settings
 
@@ -15,6 +14,28 @@ def pytest_configure(config):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying every table, the content data migrations loaded too (the
+    survey's question bank, the workshop library). Load it again once the test's fixtures are torn down,
+    so the next test finds it whatever the order (with several processes, files come in no fixed order)."""
+    yield
+    if _transactional(item):
+        from pytest_django.plugin import blocking_manager_key
+
+        from tests.factories import restore_content
+
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_content()
 
 
 def pytest_collection_modifyitems(config, items):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from frontloeber.competences import services
+from frontloeber.competences import selectors, services
 from frontloeber.competences.models import LearningActivity, Signup, Skill, SkillRating
 from frontloeber.organisations.models import Role
 from tests.factories import make_experiment, make_idea, member
@@ -344,7 +344,7 @@ def test_an_organisation_admin_adds_to_the_shared_catalogue(client, workplace, l
     shared = Skill.objects.get(name="Sikker brug af USB")
     assert shared.workplace is None
     sister = WorkplaceFactory(organisation=workplace.organisation)
-    assert shared in services.selectors.workplace_skills(workplace=sister)
+    assert shared in selectors.workplace_skills(workplace=sister)
     response = client.post(url("catalogue", workplace), {"area": "safety", "name": "Kun her"})
     assert response.status_code == 400 and not Skill.objects.filter(name="Kun her").exists()  # not a leader
     client.force_login(leader)

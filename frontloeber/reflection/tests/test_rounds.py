@@ -422,7 +422,7 @@ def test_a_failing_mail_server_stops_neither_the_invitations_nor_the_morning(tea
         calls.append(args)
         raise OSError("connection refused")
 
-    monkeypatch.setattr(services, "send_mail", refuse)
+    monkeypatch.setattr(services.rounds, "send_mail", refuse)
     round_ = open_round(workplace, leader=leader, days=10)
     assert len(calls) == 6  # every invitation was tried
     # Everyone can still answer from the app.

@@ -273,7 +273,7 @@ def test_a_removed_guest_cannot_join_again_from_the_same_browser(guest_browser, 
 
 
 def test_removing_frees_the_place_in_a_full_room(session, leader, monkeypatch):
-    monkeypatch.setattr(services, "MAX_PARTICIPANTS", 3)
+    monkeypatch.setattr(services.live, "MAX_PARTICIPANTS", 3)
     first = services.participant_join(session=session, display_name="Gæst 1")
     services.participant_join(session=session, display_name="Gæst 2")
     with pytest.raises(ValidationError):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontloeber.organisations.models import Role
-from frontloeber.workshops import selectors, services
+from frontloeber.workshops import models, selectors, services
 from frontloeber.workshops.models import Participant, Post, SessionState, Vote, WorkshopSession
 from tests.factories import WorkplaceFactory, live_session, member, plan_session
 
@@ -61,8 +61,8 @@ def test_starting_opens_the_room_with_a_code_on_the_first_step(workplace, leader
     now = timezone.now()
     session = services.session_start(actor=leader, session=planned, now=now)
     assert session.state == SessionState.LIVE
-    assert len(session.join_code) == services.CODE_LENGTH
-    assert set(session.join_code) <= set(services.CODE_ALPHABET)
+    assert len(session.join_code) == models.CODE_LENGTH
+    assert set(session.join_code) <= set(models.CODE_ALPHABET)
     assert session.step_position == 0
     assert session.step_ends_at == now + datetime.timedelta(minutes=5)
     # The facilitator is the first in the room.

@@ -1,15 +1,8 @@
-"""Writes for the reflection survey: the question bank's lock, rounds, anonymous answers, named assessments.
-
-Every function checks who may do it, so views, commands and tasks behave alike. The anonymity rules are in
-models.py and tokens.py; the rule that figures are shown only above the threshold is in selectors.py.
-"""
-
 import datetime
-import logging
 import random
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
@@ -18,46 +11,23 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from frontloeber.core.text import clean_text
 from frontloeber.notifications.selectors import email_languages
 from frontloeber.organisations.models import Organisation
-from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
+from frontloeber.organisations.permissions import require_workplace_leader
 from frontloeber.organisations.selectors import organisation_admins
 
-from . import eligibility, selectors, tokens
-from .models import (
+from .. import eligibility, selectors, tokens
+from ..models import (
     Answer,
-    Assessment,
-    AssessmentAnswer,
-    AssessorKind,
     PracticeComment,
-    QuestionBankVersion,
     Response,
     Round,
     RoundExclusion,
     RoundInvitation,
     RoundState,
 )
-from .notification_kinds import Kind
-
-ROUND_MAX_DAYS = 56
-ROUND_MAX_DAYS_AHEAD = 90
-REMIND_DAYS_BEFORE_CLOSE = 2
-COMMENT_MAX_LENGTH = 1500
-ELIGIBILITY_DAYS = (14, 365)
-
-logger = logging.getLogger(__name__)
-
-
-def question_bank_lock(*, version):
-    """Freeze a version: called when the first round opens with it."""
-    if version.locked_at is None:
-        QuestionBankVersion.objects.filter(pk=version.pk, locked_at__isnull=True).update(
-            locked_at=timezone.now()
-        )
-        version.refresh_from_db(fields=["locked_at"])
-    return version
-
+from ..notification_kinds import Kind
+from .base import REMIND_DAYS_BEFORE_CLOSE, ROUND_MAX_DAYS, ROUND_MAX_DAYS_AHEAD, logger, question_bank_lock
 
 # --- Rounds -----------------------------------------------------------------------------------------
 
@@ -182,7 +152,7 @@ def _tell_admins(round_, *, kind, actor):
 
 
 def _enqueue_invitations(round_):
-    from .tasks import round_invitations_send
+    from ..tasks import round_invitations_send
 
     # Only the round's id goes into the task queue: the secrets are made inside the task and never stored.
     round_invitations_send.enqueue(round_id=round_.pk)
@@ -463,203 +433,3 @@ def rounds_remind_due(*, today=None) -> int:
             # One round's trouble must not stop the morning's other work (the digests come after this).
             logger.exception("Reminders for survey round %s failed", round_.pk)
     return sent
-
-
-# --- Employees' anonymous answers ---------------------------------------------------------------------
-
-
-def answer_link_issue(*, user, round_, today=None) -> str:
-    """A fresh personal link for someone who opens the survey in the app rather than from their e-mail."""
-    today = today or timezone.localdate()
-    invitation = RoundInvitation.objects.filter(round=round_, user=user).first()
-    if invitation is None:
-        raise PermissionDenied(_("This survey was not sent to you."))
-    if round_.state(today) != RoundState.OPEN:
-        raise ValidationError(_("The survey is not open."))
-    if invitation.answered:
-        raise ValidationError(selectors.ANSWERED_USE_YOUR_LINK)
-    secret = _issue_link(invitation)
-    if secret is None:
-        raise ValidationError(selectors.ANSWERED_USE_YOUR_LINK)
-    return secret
-
-
-def _check_values(*, version, answers, comments=None):
-    """``answers`` maps item ids to 1–5 or None ("don't know"); every item of the version is needed."""
-    item_ids = set(version.items.values_list("pk", flat=True))
-    if not isinstance(answers, dict) or set(answers) - item_ids:
-        raise ValidationError(_("An answer refers to a statement that is not part of this survey."))
-    missing = item_ids - set(answers)
-    if missing:
-        raise ValidationError(
-            _("Answer every statement (“Don't know” is an answer too). %(n)d are missing.")
-            % {"n": len(missing)}
-        )
-    for value in answers.values():
-        if value is not None and (
-            not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 5
-        ):
-            raise ValidationError(_("Answers go from 1 to 5, or “Don't know”."))
-    cleaned = {}
-    if comments:
-        practice_ids = set(version.practices.values_list("pk", flat=True))
-        if set(comments) - practice_ids:
-            raise ValidationError(_("A comment refers to a practice that is not part of this survey."))
-        errors = {}
-        for practice_id, text in comments.items():
-            cleaned[practice_id] = clean_text(
-                text,
-                field=f"comment_{practice_id}",
-                required=False,
-                max_length=COMMENT_MAX_LENGTH,
-                errors=errors,
-            )
-        if errors:
-            raise ValidationError(errors)
-    return cleaned
-
-
-def _locked_invitation(*, user, workplace, secret):
-    if not tokens.looks_like_secret(secret or ""):
-        return None
-    return (
-        RoundInvitation.objects.select_for_update(of=("round", "self"))  # round first, as closing locks them
-        .select_related("round__version", "round__workplace")
-        .filter(workplace=workplace, user=user, token_hash=tokens.invitation_hash(secret))
-        .first()
-    )
-
-
-@transaction.atomic
-def response_submit(*, user, workplace, secret, answers, comments=None, today=None):
-    """Save (or replace) the answers given with this personal link. Returns (response, first_time)."""
-    today = today or timezone.localdate()
-    invitation = _locked_invitation(user=user, workplace=workplace, secret=secret)
-    if invitation is None:
-        raise PermissionDenied(selectors.LINK_NOT_VALID)
-    round_ = invitation.round
-    state = round_.state(today)
-    if state == RoundState.CLOSED:
-        raise ValidationError(
-            _("The survey closed on %(day)s; answers can no longer be given or changed.")
-            % {"day": formats.date_format(round_.last_day, "DATE_FORMAT")}
-        )
-    if state == RoundState.SCHEDULED:
-        raise ValidationError(_("The survey has not opened yet."))
-    cleaned_comments = _check_values(version=round_.version, answers=answers, comments=comments)
-    response, created = Response.objects.get_or_create(
-        locator=tokens.response_locator(secret),
-        defaults={
-            "organisation_id": round_.organisation_id,
-            "workplace_id": round_.workplace_id,
-            "round": round_,
-        },
-    )
-    if response.round_id != round_.pk:
-        raise PermissionDenied(selectors.LINK_NOT_VALID)
-    response.answers.all().delete()
-    response.comments.all().delete()
-    base = {"organisation_id": round_.organisation_id, "workplace_id": round_.workplace_id, "round": round_}
-    Answer.objects.bulk_create(
-        Answer(response=response, item_id=item_id, value=value, **base) for item_id, value in answers.items()
-    )
-    PracticeComment.objects.bulk_create(
-        PracticeComment(response=response, practice_id=practice_id, text=text, **base)
-        for practice_id, text in cleaned_comments.items()
-        if text
-    )
-    first_time = not invitation.answered
-    if first_time:
-        RoundInvitation.objects.filter(pk=invitation.pk).update(answered=True)
-        link = _personal_link(invitation, secret)
-        # Sent from this process, never through the task queue, so the link is stored nowhere.
-        transaction.on_commit(lambda: _send_receipt(user=user, round_=round_, link=link))
-    return response, first_time
-
-
-def _send_receipt(*, user, round_, link):
-    try:
-        _compose_and_send_receipt(user=user, round_=round_, link=link)
-    except OSError:
-        # The answers are saved; only the receipt is lost. Logged without the link.
-        logger.exception("A survey receipt to user %s could not be sent", user.pk)
-
-
-def _compose_and_send_receipt(*, user, round_, link):
-    language = email_languages(user_ids=[user.pk])[user.pk]
-    with translation.override(language):
-        body = render_to_string(
-            "reflection/email/receipt.txt",
-            {
-                "round": round_,
-                "workplace": round_.workplace,
-                "url": link,
-                "closes": formats.date_format(round_.closes_on, "DATE_FORMAT"),
-            },
-        )
-        subject = _("Thank you: your answers to the survey at %(workplace)s are saved") % {
-            "workplace": round_.workplace.name
-        }
-    send_mail(subject, body, None, [user.email])
-
-
-# --- The leader's and the superior's named assessments -----------------------------------------------
-
-
-@transaction.atomic
-def assessment_submit(*, actor, round_, kind, answers) -> Assessment:
-    """The round's leader assesses themself, or an organisation admin assesses the leader."""
-    if kind == AssessorKind.LEADER:
-        if actor.pk != round_.leader_id:
-            raise PermissionDenied(_("Only the leader the round is about can answer the self-assessment."))
-        require_workplace_leader(user=actor, workplace=round_.workplace)
-    elif kind == AssessorKind.SUPERIOR:
-        require_organisation_admin(user=actor, organisation=round_.organisation)
-    else:
-        raise ValidationError(_("Unknown kind of assessment."))
-    _check_values(version=round_.version, answers=answers)
-    assessment, _created = Assessment.objects.select_for_update().get_or_create(
-        round=round_,
-        kind=kind,
-        defaults={
-            "organisation_id": round_.organisation_id,
-            "workplace_id": round_.workplace_id,
-            "author": actor,
-        },
-    )
-    assessment.author = actor
-    assessment.updated_at = timezone.now()
-    assessment.save(update_fields=["author", "updated_at"])
-    assessment.answers.all().delete()
-    AssessmentAnswer.objects.bulk_create(
-        AssessmentAnswer(assessment=assessment, item_id=item_id, value=value)
-        for item_id, value in answers.items()
-    )
-    return assessment
-
-
-# --- The organisation's setting ------------------------------------------------------------------------
-
-
-def organisation_threshold_update(*, actor, organisation, threshold, eligibility_days=None) -> Organisation:
-    """The organisation's anonymity rules for its rounds: the threshold, and how long a person the round's
-    leadership added stays out of its rounds (eligibility.py). Rounds keep the rules they were made with."""
-    require_organisation_admin(user=actor, organisation=organisation)
-    errors = {}
-    if not isinstance(threshold, int) or isinstance(threshold, bool) or not 3 <= threshold <= 10:
-        errors["threshold"] = _("Choose a number from 3 to 10.")
-    if eligibility_days is not None and (
-        not isinstance(eligibility_days, int)
-        or isinstance(eligibility_days, bool)
-        or not ELIGIBILITY_DAYS[0] <= eligibility_days <= ELIGIBILITY_DAYS[1]
-    ):
-        errors["eligibility_days"] = _("Give a number of days from 14 to 365.")
-    if errors:
-        raise ValidationError(errors)
-    organisation.reflection_threshold = threshold
-    fields = ["reflection_threshold"]
-    if eligibility_days is not None:
-        organisation.survey_eligibility_days = eligibility_days
-        fields.append("survey_eligibility_days")
-    organisation.save(update_fields=fields)
-    return organisation

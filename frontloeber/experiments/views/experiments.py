@@ -1,62 +1,29 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from frontloeber.competences.selectors import help_for, workplace_skills
+from frontloeber.competences.selectors import help_for
 from frontloeber.core.files import private_file_response
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.ideas import selectors as idea_selectors
-from frontloeber.ideas.models import ValueAxis
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.tenancy import workplace_view
 
-from . import permissions, selectors, services
-from .forms import (
-    AdoptionPlanForm,
-    CaseForm,
-    CheckpointForm,
+from .. import permissions, selectors, services
+from ..forms import (
     ConcludeForm,
     ExperimentForm,
     LogEntryForm,
     SafetyForm,
     SkillsNeededForm,
 )
-from .models import ExperimentState
-
-CONTRIBUTORS = [Role.EMPLOYEE, Role.LEADER]
-LEADERS = [Role.LEADER]
-
-
-def _members(workplace):
-    return list(idea_selectors.assignable_members(workplace=workplace))
-
-
-def _skills(workplace):
-    return list(workplace_skills(workplace=workplace))
-
-
-def _users(members):
-    return {m.user_id: m.user for m in members}
-
-
-def _post_action(request, target, action, success):
-    """A one-button action (start, confirm, go live): a message either way, back to the page."""
-    if request.method != "POST":
-        return redirect(target)
-    try:
-        action()
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, success)
-    return redirect(target)
-
+from ..models import ExperimentState
+from .base import CONTRIBUTORS, LEADERS, _members, _post_action, _skills, _users
 
 # --- Experiments ----------------------------------------------------------------------------------------
 
@@ -368,200 +335,3 @@ def experiment_conclude(request, experiment_id):
             messages.success(request, _("The experiment is concluded, and what you learned is kept."))
             return redirect(experiment.get_absolute_url())
     return render(request, "experiments/conclude_form.html", {"form": form, "experiment": experiment})
-
-
-# --- Adoption ----------------------------------------------------------------------------------------------
-
-
-@workplace_view(roles=LEADERS)
-@require_http_methods(["GET", "POST"])
-def adoption_create(request, idea_id):
-    idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
-    members = _members(request.workplace)
-    form = AdoptionPlanForm(
-        request.POST or None,
-        members=members,
-        skills=_skills(request.workplace),
-        initial={"responsible": idea.responsible_id},
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.adoption_plan_create(actor=request.user, idea=idea, **form.plan(_users(members)))
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The adoption plan is made. Set it live on the go-live date."))
-            return redirect(plan.get_absolute_url())
-    return render(request, "experiments/adoption_form.html", {"form": form, "idea": idea})
-
-
-@workplace_view(roles=LEADERS)
-@require_http_methods(["GET", "POST"])
-def adoption_edit(request, plan_id):
-    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
-    members = _members(request.workplace)
-    form = AdoptionPlanForm(
-        request.POST or None,
-        members=members,
-        skills=_skills(request.workplace),
-        initial=AdoptionPlanForm.initial_for(plan),
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.adoption_plan_update(actor=request.user, plan=plan, **form.plan(_users(members)))
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The adoption plan is saved."))
-            return redirect(plan.get_absolute_url())
-    return render(request, "experiments/adoption_form.html", {"form": form, "idea": plan.idea, "plan": plan})
-
-
-@workplace_view
-@require_GET
-def adoption_detail(request, plan_id):
-    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
-    can_record = permissions.can_record_checkpoint(membership=request.membership, plan=plan)
-    needed = list(plan.skills.all())
-    return render(
-        request,
-        "experiments/adoption_detail.html",
-        {
-            "plan": plan,
-            "can_record": can_record,
-            "today": timezone.localdate(),
-            "is_leader": request.membership.is_leader,
-            "help": help_for(
-                workplace=request.workplace, skills=needed, viewer_is_leader=request.membership.is_leader
-            ),
-            "skills_url": reverse(
-                "experiments:adoption_skills",
-                kwargs={"workplace_slug": request.workplace.slug, "plan_id": plan.pk},
-            ),
-            "skills_form": _skills_form(request, plan, needed=needed)
-            if request.membership.is_leader
-            else None,
-        },
-    )
-
-
-@workplace_view(roles=LEADERS)
-@require_http_methods(["GET", "POST"])
-def adoption_go_live(request, plan_id):
-    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
-    return _post_action(
-        request,
-        plan.get_absolute_url(),
-        lambda: services.adoption_plan_go_live(actor=request.user, plan=plan),
-        _("The plan is live and the idea is adopted. You will be reminded of the checkpoints."),
-    )
-
-
-@workplace_view(roles=CONTRIBUTORS)
-@require_http_methods(["GET", "POST"])
-def checkpoint_record(request, plan_id, checkpoint_id):
-    plan = selectors.access_plan(workplace=request.workplace, plan_id=plan_id)
-    checkpoint = selectors.access_checkpoint(plan=plan, checkpoint_id=checkpoint_id)
-    if not permissions.can_record_checkpoint(membership=request.membership, plan=plan):
-        raise PermissionDenied(_("A leader or the plan's responsible person records the checkpoints."))
-    initial = {
-        "users": checkpoint.users,
-        "affected": checkpoint.affected,
-        "value_citizens": checkpoint.value_citizens,
-        "value_quality": checkpoint.value_quality,
-        "value_routines": checkpoint.value_routines,
-        "notes": checkpoint.notes,
-        "adjusted": checkpoint.adjusted,
-    }
-    form = CheckpointForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.checkpoint_record(
-                actor=request.user,
-                checkpoint=checkpoint,
-                users=data["users"],
-                affected=data["affected"],
-                values={axis.value: data[f"value_{axis.value}"] for axis in ValueAxis},
-                notes=data["notes"],
-                adjusted=data["adjusted"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The checkpoint is recorded."))
-            return redirect(plan.get_absolute_url())
-    return render(
-        request, "experiments/checkpoint_form.html", {"form": form, "plan": plan, "checkpoint": checkpoint}
-    )
-
-
-# --- Cases ------------------------------------------------------------------------------------------------
-
-
-@workplace_view
-@require_GET
-def case_list(request):
-    query = request.GET.get("q", "")[:200]
-    page = paginate(request, selectors.cases(organisation=request.organisation, query=query))
-    return render(request, "experiments/case_list.html", {"page": page, "query": query})
-
-
-@workplace_view
-@require_GET
-def case_detail(request, case_id):
-    case = selectors.access_case(organisation=request.organisation, case_id=case_id)
-    trials = list(case.trials.all())
-    tried_here = next((t for t in trials if t.workplace_id == request.workplace.pk), None)
-    can_try = permissions.can_try_case(membership=request.membership, case=case, trials=trials)
-    return render(
-        request, "experiments/case_detail.html", {"case": case, "tried_here": tried_here, "can_try": can_try}
-    )
-
-
-@workplace_view
-@require_GET
-def case_image(request, case_id, image_id):
-    """The case's pictures, for members anywhere in the organisation (the case is what it publishes)."""
-    case = selectors.access_case(organisation=request.organisation, case_id=case_id)
-    image = next((i for i in case.idea.images.all() if i.pk == image_id), None)
-    if image is None:
-        raise Http404
-    return private_file_response(image.image, image.content_type)
-
-
-@workplace_view(roles=LEADERS)
-@require_http_methods(["GET", "POST"])
-def case_publish(request, idea_id):
-    idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
-    members = _members(request.workplace)
-    form = CaseForm(request.POST or None, members=members, initial={"contact": idea.responsible_id})
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        data["contact"] = _users(members).get(data["contact"])
-        try:
-            case = services.case_publish(actor=request.user, idea=idea, **data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The case is published to the whole organisation."))
-            return redirect("experiments:case_detail", workplace_slug=request.workplace.slug, case_id=case.pk)
-    return render(request, "experiments/case_form.html", {"form": form, "idea": idea})
-
-
-@workplace_view(roles=LEADERS)
-@require_http_methods(["GET", "POST"])
-def case_try(request, case_id):
-    case = selectors.access_case(organisation=request.organisation, case_id=case_id)
-    back = reverse(
-        "experiments:case_detail", kwargs={"workplace_slug": request.workplace.slug, "case_id": case.pk}
-    )
-    if request.method != "POST":
-        return redirect(back)
-    try:
-        trial = services.case_try_here(actor=request.user, case=case, workplace=request.workplace)
-    except (ValidationError, PermissionDenied) as error:
-        messages.error(request, error_text(error))
-        return redirect(back)
-    messages.success(request, _("The case is now an idea in your workplace. Take it on from here."))
-    return redirect(trial.idea.get_absolute_url())

@@ -1,231 +1,25 @@
-"""Writes for the team's skills: the catalogue, a person's own ratings, and learning activities.
-
-A person rates only themselves; every change of level is logged for the map's quarters. A leader plans
-learning, or a helper for what they can teach; people sign up before it starts while there are seats, and
-after it the host records who came, which asks those who came to look at their ratings again.
-"""
-
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.services import notification_create
-from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
 from frontloeber.organisations.selectors import workplace_contributor_ids
 
-from . import selectors
-from .catalogue import SUGGESTED
-from .models import (
-    DESCRIPTION_MAX,
-    NAME_MAX,
+from .. import selectors
+from ..models import (
     ActivityKind,
     LearningActivity,
-    Level,
     Signup,
-    Skill,
-    SkillArea,
-    SkillLevelChange,
-    SkillProfile,
     SkillRating,
 )
-from .notification_kinds import Kind
-from .permissions import is_leader, require_manage_activity, require_plan_activity
-
-PLAN_AHEAD_DAYS = 366
-MINUTES_RANGE = (15, 8 * 60)
-SEATS_MAX = 500
-
-
-def _require_contributor(user, workplace, message):
-    if not user.is_authenticated or user.pk not in workplace_contributor_ids(
-        workplace=workplace, users=[user]
-    ):
-        raise PermissionDenied(message)
-
-
-# --- The catalogue ----------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def catalogue_start(*, actor, workplace, language="da") -> list[Skill]:
-    """Give an organisation with no catalogue the suggested skills, in the language of the leader doing it."""
-    require_workplace_leader(user=actor, workplace=workplace)
-    organisation = type(workplace.organisation).objects.select_for_update().get(pk=workplace.organisation_id)
-    if Skill.objects.filter(organisation=organisation, workplace__isnull=True).exists():
-        raise ValidationError(_("The organisation already has a skills catalogue."))
-    english = language.startswith("en")
-    return Skill.objects.bulk_create(
-        Skill(
-            organisation=organisation,
-            area=area,
-            name=name_en if english else name_da,
-            description=about_en if english else about_da,
-            created_by=actor,
-        )
-        for area, name_da, name_en, about_da, about_en in SUGGESTED
-    )
-
-
-def _clean_skill(*, organisation, workplace, area, name, description):
-    errors = {}
-    if area not in SkillArea.values:
-        errors["area"] = _("Choose the area the skill belongs to.")
-    name = clean_text(
-        name,
-        field="name",
-        required=True,
-        max_length=NAME_MAX,
-        errors=errors,
-        required_message=_("Name the skill."),
-    )
-    description = clean_text(
-        description, field="description", required=False, max_length=DESCRIPTION_MAX, errors=errors
-    )
-    if name and "name" not in errors:
-        # In Python: SQLite's case-insensitive match knows only ASCII, so "ÆØÅ" would slip past it.
-        alive = Skill.objects.filter(organisation=organisation, retired_at__isnull=True)
-        if workplace is not None:
-            alive = alive.filter(Q(workplace__isnull=True) | Q(workplace=workplace))
-        if name.casefold() in {other.casefold() for other in alive.values_list("name", flat=True)}:
-            errors["name"] = _("There is already a skill with this name.")
-    if errors:
-        raise ValidationError(errors)
-    return name, description
-
-
-@transaction.atomic
-def skill_add(*, actor, workplace, area, name, description="", for_organisation=False) -> Skill:
-    """A leader adds a skill that matters at their workplace; an organisation admin one for everybody."""
-    if for_organisation:
-        require_organisation_admin(user=actor, organisation=workplace.organisation)
-    else:
-        require_workplace_leader(user=actor, workplace=workplace)
-    owner = None if for_organisation else workplace
-    name, description = _clean_skill(
-        organisation=workplace.organisation, workplace=owner, area=area, name=name, description=description
-    )
-    try:
-        with transaction.atomic():
-            return Skill.objects.create(
-                organisation_id=workplace.organisation_id,
-                workplace=owner,
-                area=area,
-                name=name,
-                description=description,
-                created_by=actor,
-            )
-    except IntegrityError:  # a retired skill of the same name: bring it back instead
-        skill = Skill.objects.get(organisation_id=workplace.organisation_id, workplace=owner, name=name)
-        skill.retired_at, skill.area, skill.description = None, area, description
-        skill.save(update_fields=["retired_at", "area", "description"])
-        return skill
-
-
-@transaction.atomic
-def skill_retire(*, actor, workplace, skill) -> Skill:
-    """Take a skill off the rating form and the map; its ratings and history are kept."""
-    if skill.workplace_id is None:
-        require_organisation_admin(user=actor, organisation=workplace.organisation)
-    else:
-        require_workplace_leader(user=actor, workplace=workplace)
-        if skill.workplace_id != workplace.pk:
-            raise PermissionDenied(_("Only the workplace's own skills can be removed here."))
-    skill.retired_at = timezone.now()
-    skill.save(update_fields=["retired_at"])
-    return skill
-
-
-# --- Rating one's own skills ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def skills_rate(*, actor, user, workplace, ratings, visible_to_team, willing_to_help, now=None):
-    """Save a person's own ratings: ``ratings`` maps skill id to (level or None, wants to learn).
-
-    Nobody rates on someone else's behalf, not even a leader: the map is only worth something if each
-    person's levels are their own.
-    """
-    if actor.pk != user.pk:
-        raise PermissionDenied(_("You can only rate your own skills."))
-    _require_contributor(user, workplace, _("Only the workplace's employees and leaders rate their skills."))
-    now = now or timezone.now()
-    skills = {s.pk: s for s in selectors.workplace_skills(workplace=workplace)}
-    organisation_id = workplace.organisation_id
-    # The person's profile row is the lock: two first submits at once would otherwise both create ratings.
-    SkillProfile.objects.get_or_create(organisation_id=organisation_id, user=user)
-    profile = SkillProfile.objects.select_for_update().get(organisation_id=organisation_id, user=user)
-    existing = {
-        r.skill_id: r
-        for r in SkillRating.objects.select_for_update().filter(
-            organisation_id=organisation_id, user=user, skill_id__in=list(ratings)
-        )
-    }
-    errors = []
-    for skill_id, (level, wants) in ratings.items():
-        if skill_id not in skills:
-            errors.append(_("Choose among the workplace's skills."))
-        elif level is not None and (not isinstance(level, int) or level not in Level.values):
-            errors.append(_("Rate “%(skill)s” from 0 to 3.") % {"skill": skills[skill_id].name})
-        elif level is None and wants and skill_id not in existing:
-            errors.append(
-                _("Tap your level of “%(skill)s” too, so the team's map can count you.")
-                % {"skill": skills[skill_id].name}
-            )
-    if errors:
-        raise ValidationError(errors)
-    changes = []
-    for skill_id, (level, wants) in ratings.items():
-        rating = existing.get(skill_id)
-        if level is None and rating is None:
-            continue
-        if rating is None:
-            SkillRating.objects.create(
-                organisation_id=organisation_id,
-                user=user,
-                skill_id=skill_id,
-                level=level,
-                wants_to_learn=bool(wants),
-                updated_at=now,
-            )
-            changes.append(
-                SkillLevelChange(
-                    organisation_id=organisation_id, user=user, skill_id=skill_id, level=level, changed_at=now
-                )
-            )
-            continue
-        new_level = rating.level if level is None else level
-        if (new_level, bool(wants)) != (rating.level, rating.wants_to_learn):
-            if new_level != rating.level:
-                changes.append(
-                    SkillLevelChange(
-                        organisation_id=organisation_id,
-                        user=user,
-                        skill_id=skill_id,
-                        level=new_level,
-                        changed_at=now,
-                    )
-                )
-            rating.level, rating.wants_to_learn, rating.updated_at = new_level, bool(wants), now
-            rating.save(update_fields=["level", "wants_to_learn", "updated_at"])
-        elif level is not None:
-            # Looked at again and kept: the prompt after a learning activity has been answered.
-            rating.updated_at = now
-            rating.save(update_fields=["updated_at"])
-    SkillLevelChange.objects.bulk_create(changes)
-    profile.visible_to_team, profile.willing_to_help, profile.updated_at = (
-        bool(visible_to_team),
-        bool(willing_to_help),
-        now,
-    )
-    profile.save(update_fields=["visible_to_team", "willing_to_help", "updated_at"])
-    return len(changes)
-
+from ..notification_kinds import Kind
+from ..permissions import is_leader, require_manage_activity, require_plan_activity
+from .base import MINUTES_RANGE, PLAN_AHEAD_DAYS, SEATS_MAX, _require_contributor
 
 # --- Learning activities ----------------------------------------------------------------------------------
 

@@ -1,0 +1,38 @@
+"""Reads for the reflection survey, in sections: shared thresholds (base), rounds, the report, and the
+organisation's roll-up.
+"""
+
+from .base import (  # noqa: F401
+    ANSWERED_USE_YOUR_LINK,
+    LINK_NOT_VALID,
+    NOTABLE_GAP,
+    current_version,
+    practices_with_items,
+)
+from .report import (  # noqa: F401
+    ItemResult,
+    PracticeResult,
+    Report,
+    round_report,
+)
+from .rollup import (  # noqa: F401
+    WorkplaceRow,
+    organisation_rollup,
+)
+from .rounds import (  # noqa: F401
+    access_organisation_round,
+    access_round,
+    answered_count,
+    assessment_values,
+    effective_threshold,
+    invitation_for_link,
+    my_exclusion,
+    my_invitation,
+    response_for_link,
+    round_exclusions,
+    round_preview,
+    round_unfinished,
+    survey_waiting_for,
+    workplace_home_survey,
+    workplace_rounds,
+)

@@ -1,0 +1,170 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from frontloeber.core.forms import apply_validation_error, error_text
+from frontloeber.core.pagination import paginate
+from frontloeber.core.text import whole_number
+from frontloeber.ideas.selectors import access_idea
+from frontloeber.organisations.models import Role
+from frontloeber.organisations.selectors import workplace_members
+from frontloeber.organisations.tenancy import workplace_view
+
+from .. import selectors, services
+from ..forms import ActionItemForm, BarrierForm
+from ..models import BarrierStatus
+
+# --- The barrier register and action items ----------------------------------------------------------
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def barrier_list(request):
+    status = request.GET.get("status", "")
+    if status not in BarrierStatus.values:
+        status = ""
+    if request.method == "POST" and request.membership.role == Role.OBSERVER:
+        raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
+    form = BarrierForm(request.POST or None, members=[])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.barrier_create(
+                actor=request.user,
+                workplace=request.workplace,
+                kind=form.cleaned_data["kind"],
+                description=form.cleaned_data["description"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        except PermissionDenied as denied:
+            form.add_error(None, str(denied))
+        else:
+            messages.success(request, _("The barrier is in the register."))
+            return redirect("workshops:barrier_list", workplace_slug=request.workplace.slug)
+    return render(
+        request,
+        "workshops/barrier_list.html",
+        {
+            "page": paginate(
+                request, selectors.workplace_barriers(workplace=request.workplace, status=status)
+            ),
+            "status": status,
+            "statuses": BarrierStatus.choices,
+            "form": form,
+        },
+    )
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_POST
+def barrier_edit(request, barrier_id):
+    barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=barrier_id)
+    if barrier is None:
+        raise Http404(_("No such barrier in this workplace."))
+    try:
+        services.barrier_update(actor=request.user, barrier=barrier, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The barrier's status is saved."))
+    return redirect(_barrier_url(barrier))
+
+
+def _linked_to(request):
+    """The barrier (``?barriere=``) or idea (``?ide=``) a new action item is for; 404 if not ours."""
+    barrier_id, idea_id = request.GET.get("barriere", ""), request.GET.get("ide", "")
+    barrier = idea = None
+    if barrier_id:
+        barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=_id_or_404(barrier_id))
+        if barrier is None:
+            raise Http404(_("No such barrier in this workplace."))
+    if idea_id:
+        idea = access_idea(workplace=request.workplace, idea_id=_id_or_404(idea_id))
+    return barrier, idea
+
+
+def _id_or_404(value):
+    number = whole_number(value)
+    if number is None:
+        raise Http404
+    return number
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def action_items(request):
+    """My action items, overdue first; a leader can see everyone's and add new ones, also for a barrier or
+    an idea (the form then says which, and saving goes back to it)."""
+    everyone = request.membership.is_leader and request.GET.get("alle") == "1"
+    items = selectors.action_items_for(workplace=request.workplace, owner=None if everyone else request.user)
+    barrier, idea = _linked_to(request)
+    form = None
+    if request.membership.is_leader:
+        members = list(workplace_members(workplace=request.workplace).exclude(role=Role.OBSERVER))
+        form = ActionItemForm(request.POST or None, members=members)
+        if request.method == "POST" and form.is_valid():
+            users = {m.user_id: m.user for m in members}
+            data = form.cleaned_data
+            try:
+                services.action_item_create(
+                    actor=request.user,
+                    workplace=request.workplace,
+                    what=data["what"],
+                    owner=users.get(data["owner"]),
+                    due_on=data["due_on"],
+                    barrier=barrier,
+                    idea=idea,
+                )
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                messages.success(request, _("The action item is saved, and its owner has been told."))
+                if idea is not None:
+                    return redirect(idea.get_absolute_url() + "#action-items")
+                if barrier is not None:
+                    return redirect(_barrier_url(barrier))
+                return redirect("workshops:action_items", workplace_slug=request.workplace.slug)
+    elif request.method == "POST":
+        raise PermissionDenied(_("Only a leader of the workplace can do this."))
+    return render(
+        request,
+        "workshops/action_items.html",
+        {
+            "page": paginate(request, items),
+            "everyone": everyone,
+            "form": form,
+            "for_barrier": barrier,
+            "for_idea": idea,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _barrier_url(barrier):
+    url = reverse("workshops:barrier_list", kwargs={"workplace_slug": barrier.workplace.slug})
+    return f"{url}#barrier-{barrier.pk}"
+
+
+@workplace_view
+@require_POST
+def action_item_edit(request, item_id):
+    item = selectors.access_action_item(workplace=request.workplace, item_id=item_id)
+    if item is None:
+        raise Http404(_("No such action item in this workplace."))
+    try:
+        services.action_item_update(actor=request.user, item=item, status=request.POST.get("status", ""))
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The action item is saved."))
+    return redirect(
+        request.POST.get("next")
+        if url_has_allowed_host_and_scheme(request.POST.get("next"), allowed_hosts={request.get_host()})
+        else reverse("workshops:action_items", kwargs={"workplace_slug": request.workplace.slug})
+    )

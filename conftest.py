@@ -29,7 +29,8 @@ def pytest_runtest_teardown(item, nextitem):
     survey's question bank, the workshop library). Load it again once the test's fixtures are torn down,
     so the next test finds it whatever the order (with several processes, files come in no fixed order)."""
     yield
-    if _transactional(item):
+    # After the last test the test database itself is gone: nothing to load, and nowhere to.
+    if nextitem is not None and _transactional(item):
         from pytest_django.plugin import blocking_manager_key
 
         from tests.factories import restore_content
@@ -38,9 +39,16 @@ def pytest_runtest_teardown(item, nextitem):
             restore_content()
 
 
+_LONGEST_FIRST = ("tests/browser/", "tests/test_tenancy.py")
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgresql`` (row locks, concurrent writers) run in CI's PostgreSQL pass; with SQLite
     they are left out of the run (deselected and counted as such), not skipped."""
+    # The longest files first (the browser journeys, the tenancy test): with one process per core, a long
+    # file handed out last leaves the other processes idle while it runs. Order does not matter otherwise:
+    # every test is isolated, and content a transactional test empties is loaded again after it.
+    items.sort(key=lambda item: 0 if item.nodeid.startswith(_LONGEST_FIRST) else 1)
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     left_out = [item for item in items if item.get_closest_marker("postgresql")]

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.bilingual import Bilingual
+from frontloeber.core.constraints import at_most_one_of, one_named_by
 
 
 class PracticeCode(models.TextChoices):
@@ -150,6 +151,10 @@ class SessionState(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+# What a session can be about: one of these, or nothing.
+ABOUT = ("challenge", "idea", "experiment", "adoption_plan")
+
+
 class WorkshopSession(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
@@ -199,6 +204,9 @@ class WorkshopSession(models.Model):
         verbose_name = _("workshop session")
         ordering = ["-starts_at", "-pk"]
         indexes = [models.Index(fields=["organisation", "workplace", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(condition=at_most_one_of(*ABOUT), name="workshopsession_about_at_most_one")
+        ]
 
     def __str__(self):
         return f"{self.format} {self.starts_at:%Y-%m-%d}"
@@ -463,6 +471,11 @@ class SessionOutput(models.Model):
     class Meta:
         ordering = ["pk"]
         indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=one_named_by("kind", OutputKind.values), name="sessionoutput_one_record_of_its_kind"
+            )
+        ]
 
     def __str__(self):
         return f"{self.session_id}: {self.kind}"

@@ -11,6 +11,7 @@ from frontloeber.organisations.models import Membership
 from frontloeber.organisations.permissions import require_workplace_leader
 
 from ..models import (
+    ABOUT,
     SessionInvitation,
     SessionState,
     WorkshopSession,
@@ -18,7 +19,7 @@ from ..models import (
 from ..notification_kinds import Kind
 
 PLAN_AHEAD_DAYS = 366
-ABOUT_FIELDS = ("challenge", "idea", "experiment", "adoption_plan")
+ABOUT_FIELDS = ABOUT
 
 
 def _check(*, workplace, starts_at, facilitator, about, invited, place, now):

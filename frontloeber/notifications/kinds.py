@@ -55,7 +55,3 @@ def require(code):
     if code not in _KINDS:
         raise ValueError(f"No app declares the notification kind {code!r}.")
     return _KINDS[code]
-
-
-def codes():
-    return sorted(_KINDS)

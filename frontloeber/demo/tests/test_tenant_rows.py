@@ -4,10 +4,11 @@ import pytest
 from django.apps import apps
 from django.db.models import F
 
+from frontloeber.ideas.models import EventKind, IdeaEvent
 from frontloeber.organisations.models import Organisation, Workplace
 from frontloeber.organisations.signals import is_workplace_row
 from frontloeber.workshops.models import WorkshopSession
-from tests.factories import WorkplaceFactory, member
+from tests.factories import WorkplaceFactory, make_idea, member
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
@@ -53,3 +54,17 @@ def test_saving_a_row_with_another_organisation_stores_its_workplaces():
     second.save()
     second.refresh_from_db()
     assert second.organisation_id == workplace.organisation_id
+
+
+def test_a_row_made_from_its_parent_costs_no_query_for_its_organisation(django_assert_num_queries):
+    """An idea's event names the idea's workplace by id; the organisation comes from the idea it belongs to,
+    not from a query per event (ideas write one with every step)."""
+    workplace = WorkplaceFactory()
+    idea = make_idea(workplace)
+    other = Organisation.objects.create(name="Tredje Kommune", slug="tredje-kommune")
+    with django_assert_num_queries(1):  # the insert only
+        event = IdeaEvent.objects.create(
+            organisation_id=other.pk, workplace_id=idea.workplace_id, idea=idea, kind=EventKind.EDITED
+        )
+    event.refresh_from_db()
+    assert event.organisation_id == workplace.organisation_id

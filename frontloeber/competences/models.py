@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.organisations.rows import OrganisationRow, WorkplaceRow, tenant_index
+
 
 class SkillArea(models.TextChoices):
     DEVICES = "devices", _("Devices and apps")
@@ -33,12 +35,9 @@ NAME_MAX = 100
 DESCRIPTION_MAX = 300
 
 
-class Skill(models.Model):
+class Skill(WorkplaceRow):
     """A skill in the organisation's catalogue; with a workplace, one its leaders added for that workplace."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
     workplace = models.ForeignKey(
         "organisations.Workplace", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )
@@ -55,7 +54,7 @@ class Skill(models.Model):
     class Meta:
         verbose_name = _("skill")
         ordering = ["area", "name"]
-        indexes = [models.Index(fields=["organisation", "workplace", "area"])]
+        indexes = [tenant_index("area")]
         constraints = [
             models.UniqueConstraint(
                 fields=["organisation", "name"],
@@ -73,12 +72,9 @@ class Skill(models.Model):
         return self.name
 
 
-class SkillProfile(models.Model):
+class SkillProfile(OrganisationRow):
     """How a person shares their ratings in the organisation. Without a row: visible, and willing to help."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     visible_to_team = models.BooleanField(
         _("my colleagues may see my ratings"),
@@ -104,10 +100,7 @@ class SkillProfile(models.Model):
         return f"{self.user_id} in {self.organisation_id}"
 
 
-class SkillRating(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
+class SkillRating(OrganisationRow):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="ratings")
     level = models.PositiveSmallIntegerField(_("level"), choices=Level.choices)
@@ -126,12 +119,9 @@ class SkillRating(models.Model):
         return f"{self.user_id}: {self.skill_id} = {self.level}"
 
 
-class SkillLevelChange(models.Model):
+class SkillLevelChange(OrganisationRow):
     """A person's level of a skill from a moment on: the history behind the team's skills over time."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="+")
     level = models.PositiveSmallIntegerField(choices=Level.choices)
@@ -150,13 +140,9 @@ class ActivityKind(models.TextChoices):
     COURSE = "course", _("Course")
 
 
-class LearningActivity(models.Model):
+class LearningActivity(WorkplaceRow):
     """A tech playground ("legestue"), a colleague teaching colleagues, or a course: when, where, for what."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("kind"), max_length=12, choices=ActivityKind.choices)
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), max_length=1000, blank=True)
@@ -182,7 +168,7 @@ class LearningActivity(models.Model):
         verbose_name = _("learning activity")
         verbose_name_plural = _("learning activities")
         ordering = ["starts_at", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "starts_at"])]
+        indexes = [tenant_index("starts_at")]
 
     def __str__(self):
         return self.title
@@ -197,11 +183,7 @@ class LearningActivity(models.Model):
         return self.starts_at <= (now or timezone.now())
 
 
-class Signup(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+class Signup(WorkplaceRow):
     activity = models.ForeignKey(LearningActivity, on_delete=models.CASCADE, related_name="signups")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     signed_up_at = models.DateTimeField(default=timezone.now)
@@ -213,7 +195,7 @@ class Signup(models.Model):
     class Meta:
         verbose_name = _("sign-up")
         ordering = ["signed_up_at", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "user"])]
+        indexes = [tenant_index("user")]
         constraints = [
             models.UniqueConstraint(fields=["activity", "user"], name="competences_signup_once"),
             models.CheckConstraint(

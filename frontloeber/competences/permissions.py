@@ -3,29 +3,28 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from frontloeber.organisations import selectors as organisation_selectors
+from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import can_administer, can_lead, is_leader
 
 from . import selectors
 
 
-def is_leader(*, user, workplace) -> bool:
-    return user.is_authenticated and organisation_selectors.user_is_workplace_leader(
-        user=user, workplace=workplace
-    )
-
-
-def can_plan_activity(*, user, workplace, skills=None) -> bool:
+def can_plan_activity(*, membership, skills=None) -> bool:
     """A leader plans any learning activity; a helper one that builds a skill they can teach, perhaps with
     others beside it (photos of the day with personal data, say). With no skills chosen yet: whether they
     are a helper for anything, so the form is offered."""
-    if is_leader(user=user, workplace=workplace):
+    if can_lead(membership=membership):
         return True
+    return _teaches(membership.user, membership.workplace, skills)
+
+
+def _teaches(user, workplace, skills):
     taught = selectors.skills_taught_by(user=user, workplace=workplace)
     return bool(taught) and (not skills or bool({s.pk for s in skills} & taught))
 
 
 def require_plan_activity(*, user, workplace, skills):
-    if can_plan_activity(user=user, workplace=workplace, skills=skills):
+    if is_leader(user=user, workplace=workplace) or _teaches(user, workplace, skills):
         return
     taught = selectors.skills_taught_by(user=user, workplace=workplace)
     if taught:
@@ -42,33 +41,29 @@ def require_plan_activity(*, user, workplace, skills):
     )
 
 
-def can_manage_activity(*, user, activity) -> bool:
+def can_manage_activity(*, membership, activity) -> bool:
     """The host, whoever planned it, or a leader of the workplace."""
-    if not user.is_authenticated:
-        return False
-    return user.pk in (activity.host_id, activity.created_by_id) or is_leader(
-        user=user, workplace=activity.workplace
+    return membership.workplace_id == activity.workplace_id and (
+        membership.user_id in (activity.host_id, activity.created_by_id) or membership.role == Role.LEADER
     )
 
 
 def require_manage_activity(*, user, activity):
-    if not can_manage_activity(user=user, activity=activity):
+    manages = user.is_authenticated and (
+        user.pk in (activity.host_id, activity.created_by_id)
+        or is_leader(user=user, workplace=activity.workplace)
+    )
+    if not manages:
         raise PermissionDenied(_("Only the host, whoever planned it or a leader can change the activity."))
 
 
-def is_organisation_admin(*, user, organisation) -> bool:
-    return user.is_authenticated and organisation_selectors.user_is_organisation_admin(
-        user=user, organisation=organisation
-    )
-
-
-def retirable_skill_ids(*, user, workplace, skills, leader=None, admin=None) -> set:
+def retirable_skill_ids(*, membership, skills, admin=None) -> set:
     """Of ``skills``, those the person may retire: organisation admins the catalogue's, a workplace's
-    leaders the workplace's own. At most two reads (none when the caller knows the roles)."""
-    if leader is None:
-        leader = is_leader(user=user, workplace=workplace)
+    leaders the workplace's own. One read at most (none when the caller knows whether they are an admin)."""
+    workplace = membership.workplace
+    leader = can_lead(membership=membership)
     if admin is None:
-        admin = is_organisation_admin(user=user, organisation=workplace.organisation)
+        admin = can_administer(user=membership.user, organisation=workplace.organisation)
     return {
         s.pk
         for s in skills
@@ -76,5 +71,5 @@ def retirable_skill_ids(*, user, workplace, skills, leader=None, admin=None) -> 
     }
 
 
-def can_retire_skill(*, user, workplace, skill) -> bool:
-    return skill.pk in retirable_skill_ids(user=user, workplace=workplace, skills=[skill])
+def can_retire_skill(*, membership, skill) -> bool:
+    return skill.pk in retirable_skill_ids(membership=membership, skills=[skill])

@@ -10,7 +10,9 @@ from collections import defaultdict
 
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from frontloeber.core.access import one_or_404
 from frontloeber.organisations.models import Membership, Role
 
 from . import registry
@@ -48,6 +50,11 @@ def workplace_skills(*, workplace):
 
 
 def access_skill(*, workplace, skill_id):
+    return one_or_404(workplace_skills(workplace=workplace).filter(pk=skill_id), _("No such skill here."))
+
+
+def skill_find(*, workplace, skill_id):
+    """A skill of the workplace's catalogue, or None (a link's optional preset that may be stale)."""
     return workplace_skills(workplace=workplace).filter(pk=skill_id).first()
 
 
@@ -59,9 +66,7 @@ def skills_by_area(skills):
 
 
 def _team(workplace):
-    return Membership.objects.filter(
-        organisation_id=workplace.organisation_id, workplace=workplace, role__in=CONTRIBUTOR_ROLES
-    )
+    return Membership.objects.of(workplace).filter(role__in=CONTRIBUTOR_ROLES)
 
 
 def profile_for(*, user, organisation):
@@ -307,7 +312,7 @@ def coverage_by_quarter(*, workplace, skills=None, quarters=6, now=None):
 
 def _activities(workplace):
     return (
-        LearningActivity.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        LearningActivity.objects.of(workplace)
         .select_related("host", "workplace")
         .prefetch_related(Prefetch("skills", queryset=Skill.objects.order_by("name")))
         .annotate(signed_up=Count("signups"))
@@ -329,15 +334,13 @@ def past_activities(*, workplace, now=None):
 
 
 def my_signup_ids(*, user, workplace):
-    return set(
-        Signup.objects.filter(
-            organisation_id=workplace.organisation_id, workplace=workplace, user=user
-        ).values_list("activity_id", flat=True)
-    )
+    return set(Signup.objects.of(workplace).filter(user=user).values_list("activity_id", flat=True))
 
 
 def access_activity(*, workplace, activity_id):
-    return _activities(workplace).filter(pk=activity_id).first()
+    return one_or_404(
+        _activities(workplace).filter(pk=activity_id), _("No such learning activity in this workplace.")
+    )
 
 
 def activity_signups(*, activity):
@@ -347,9 +350,8 @@ def activity_signups(*, activity):
 def to_update_after_learning(*, user, workplace):
     """The skills of activities the person attended since they last rated them: worth a fresh look."""
     attended = (
-        Signup.objects.filter(
-            organisation_id=workplace.organisation_id, workplace=workplace, user=user, attended=True
-        )
+        Signup.objects.of(workplace)
+        .filter(user=user, attended=True)
         .select_related("activity")
         .prefetch_related("activity__skills")
     )

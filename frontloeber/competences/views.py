@@ -13,6 +13,7 @@ from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.text import whole_number
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import can_contribute
 from frontloeber.organisations.selectors import workplace_members
 from frontloeber.organisations.tenancy import workplace_view
 
@@ -40,7 +41,7 @@ def skills_map(request):
             "quarters": selectors.coverage_by_quarter(workplace=request.workplace, skills=board["skills"]),
             "levels": Level.choices,
             "is_leader": is_leader,
-            "can_plan": permissions.can_plan_activity(user=request.user, workplace=request.workplace),
+            "can_plan": permissions.can_plan_activity(membership=request.membership),
         },
     )
 
@@ -99,7 +100,7 @@ def catalogue(request):
     """The skills the workplace rates; leaders add the ones that matter here, the organisation's admins the
     ones for every workplace."""
     is_leader = request.membership.is_leader
-    is_admin = permissions.is_organisation_admin(user=request.user, organisation=request.organisation)
+    is_admin = permissions.can_administer(user=request.user, organisation=request.organisation)
     form = SkillForm(request.POST or None, for_organisation=is_admin) if is_leader or is_admin else None
     if request.method == "POST":
         if form is None:
@@ -117,9 +118,7 @@ def catalogue(request):
                 messages.success(request, _("“%(skill)s” is in the catalogue.") % {"skill": skill.name})
                 return redirect("competences:catalogue", workplace_slug=request.workplace.slug)
     skills = list(selectors.workplace_skills(workplace=request.workplace))
-    retirable = permissions.retirable_skill_ids(
-        user=request.user, workplace=request.workplace, skills=skills, leader=is_leader, admin=is_admin
-    )
+    retirable = permissions.retirable_skill_ids(membership=request.membership, skills=skills, admin=is_admin)
     for skill in skills:
         skill.can_retire = skill.pk in retirable
     return render(
@@ -153,9 +152,7 @@ def catalogue_start(request):
 @require_http_methods(["GET", "POST"])
 def skill_retire(request, skill_id):
     skill = selectors.access_skill(workplace=request.workplace, skill_id=skill_id)
-    if skill is None or not permissions.can_retire_skill(
-        user=request.user, workplace=request.workplace, skill=skill
-    ):
+    if not permissions.can_retire_skill(membership=request.membership, skill=skill):
         raise Http404(_("No such skill to remove here."))
     if request.method == "POST":
         services.skill_retire(actor=request.user, workplace=request.workplace, skill=skill)
@@ -179,7 +176,7 @@ def activity_list(request):
             "upcoming": upcoming,
             "page": paginate(request, selectors.past_activities(workplace=request.workplace, now=now)),
             "mine": selectors.my_signup_ids(user=request.user, workplace=request.workplace),
-            "can_plan": permissions.can_plan_activity(user=request.user, workplace=request.workplace),
+            "can_plan": permissions.can_plan_activity(membership=request.membership),
         },
     )
 
@@ -194,14 +191,14 @@ def _activity_form(request, *, initial):
 @require_http_methods(["GET", "POST"])
 def activity_create(request):
     """Plan a learning activity; ``?faerdighed=`` starts it for a skill (a gap on the map)."""
-    if not permissions.can_plan_activity(user=request.user, workplace=request.workplace):
+    if not permissions.can_plan_activity(membership=request.membership):
         raise PermissionDenied(
             _("A leader plans learning activities, or a helper one for a skill they can teach.")
         )
     skill_id = whole_number(request.GET.get("faerdighed"))
     initial = {"host": request.user.pk}
     if skill_id is not None:
-        skill = selectors.access_skill(workplace=request.workplace, skill_id=skill_id)
+        skill = selectors.skill_find(workplace=request.workplace, skill_id=skill_id)
         if skill is not None:
             initial.update(skills=[skill.pk], title=_("Learning: %(skill)s") % {"skill": skill.name})
     form = _activity_form(request, initial=initial)
@@ -225,10 +222,7 @@ def activity_create(request):
 
 
 def _activity_or_404(request, activity_id):
-    activity = selectors.access_activity(workplace=request.workplace, activity_id=activity_id)
-    if activity is None:
-        raise Http404(_("No such learning activity in this workplace."))
-    return activity
+    return selectors.access_activity(workplace=request.workplace, activity_id=activity_id)
 
 
 @workplace_view
@@ -238,7 +232,7 @@ def activity_detail(request, activity_id):
     signups = selectors.activity_signups(activity=activity)
     mine = next((s for s in signups if s.user_id == request.user.pk), None)
     now = timezone.now()
-    can_manage = permissions.can_manage_activity(user=request.user, activity=activity)
+    can_manage = permissions.can_manage_activity(membership=request.membership, activity=activity)
     ratings = [s.rating for s in signups if s.rating]
     return render(
         request,
@@ -249,7 +243,7 @@ def activity_detail(request, activity_id):
             "mine": mine,
             "started": activity.has_started(now),
             "can_manage": can_manage,
-            "can_sign_up": request.membership.role in CONTRIBUTORS,
+            "can_sign_up": can_contribute(membership=request.membership),
             "seats_left": None if activity.seats is None else max(activity.seats - len(signups), 0),
             "feedback_form": FeedbackForm(initial={"rating": mine.rating, "feedback": mine.feedback})
             if mine
@@ -263,7 +257,7 @@ def activity_detail(request, activity_id):
 @require_http_methods(["GET", "POST"])
 def activity_edit(request, activity_id):
     activity = _activity_or_404(request, activity_id)
-    if not permissions.can_manage_activity(user=request.user, activity=activity):
+    if not permissions.can_manage_activity(membership=request.membership, activity=activity):
         raise Http404(_("No such learning activity in this workplace."))
     form = _activity_form(request, initial=ActivityForm.initial_for(activity))
     if request.method == "POST" and form.is_valid():
@@ -286,7 +280,7 @@ def activity_edit(request, activity_id):
 @require_http_methods(["GET", "POST"])
 def activity_cancel(request, activity_id):
     activity = _activity_or_404(request, activity_id)
-    if not permissions.can_manage_activity(user=request.user, activity=activity):
+    if not permissions.can_manage_activity(membership=request.membership, activity=activity):
         raise Http404(_("No such learning activity in this workplace."))
     if activity.cancelled_at:
         messages.info(request, _("The activity is already cancelled."))
@@ -329,7 +323,7 @@ def signup(request, activity_id):
 @require_POST
 def attendance(request, activity_id):
     activity = _activity_or_404(request, activity_id)
-    if not permissions.can_manage_activity(user=request.user, activity=activity):
+    if not permissions.can_manage_activity(membership=request.membership, activity=activity):
         raise Http404(_("No such learning activity in this workplace."))
     ids = [n for n in map(whole_number, request.POST.getlist("attended")) if n is not None]
     try:

@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.core.choices import with_questions
 from frontloeber.ideas.models import Idea, ValueAxis
 from frontloeber.organisations.models import Organisation, Workplace
+from frontloeber.organisations.rows import WorkplaceRow, tenant_index
 
 TEXT_MAX = 2000
 MAX_CRITERIA = 4
@@ -33,10 +35,10 @@ class CriterionResult(models.TextChoices):
     NOT_MET = "not_met", _("Not met")
 
 
-class Experiment(models.Model):
+@with_questions("state", ExperimentState)
+class Experiment(WorkplaceRow):
     """A small, framed try-out of an idea. Stopping with a lesson learnt is a result like any other."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="experiments")
     idea = models.ForeignKey(
         Idea, on_delete=models.CASCADE, related_name="experiments", verbose_name=_("idea")
@@ -93,8 +95,8 @@ class Experiment(models.Model):
         verbose_name_plural = _("experiments")
         ordering = ["-starts_on", "-pk"]
         indexes = [
-            models.Index(fields=["organisation", "workplace", "state", "ends_on"]),
-            models.Index(fields=["organisation", "workplace", "concluded_at"]),
+            tenant_index("state", "ends_on"),
+            tenant_index("concluded_at"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -123,9 +125,7 @@ class Experiment(models.Model):
         return not (self.needs_it and not self.it_what)
 
 
-class SuccessCriterion(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+class SuccessCriterion(WorkplaceRow):
     experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="criteria")
     axis = models.CharField(_("value axis"), max_length=20, choices=ValueAxis.choices)
     description = models.CharField(_("success looks like"), max_length=300)
@@ -136,7 +136,7 @@ class SuccessCriterion(models.Model):
 
     class Meta:
         ordering = ["position", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "experiment"])]
+        indexes = [tenant_index("experiment")]
 
     def __str__(self):
         return self.description
@@ -148,11 +148,9 @@ def log_photo_path(instance, filename):
     )
 
 
-class LogEntry(models.Model):
+class LogEntry(WorkplaceRow):
     """A dated note in the experiment's learning log, with an optional photo."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
     experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="log_entries")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     entry_date = models.DateField(_("date"))
@@ -163,7 +161,7 @@ class LogEntry(models.Model):
 
     class Meta:
         ordering = ["entry_date", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "experiment", "entry_date"])]
+        indexes = [tenant_index("experiment", "entry_date")]
 
     def __str__(self):
         return f"{self.entry_date}: {self.text[:40]}"
@@ -174,10 +172,10 @@ class AdoptionState(models.TextChoices):
     LIVE = "live", _("Live")
 
 
-class AdoptionPlan(models.Model):
+@with_questions("state", AdoptionState)
+class AdoptionPlan(WorkplaceRow):
     """The change a leader leads after an experiment says "adopt"."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="adoption_plans")
     idea = models.OneToOneField(Idea, on_delete=models.CASCADE, related_name="adoption_plan")
     experiment = models.ForeignKey(Experiment, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -203,7 +201,7 @@ class AdoptionPlan(models.Model):
 
     class Meta:
         verbose_name = _("adoption plan")
-        indexes = [models.Index(fields=["organisation", "workplace", "state"])]
+        indexes = [tenant_index("state")]
 
     def __str__(self):
         return str(self.idea)
@@ -214,11 +212,9 @@ class AdoptionPlan(models.Model):
         )
 
 
-class Checkpoint(models.Model):
+class Checkpoint(WorkplaceRow):
     """A follow-up after go-live: how many use it, what value it gives, what was adjusted."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
     plan = models.ForeignKey(AdoptionPlan, on_delete=models.CASCADE, related_name="checkpoints")
     days = models.PositiveSmallIntegerField()
     due_on = models.DateField()
@@ -241,13 +237,13 @@ class Checkpoint(models.Model):
 
     class Meta:
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "due_on"])]
+        indexes = [tenant_index("due_on")]
 
     def __str__(self):
         return f"{self.plan} +{self.days}"
 
 
-class Case(models.Model):
+class Case(WorkplaceRow):
     """An adopted idea published to the organisation's case library, for other workplaces to take up."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
@@ -270,16 +266,15 @@ class Case(models.Model):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["organisation", "published_at"])]
+        indexes = [models.Index(fields=["organisation", "published_at"]), tenant_index()]
 
     def __str__(self):
         return str(self.idea)
 
 
-class CaseTrial(models.Model):
+class CaseTrial(WorkplaceRow):
     """A workplace taking up a case: the linked idea there shows how far it got."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="case_trials")
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="trials")
     idea = models.OneToOneField(Idea, on_delete=models.CASCADE, related_name="case_trial")
@@ -293,7 +288,7 @@ class CaseTrial(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["case", "workplace"], name="case_trial_once_per_workplace")
         ]
-        indexes = [models.Index(fields=["organisation", "case"])]
+        indexes = [models.Index(fields=["organisation", "case"]), tenant_index()]
 
     def __str__(self):
         return f"{self.case} → {self.workplace}"

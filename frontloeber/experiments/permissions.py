@@ -4,8 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
 from frontloeber.ideas.models import IdeaStatus
-from frontloeber.ideas.permissions import membership_of
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import membership_of
 
 from .models import Decision, ExperimentState
 
@@ -31,6 +31,22 @@ def can_log(*, membership, experiment, participant_ids) -> bool:
     return can_manage(membership=membership, idea=experiment.idea) or (
         membership.role in (Role.EMPLOYEE, Role.LEADER) and membership.user_id in participant_ids
     )
+
+
+def experiment_page(*, membership, experiment, participant_ids) -> dict:
+    """What the experiment's page offers: preparing it before it starts, evaluating it once it runs, the
+    log to those taking part, the skills it needs while it is not concluded."""
+    manages = can_manage(membership=membership, idea=experiment.idea)
+    under_way = experiment.is_running or experiment.is_evaluating
+    return {
+        "can_manage": manages,
+        "is_leader": membership.role == Role.LEADER,
+        "can_prepare": manages and experiment.is_planned,
+        "can_evaluate": manages and under_way,
+        "can_log": under_way
+        and can_log(membership=membership, experiment=experiment, participant_ids=participant_ids),
+        "can_change_skills": manages and not experiment.is_concluded,
+    }
 
 
 def can_record_checkpoint(*, membership, plan) -> bool:
@@ -64,6 +80,11 @@ def next_steps(*, membership, idea, experiments, plan, case):
         and idea.status == IdeaStatus.EXPERIMENTING,
         "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
     }
+
+
+def can_launch(*, membership, plan) -> bool:
+    """A leader takes a planned adoption live."""
+    return membership.role == Role.LEADER and plan.is_planned
 
 
 def can_try_case(*, membership, case, trials):

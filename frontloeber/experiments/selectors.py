@@ -24,7 +24,7 @@ from .models import (
 
 
 def _experiments(workplace):
-    return Experiment.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+    return Experiment.objects.of(workplace)
 
 
 def experiments(*, workplace, state=""):
@@ -87,7 +87,7 @@ def adopting_experiment(*, idea):
 
 def adoption_plans(*, workplace):
     return (
-        AdoptionPlan.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        AdoptionPlan.objects.of(workplace)
         .select_related("idea", "workplace", "responsible")
         .order_by("-go_live_on", "-pk")
     )

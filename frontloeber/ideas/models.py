@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.core.choices import with_questions
 from frontloeber.organisations.models import Organisation, Workplace
+from frontloeber.organisations.rows import OrganisationRow, WorkplaceRow, tenant_index
 
 TITLE_MAX = 150
 NEED_MAX = 2000
@@ -80,10 +82,9 @@ CLOSED = {IdeaStatus.ADOPTED, IdeaStatus.NOT_PURSUED, IdeaStatus.WITHDRAWN, Idea
 AUTHOR_EDITABLE = {IdeaStatus.NEW, IdeaStatus.NEEDS_INFO}
 
 
-class Challenge(models.Model):
+class Challenge(WorkplaceRow):
     """A question a leader asks the team, phrased from the core task ("Hvordan kan vi …?")."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     workplace = models.ForeignKey(
         Workplace, on_delete=models.CASCADE, related_name="challenges", verbose_name=_("workplace")
     )
@@ -100,7 +101,7 @@ class Challenge(models.Model):
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
         ordering = ["-opens_on", "-pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "closes_on"])]
+        indexes = [tenant_index("closes_on")]
 
     def __str__(self):
         return self.title
@@ -115,7 +116,7 @@ class Challenge(models.Model):
         return self.opens_on <= today <= self.closes_on
 
 
-class Tag(models.Model):
+class Tag(OrganisationRow):
     """A technology tag, shared across the organisation so workplaces suggest each other's words."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
@@ -134,8 +135,8 @@ class Tag(models.Model):
         return self.name
 
 
-class Idea(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
+@with_questions("status", IdeaStatus)
+class Idea(WorkplaceRow):
     workplace = models.ForeignKey(
         Workplace, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("workplace")
     )
@@ -209,10 +210,10 @@ class Idea(models.Model):
         verbose_name_plural = _("ideas")
         ordering = ["-created_at", "-pk"]
         indexes = [
-            models.Index(fields=["organisation", "workplace", "status", "created_at"]),
-            models.Index(fields=["organisation", "workplace", "last_activity_at"]),
-            models.Index(fields=["organisation", "workplace", "support_count"]),
-            models.Index(fields=["organisation", "workplace", "awaiting_leader_since"]),
+            tenant_index("status", "created_at"),
+            tenant_index("last_activity_at"),
+            tenant_index("support_count"),
+            tenant_index("awaiting_leader_since"),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -243,6 +244,11 @@ class Idea(models.Model):
         ]
 
     @property
+    def is_closed(self):
+        """Adopted, not pursued, withdrawn or merged: the idea's course is over."""
+        return self.status in CLOSED
+
+    @property
     def has_qualification(self):
         return any(
             (
@@ -265,11 +271,9 @@ def idea_image_path(instance, filename):
     return f"ideas/{instance.organisation_id}/{instance.workplace_id}/{instance.idea_id}/{filename}"
 
 
-class IdeaImage(models.Model):
+class IdeaImage(WorkplaceRow):
     """A picture on an idea. Served only to members of the workplace, never as a public media file."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
     image = models.ImageField(upload_to=idea_image_path, width_field="width", height_field="height")
     width = models.PositiveIntegerField(default=0)
@@ -283,7 +287,7 @@ class IdeaImage(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "idea"])]
+        indexes = [tenant_index("idea")]
 
     def __str__(self):
         return self.description or self.image.name
@@ -295,39 +299,33 @@ class IdeaImage(models.Model):
         )
 
 
-class Support(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+class Support(WorkplaceRow):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="support_one_per_person")]
-        indexes = [models.Index(fields=["organisation", "workplace", "user"])]
+        indexes = [tenant_index("user")]
 
     def __str__(self):
         return f"{self.user} → {self.idea}"
 
 
-class Follow(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+class Follow(WorkplaceRow):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="follows")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="follow_one_per_person")]
-        indexes = [models.Index(fields=["organisation", "workplace", "user"])]
+        indexes = [tenant_index("user")]
 
     def __str__(self):
         return f"{self.user} → {self.idea}"
 
 
-class Comment(models.Model):
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+class Comment(WorkplaceRow):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(_("comment"), max_length=COMMENT_MAX)
@@ -338,7 +336,7 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "idea", "created_at"])]
+        indexes = [tenant_index("idea", "created_at")]
 
     def __str__(self):
         return self.body[:60]
@@ -362,11 +360,10 @@ class EventKind(models.TextChoices):
     MERGED_IN = "merged_in", _("merged another idea into this one")
 
 
-class IdeaEvent(models.Model):
+@with_questions("kind", EventKind)
+class IdeaEvent(WorkplaceRow):
     """One line of an idea's history: who did what, when and why."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -383,7 +380,7 @@ class IdeaEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "idea", "created_at"])]
+        indexes = [tenant_index("idea", "created_at")]
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.created_at:%Y-%m-%d})"

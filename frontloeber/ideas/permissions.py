@@ -1,35 +1,20 @@
-"""Who may do what with a workplace's ideas. Services call these with the actor's membership."""
+"""Who may do what with a workplace's ideas, in the words of organisations/permissions.py (whose member,
+contributor and leader checks the services use as they are)."""
 
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from frontloeber.organisations.models import Membership, Role
+from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import (  # noqa: F401 — the words ideas' services use
+    membership_of,
+    require_contributor,
+    require_leader,
+)
 
-from .models import IdeaStatus
+from .models import LEADER_MOVES, QUESTION_FROM, IdeaStatus
 
-
-def membership_of(*, user, workplace):
-    """The actor's membership of the workplace; PermissionDenied for anyone else."""
-    membership = None
-    if user is not None and user.is_authenticated:
-        membership = Membership.objects.filter(workplace=workplace, user=user).first()
-    if membership is None:
-        raise PermissionDenied(_("You are not a member of this workplace."))
-    return membership
-
-
-def require_contributor(*, user, workplace):
-    membership = membership_of(user=user, workplace=workplace)
-    if membership.role not in (Role.EMPLOYEE, Role.LEADER):
-        raise PermissionDenied(_("As an observer you can read the ideas, but not change anything."))
-    return membership
-
-
-def require_leader(*, user, workplace):
-    membership = membership_of(user=user, workplace=workplace)
-    if membership.role != Role.LEADER:
-        raise PermissionDenied(_("Only the workplace's leaders can do this."))
-    return membership
+# An idea merged away or withdrawn by its author takes no more work from a leader.
+OUT_OF_PLAY = {IdeaStatus.MERGED, IdeaStatus.WITHDRAWN}
 
 
 def is_new(idea) -> bool:
@@ -63,6 +48,11 @@ def can_qualify(*, membership, idea) -> bool:
     )
 
 
+def can_mark_ready(*, membership, idea) -> bool:
+    """A leader or the responsible person says the idea is ready to be tried out."""
+    return membership.role == Role.LEADER or idea.responsible_id == membership.user_id
+
+
 def require_qualify(*, user, idea):
     membership = membership_of(user=user, workplace=idea.workplace)
     if not can_qualify(membership=membership, idea=idea):
@@ -70,3 +60,26 @@ def require_qualify(*, user, idea):
             _("Only the author, the responsible person and the leaders can work on the qualification.")
         )
     return membership
+
+
+def idea_page(*, membership, idea) -> dict:
+    """What the idea's page offers the person whose membership the view resolved."""
+    can_contribute = membership.role in (Role.EMPLOYEE, Role.LEADER)
+    can_qualify_it = can_qualify(membership=membership, idea=idea)
+    is_leader = membership.role == Role.LEADER
+    return {
+        "is_leader": is_leader,
+        "is_author": idea.author_id == membership.user_id,
+        "can_contribute": can_contribute,
+        "can_edit": can_edit_idea(membership=membership, idea=idea),
+        "can_support": can_support(membership=membership, idea=idea),
+        "can_qualify": can_qualify_it,
+        "can_follow": can_contribute and not idea.is_merged,
+        "can_comment": can_contribute and not idea.is_merged,
+        "can_work_on_qualification": can_qualify_it and not idea.is_closed,
+        "can_lead": is_leader and idea.status not in OUT_OF_PLAY,
+        "can_answer_question": idea.status == IdeaStatus.NEEDS_INFO and idea.author_id == membership.user_id,
+        # Where a leader may move it, and whether they may send it back with a question.
+        "allowed_moves": LEADER_MOVES[IdeaStatus(idea.status)] if is_leader else [],
+        "can_ask": is_leader and idea.status in QUESTION_FROM,
+    }

@@ -9,7 +9,19 @@ from django.utils import timezone
 from frontloeber.organisations.models import Membership, Role
 
 from . import search
-from .models import CLOSED, Challenge, Comment, Follow, Idea, IdeaEvent, IdeaImage, IdeaStatus, Support, Tag
+from .models import (
+    CLOSED,
+    REASON_REQUIRED,
+    Challenge,
+    Comment,
+    Follow,
+    Idea,
+    IdeaEvent,
+    IdeaImage,
+    IdeaStatus,
+    Support,
+    Tag,
+)
 
 SORTS = {
     "newest": ("-created_at", "-pk"),
@@ -31,7 +43,7 @@ class BoardFilters:
 
 
 def _ideas(workplace):
-    return Idea.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+    return Idea.objects.of(workplace)
 
 
 def _with_my_marks(queryset, user):
@@ -188,7 +200,7 @@ def merge_candidates(*, idea, query="", limit=30):
 
 def challenges(*, workplace):
     return (
-        Challenge.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        Challenge.objects.of(workplace)
         .select_related("workplace")
         .annotate(idea_count=Count("ideas", filter=~Q(ideas__status=IdeaStatus.MERGED)))
         .order_by("-closes_on", "-pk")
@@ -197,21 +209,19 @@ def challenges(*, workplace):
 
 def challenge_choices(*, workplace):
     """The workplace's challenges as the board's filter offers them: no counts needed."""
-    return list(
-        Challenge.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
-        .only("pk", "title")
-        .order_by("-closes_on", "-pk")
-    )
+    return list(Challenge.objects.of(workplace).only("pk", "title").order_by("-closes_on", "-pk"))
 
 
 def open_challenges(*, workplace):
     today = timezone.localdate()
-    return Challenge.objects.filter(
-        organisation_id=workplace.organisation_id,
-        workplace=workplace,
-        opens_on__lte=today,
-        closes_on__gte=today,
-    ).order_by("closes_on", "pk")
+    return (
+        Challenge.objects.of(workplace)
+        .filter(
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .order_by("closes_on", "pk")
+    )
 
 
 def access_challenge(*, workplace, challenge_id):
@@ -246,3 +256,16 @@ def assignable_members(*, workplace):
         .filter(workplace=workplace, role__in=[Role.EMPLOYEE, Role.LEADER])
         .order_by("user__full_name", "user__email")
     )
+
+
+def status_reason(*, idea):
+    """The leader's reason for parking or stopping the idea (the first thing its author should read), from
+    the events ``idea_detail`` loaded; None in other statuses."""
+    if idea.status not in REASON_REQUIRED:
+        return None
+    return next((e for e in reversed(idea.events.all()) if e.is_moved and e.to_status == idea.status), None)
+
+
+def open_question(*, idea):
+    """The leader's question the author is asked to answer, from the loaded events."""
+    return next((e for e in reversed(idea.events.all()) if e.is_asked), None)

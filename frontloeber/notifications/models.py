@@ -6,17 +6,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.markdown import plain
-from frontloeber.organisations.models import Organisation, Workplace
+from frontloeber.organisations.models import Organisation
+from frontloeber.organisations.rows import WorkplaceRow, tenant_index
 
 from . import kinds
 
 
-class Notification(models.Model):
+class Notification(WorkplaceRow):
     """Something that happened which a person should know about. The text is built in their language when
     shown, from the kind and the few words stored here."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
@@ -46,7 +46,7 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "read_at"]),
             models.Index(fields=["recipient", "digested_at"]),
-            models.Index(fields=["organisation", "workplace", "created_at"]),
+            tenant_index("created_at"),
         ]
 
     def __str__(self):

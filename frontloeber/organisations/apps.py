@@ -6,6 +6,3 @@ class OrganisationsConfig(AppConfig):
     name = "frontloeber.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
-
-    def ready(self):
-        from . import signals  # noqa: F401 — the organisation of a workplace's row comes from the workplace

@@ -5,6 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.core.choices import with_questions
+
+from .rows import OrganisationRow, WorkplaceRow, WorkplaceRowQuerySet, tenant_index
+
 
 class Role(models.TextChoices):
     EMPLOYEE = "employee", _("Employee")
@@ -59,7 +63,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Workplace(models.Model):
+class Workplace(OrganisationRow):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="workplaces", verbose_name=_("organisation")
     )
@@ -98,7 +102,8 @@ class MembershipOrigin(models.TextChoices):
     IDENTITY_PROVIDER = "idp", _("From the identity provider")
 
 
-class Membership(models.Model):
+@with_questions("role", Role)
+class Membership(WorkplaceRow):
     """A person's place in a workplace. Removing it leaves the person's contributions in place."""
 
     organisation = models.ForeignKey(
@@ -133,14 +138,10 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [models.UniqueConstraint(fields=["workplace", "user"], name="membership_unique_person")]
-        indexes = [models.Index(fields=["organisation", "workplace", "role"])]
+        indexes = [tenant_index("role")]
 
     def __str__(self):
         return f"{self.user} · {self.workplace} ({self.get_role_display()})"
-
-    @property
-    def is_leader(self):
-        return self.role == Role.LEADER
 
     @property
     def can_contribute(self):
@@ -153,7 +154,7 @@ class MembershipChangeKind(models.TextChoices):
     LEFT = "left", _("Left")
 
 
-class MembershipChange(models.Model):
+class MembershipChange(WorkplaceRow):
     """Each time a person joined a workplace, had their role changed or left: who did it and when.
 
     The survey reads it to keep people a round's leadership has just added out of that round. Rows stay when
@@ -175,13 +176,13 @@ class MembershipChange(models.Model):
         verbose_name = _("membership change")
         verbose_name_plural = _("membership changes")
         ordering = ["-at", "-pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "at"])]
+        indexes = [tenant_index("at")]
 
     def __str__(self):
         return f"{self.workplace_id}/{self.user_id}: {self.kind}"
 
 
-class OrganisationDomain(models.Model):
+class OrganisationDomain(OrganisationRow):
     """An e-mail domain that belongs to the organisation (its staff's work addresses). A domain belongs to
     one organisation only."""
 
@@ -204,7 +205,7 @@ class OrganisationDomain(models.Model):
         return self.domain
 
 
-class AddressApproval(models.Model):
+class AddressApproval(OrganisationRow):
     """An organisation admin's approval of a person whose e-mail address is outside the organisation's
     domains (substitutes and hourly staff often use a private address): until then they are not asked in
     survey rounds, since anyone can make such an address."""
@@ -227,7 +228,7 @@ class AddressApproval(models.Model):
         return f"{self.organisation_id}: {self.user_id}"
 
 
-class OrganisationAdmin(models.Model):
+class OrganisationAdmin(OrganisationRow):
     """A person who manages the organisation's workplaces and people, and sees roll-ups across them."""
 
     organisation = models.ForeignKey(
@@ -252,12 +253,12 @@ class OrganisationAdmin(models.Model):
         return f"{self.user} · {self.organisation}"
 
 
-class InvitationQuerySet(models.QuerySet):
+class InvitationQuerySet(WorkplaceRowQuerySet):
     def pending(self):
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())
 
 
-class Invitation(models.Model):
+class Invitation(WorkplaceRow):
     """An invitation by e-mail to join a workplace with a role.
 
     The link carries a signed id, so nothing secret is stored; single use is `accepted_at`.
@@ -304,7 +305,7 @@ class Invitation(models.Model):
         verbose_name = _("invitation")
         verbose_name_plural = _("invitations")
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "workplace", "email"])]
+        indexes = [tenant_index("email")]
 
     def __str__(self):
         return f"{self.email} → {self.workplace}"

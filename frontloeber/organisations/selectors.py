@@ -81,28 +81,18 @@ def workplace_contributor_ids(*, workplace, users):
 
 
 def workplace_members(*, workplace):
-    return (
-        Membership.objects.select_related("user")
-        .filter(organisation_id=workplace.organisation_id, workplace=workplace)
-        .order_by("user__full_name", "user__email")
-    )
+    return Membership.objects.select_related("user").of(workplace).order_by("user__full_name", "user__email")
 
 
 def workplace_role_counts(*, workplace):
-    counts = dict(
-        Membership.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
-        .values_list("role")
-        .annotate(n=Count("id"))
-    )
+    counts = dict(Membership.objects.of(workplace).values_list("role").annotate(n=Count("id")))
     return {role: counts.get(role, 0) for role in Role.values}
 
 
 def access_membership(*, workplace, membership_id):
     """A membership of this workplace by id; 404 for another workplace's id as for a missing one."""
     membership = (
-        Membership.objects.select_related("user", "workplace")
-        .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=membership_id)
-        .first()
+        Membership.objects.select_related("user", "workplace").of(workplace).filter(pk=membership_id).first()
     )
     if membership is None:
         raise Http404
@@ -142,9 +132,8 @@ def membership_changes_between(*, workplace, start, end):
     """Every join, role change and leaving in the workplace from ``start`` to ``end``, oldest first, as
     (kind, member id, actor id or None, role, previous role)."""
     return list(
-        MembershipChange.objects.filter(
-            organisation_id=workplace.organisation_id, workplace=workplace, at__gte=start, at__lte=end
-        )
+        MembershipChange.objects.of(workplace)
+        .filter(at__gte=start, at__lte=end)
         .order_by("at", "pk")
         .values_list("kind", "user_id", "actor_id", "role", "previous_role")
     )
@@ -154,9 +143,8 @@ def latest_membership_changes(*, workplace, start, end):
     """{member id: when they last joined or had their role changed} in the workplace from ``start`` to
     ``end``."""
     return dict(
-        MembershipChange.objects.filter(
-            organisation_id=workplace.organisation_id, workplace=workplace, at__gte=start, at__lte=end
-        )
+        MembershipChange.objects.of(workplace)
+        .filter(at__gte=start, at__lte=end)
         .exclude(kind=MembershipChangeKind.LEFT)
         .values("user_id")
         .annotate(latest=Max("at"))
@@ -264,22 +252,11 @@ def people_outside_domains(*, organisation, domains):
 
 
 def invitations_pending(*, workplace):
-    return (
-        Invitation.objects.pending()
-        .filter(organisation_id=workplace.organisation_id, workplace=workplace)
-        .select_related("invited_by")
-        .order_by("-created_at")
-    )
+    return Invitation.objects.pending().of(workplace).select_related("invited_by").order_by("-created_at")
 
 
 def access_invitation(*, workplace, invitation_id):
-    invitation = (
-        Invitation.objects.filter(
-            organisation_id=workplace.organisation_id, workplace=workplace, pk=invitation_id
-        )
-        .select_related("workplace")
-        .first()
-    )
+    invitation = Invitation.objects.of(workplace).filter(pk=invitation_id).select_related("workplace").first()
     if invitation is None:
         raise Http404
     return invitation

@@ -56,7 +56,7 @@ def _validate_workplace_fields(*, name, sector):
 
 @transaction.atomic
 def workplace_create(*, actor, organisation: Organisation, name: str, sector: str, core_task: str = ""):
-    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    permissions.require_administer(user=actor, organisation=organisation)
     _validate_workplace_fields(name=name, sector=sector)
     return Workplace.objects.create(
         organisation=organisation,
@@ -226,7 +226,7 @@ def normalise_domain(value) -> str:
 
 @transaction.atomic
 def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -> OrganisationDomain:
-    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    permissions.require_administer(user=actor, organisation=organisation)
     normalised = normalise_domain(domain)
     if not normalised:
         raise ValidationError({"domain": _("Write a domain such as fjordby.dk, without the @.")})
@@ -259,14 +259,14 @@ def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -
 
 @transaction.atomic
 def organisation_domain_remove(*, actor, domain: OrganisationDomain):
-    permissions.require_organisation_admin(user=actor, organisation=domain.organisation)
+    permissions.require_administer(user=actor, organisation=domain.organisation)
     domain.delete()
 
 
 @transaction.atomic
 def address_approve(*, actor, organisation: Organisation, user, now=None) -> AddressApproval:
     """Approve a person whose address is outside the organisation's domains, so survey rounds may ask them."""
-    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    permissions.require_administer(user=actor, organisation=organisation)
     if not Membership.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(_("This person is not a member of any of the organisation's workplaces."))
     approval, _created = AddressApproval.objects.get_or_create(
@@ -279,7 +279,7 @@ def address_approve(*, actor, organisation: Organisation, user, now=None) -> Add
 
 @transaction.atomic
 def address_approval_withdraw(*, actor, organisation: Organisation, user):
-    permissions.require_organisation_admin(user=actor, organisation=organisation)
+    permissions.require_administer(user=actor, organisation=organisation)
     AddressApproval.objects.filter(organisation=organisation, user=user).delete()
 
 

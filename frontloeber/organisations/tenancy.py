@@ -27,6 +27,7 @@ def workplace_view(view=None, *, roles=None):
                 raise Http404(_("No such workplace, or you are not a member of it."))
             if roles is not None and membership.role not in roles:
                 raise PermissionDenied(_("Your role in this workplace does not allow this."))
+            membership.user = request.user  # the person is known: permissions that read it need no query
             request.membership = membership
             request.workplace = membership.workplace
             request.organisation = membership.workplace.organisation

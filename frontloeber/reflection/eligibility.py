@@ -70,9 +70,8 @@ def survey_eligibility(*, workplace, leader, at, days) -> Eligibility:
     """Which of the workplace's employees a round that ``leader`` creates at ``at`` asks, and why the others
     are not asked."""
     employees = list(
-        Membership.objects.filter(
-            organisation_id=workplace.organisation_id, workplace=workplace, role=Role.EMPLOYEE
-        )
+        Membership.objects.of(workplace)
+        .filter(role=Role.EMPLOYEE)
         .order_by("user_id")
         .values_list("user_id", "user__email")
     )

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.bilingual import Bilingual
+from frontloeber.core.choices import with_questions
+from frontloeber.organisations.rows import WorkplaceRow, tenant_index
 
 
 class FrozenVersionError(ValidationError):
@@ -136,10 +138,7 @@ class Item(Bilingual, _Frozen):
 # holds: the invitation keeps one hash of it and the response another (see reflection/tokens.py).
 
 
-class Round(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
+class Round(WorkplaceRow):
     workplace = models.ForeignKey(
         "organisations.Workplace", on_delete=models.CASCADE, related_name="reflection_rounds"
     )
@@ -179,7 +178,7 @@ class Round(models.Model):
         verbose_name = _("survey round")
         verbose_name_plural = _("survey rounds")
         ordering = ["-opens_on", "-pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "-opens_on"])]
+        indexes = [tenant_index("-opens_on")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes_on__gt=models.F("opens_on")), name="round_closes_after_opening"
@@ -214,6 +213,10 @@ class Round(models.Model):
     def is_closed(self):
         return self.state() == RoundState.CLOSED
 
+    @property
+    def is_scheduled(self):
+        return self.state() == RoundState.SCHEDULED
+
 
 class RoundState(models.TextChoices):
     SCHEDULED = "scheduled", _("Not open yet")
@@ -221,13 +224,9 @@ class RoundState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-class RoundInvitation(models.Model):
+class RoundInvitation(WorkplaceRow):
     """That a person was asked, and whether they have answered: never which answers are theirs."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="invitations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     # The hash of the newest personal link's secret (empty until the first link is sent).
@@ -235,7 +234,7 @@ class RoundInvitation(models.Model):
     answered = models.BooleanField(default=False)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        indexes = [tenant_index("round")]
         constraints = [models.UniqueConstraint(fields=["round", "user"], name="round_invitation_unique")]
 
     def __str__(self):
@@ -247,14 +246,11 @@ class NotAskedReason(models.TextChoices):
     ADDRESS = "address", _("E-mail address outside the organisation's domains, not yet approved")
 
 
-class RoundExclusion(models.Model):
+@with_questions("reason", NotAskedReason)
+class RoundExclusion(WorkplaceRow):
     """An employee of the workplace who was not asked in the round, and why: decided when the round was
     created, and told to the person on the round's page."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="exclusions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     reason = models.CharField(max_length=20, choices=NotAskedReason.choices)
@@ -262,22 +258,18 @@ class RoundExclusion(models.Model):
     asked_from = models.DateField(null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        indexes = [tenant_index("round")]
         constraints = [models.UniqueConstraint(fields=["round", "user"], name="round_exclusion_unique")]
 
     def __str__(self):
         return f"{self.round_id}: {self.user_id} ({self.reason})"
 
 
-class AnonymousRow(models.Model):
+class AnonymousRow(WorkplaceRow):
     """A row of an employee's answers: a random id, the tenant, and nothing that points to a person, an
     invitation or a moment (test_anonymity.py holds every subclass to that)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
         abstract = True
@@ -291,7 +283,7 @@ class Response(AnonymousRow):
     locator = models.CharField(max_length=64, unique=True, null=True, blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        indexes = [tenant_index("round")]
 
     def __str__(self):
         return str(self.pk)
@@ -304,7 +296,7 @@ class Answer(AnonymousRow):
     value = models.PositiveSmallIntegerField(null=True, blank=True)  # 1–5; empty is "don't know"
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "round", "item"])]
+        indexes = [tenant_index("round", "item")]
         constraints = [
             models.UniqueConstraint(fields=["response", "item"], name="answer_unique_per_item"),
             models.CheckConstraint(
@@ -324,7 +316,7 @@ class PracticeComment(AnonymousRow):
     text = models.TextField()
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        indexes = [tenant_index("round")]
         constraints = [
             models.UniqueConstraint(fields=["response", "practice"], name="comment_unique_per_practice")
         ]
@@ -338,20 +330,16 @@ class AssessorKind(models.TextChoices):
     SUPERIOR = "superior", _("The superior's assessment")
 
 
-class Assessment(models.Model):
+class Assessment(WorkplaceRow):
     """The leader's own answers, or their superior's: named, one of each per round."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="assessments")
     kind = models.CharField(max_length=10, choices=AssessorKind.choices)
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "round"])]
+        indexes = [tenant_index("round")]
         constraints = [models.UniqueConstraint(fields=["round", "kind"], name="assessment_unique_kind")]
 
     def __str__(self):

@@ -79,7 +79,7 @@ def enter(request):
     try:
         session = services.join_code_resolve(code=code)
     except ValidationError as error:
-        if selectors.access_session_by_code(code=code) is None:
+        if selectors.session_find_by_code(code=code) is None:
             _count_wrong_code(request)
         return render(
             request,
@@ -92,7 +92,7 @@ def enter(request):
 
 def _session_or_404(request, code):
     """The session with this code. A wrong code counts against the address, as on the join page."""
-    session = selectors.access_session_by_code(code=code)
+    session = selectors.session_find_by_code(code=code)
     if session is None:
         _count_wrong_code(request)
         raise Http404(_("No workshop has this code. Check it on the shared screen."))
@@ -109,7 +109,7 @@ def _participant(request, session):
 @require_http_methods(["GET", "POST"])
 def room(request, code):
     """The room on a phone: join first (a member with one tap, a guest with a name), then post and vote."""
-    session = selectors.access_session_by_code(code=code)
+    session = selectors.session_find_by_code(code=code)
     participant = _participant(request, session) if session is not None else None
     # Locked out, every code answers alike (a right one too), so the lockout tells nothing about codes;
     # only someone already in this room goes on.
@@ -308,8 +308,6 @@ def post_create(request, code):
 def vote(request, code, post_id):
     session, participant = _room_or_404(request, code)
     post = selectors.access_post(session=session, post_id=post_id)
-    if post is None:
-        raise Http404(_("No such post in this workshop."))
     try:
         services.vote_cast(participant=participant, post=post, remove=request.POST.get("remove") == "1")
     except ValidationError as error:
@@ -323,7 +321,7 @@ def vote(request, code, post_id):
 def post_delete(request, code, post_id):
     """A participant takes back their own post, after a confirmation."""
     session, participant = _room_or_404(request, code)
-    post = selectors.access_post(session=session, post_id=post_id)
+    post = selectors.post_find(session=session, post_id=post_id)
     if post is None or post.author_id != participant.pk:
         raise Http404(_("No such post of yours in this workshop."))
     back = resolve_url("join:room", code=session.join_code)

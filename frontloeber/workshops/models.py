@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.bilingual import Bilingual
+from frontloeber.core.choices import with_questions
 from frontloeber.core.constraints import at_most_one_of, one_named_by
+from frontloeber.organisations.rows import WorkplaceRow, tenant_index
 
 
 class PracticeCode(models.TextChoices):
@@ -94,6 +96,8 @@ class WorkshopFormat(Bilingual, models.Model):
         return self.local("follow_up")
 
 
+@with_questions("kind", StepKind)
+@with_questions("becomes", Becomes, prefix="becomes_")
 class WorkshopStep(Bilingual, models.Model):
     format = models.ForeignKey(WorkshopFormat, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField()
@@ -155,10 +159,8 @@ class SessionState(models.TextChoices):
 ABOUT = ("challenge", "idea", "experiment", "adoption_plan")
 
 
-class WorkshopSession(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
+@with_questions("state", SessionState)
+class WorkshopSession(WorkplaceRow):
     workplace = models.ForeignKey(
         "organisations.Workplace", on_delete=models.CASCADE, related_name="workshop_sessions"
     )
@@ -203,7 +205,7 @@ class WorkshopSession(models.Model):
     class Meta:
         verbose_name = _("workshop session")
         ordering = ["-starts_at", "-pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "starts_at"])]
+        indexes = [tenant_index("starts_at")]
         constraints = [
             models.CheckConstraint(condition=at_most_one_of(*ABOUT), name="workshopsession_about_at_most_one")
         ]
@@ -221,17 +223,13 @@ class WorkshopSession(models.Model):
         return self.challenge or self.idea or self.experiment or self.adoption_plan
 
 
-class SessionInvitation(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+class SessionInvitation(WorkplaceRow):
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="invitations")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     invited_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        indexes = [tenant_index("session")]
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="session_invitation_unique")]
 
     def __str__(self):
@@ -241,16 +239,12 @@ class SessionInvitation(models.Model):
 # --- Running a session live (issue 6, points 3 and 4) ------------------------------------------------
 
 
-class Participant(models.Model):
+class Participant(WorkplaceRow):
     """Someone in the room: a member with their login, or a guest who joined by code with a name.
 
     A guest has no user; their browser session holds the participant's id, and that is all it can reach.
     """
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="participants")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -264,7 +258,7 @@ class Participant(models.Model):
 
     class Meta:
         ordering = ["display_name", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        indexes = [tenant_index("session")]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "user"], condition=models.Q(user__isnull=False), name="participant_once"
@@ -279,30 +273,22 @@ class Participant(models.Model):
         return self.user_id is None
 
 
-class Theme(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+class Theme(WorkplaceRow):
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="themes")
     name = models.CharField(_("theme"), max_length=80)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        indexes = [tenant_index("session")]
 
     def __str__(self):
         return self.name
 
 
-class Post(models.Model):
+class Post(WorkplaceRow):
     """A sticky note: written during a step, on the whole room's board or on one group's."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="posts")
     step_position = models.PositiveSmallIntegerField()
     author = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="posts")
@@ -316,19 +302,15 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "session", "step_position"])]
+        indexes = [tenant_index("session", "step_position")]
 
     def __str__(self):
         return self.text[:40]
 
 
-class Vote(models.Model):
+class Vote(WorkplaceRow):
     """One dot on a post; a participant may put several of their dots on the same post."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="votes")
     step_position = models.PositiveSmallIntegerField()
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="votes")
@@ -336,7 +318,7 @@ class Vote(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "workplace", "session", "step_position"])]
+        indexes = [tenant_index("session", "step_position")]
 
     def __str__(self):
         return f"{self.participant_id} → {self.post_id}"
@@ -357,13 +339,9 @@ class BarrierStatus(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
-class Barrier(models.Model):
+class Barrier(WorkplaceRow):
     """Something that keeps the team from trying new things: the barrier register (practice 3)."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("kind"), max_length=10, choices=BarrierKind.choices)
     description = models.TextField(_("description"), max_length=500)
     status = models.CharField(
@@ -378,7 +356,7 @@ class Barrier(models.Model):
     class Meta:
         verbose_name = _("barrier")
         ordering = ["-pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "status"])]
+        indexes = [tenant_index("status")]
 
     def __str__(self):
         return self.description[:60]
@@ -389,11 +367,8 @@ class ActionStatus(models.TextChoices):
     DONE = "done", _("Done")
 
 
-class ActionItem(models.Model):
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
+@with_questions("status", ActionStatus)
+class ActionItem(WorkplaceRow):
     what = models.CharField(_("what"), max_length=200)
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -421,7 +396,7 @@ class ActionItem(models.Model):
     class Meta:
         verbose_name = _("action item")
         ordering = ["due_on", "pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "owner", "status"])]
+        indexes = [tenant_index("owner", "status")]
 
     def __str__(self):
         return self.what
@@ -440,13 +415,25 @@ class OutputKind(models.TextChoices):
     LEARNING_ACTIVITY = "learning_activity", _("Learning activity")
 
 
-class SessionOutput(models.Model):
+# Made for an idea: the one the post became, or the one the workshop is about.
+IDEA_OUTPUTS = (OutputKind.EXPERIMENT, OutputKind.ADOPTION_PLAN)
+# What a step's posts become (the format's ``becomes``), as the output the facilitator is offered first.
+SUGGESTED_OUTPUT = {
+    Becomes.CHALLENGES: OutputKind.CHALLENGE,
+    Becomes.IDEAS: OutputKind.IDEA,
+    Becomes.BARRIERS: OutputKind.BARRIER,
+    Becomes.ACTION_ITEMS: OutputKind.ACTION_ITEM,
+    Becomes.EXPERIMENT_DRAFT: OutputKind.EXPERIMENT,
+    Becomes.EXPERIMENT: OutputKind.EXPERIMENT,
+    Becomes.ADOPTION_PLAN: OutputKind.ADOPTION_PLAN,
+    Becomes.LEARNING_ACTIVITIES: OutputKind.LEARNING_ACTIVITY,
+}
+
+
+@with_questions("kind", OutputKind)
+class SessionOutput(WorkplaceRow):
     """The link from a session (and the post it came from) to a record it produced in the product."""
 
-    organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.PROTECT, related_name="+", db_index=False
-    )
-    workplace = models.ForeignKey("organisations.Workplace", on_delete=models.CASCADE, related_name="+")
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="outputs")
     post = models.ForeignKey(Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="outputs")
     kind = models.CharField(max_length=20, choices=OutputKind.choices)
@@ -470,7 +457,7 @@ class SessionOutput(models.Model):
 
     class Meta:
         ordering = ["pk"]
-        indexes = [models.Index(fields=["organisation", "workplace", "session"])]
+        indexes = [tenant_index("session")]
         constraints = [
             models.CheckConstraint(
                 condition=one_named_by("kind", OutputKind.values), name="sessionoutput_one_record_of_its_kind"

@@ -3,18 +3,41 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from frontloeber.organisations import selectors as organisation_selectors
+from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import is_leader
+
+from .models import OutputKind
+
+# Challenges, experiments, adoption plans and learning activities are the leaders' to make from a post.
+LEADERS_OUTPUTS = (
+    OutputKind.CHALLENGE,
+    OutputKind.EXPERIMENT,
+    OutputKind.ADOPTION_PLAN,
+    OutputKind.LEARNING_ACTIVITY,
+)
 
 
-def can_facilitate(*, user, session) -> bool:
+def can_facilitate(*, membership, session) -> bool:
     """The session's facilitator, or any leader of its workplace (who can step in)."""
-    if not user.is_authenticated:
-        return False
-    return user.pk == session.facilitator_id or organisation_selectors.user_is_workplace_leader(
-        user=user, workplace=session.workplace
+    return membership.workplace_id == session.workplace_id and (
+        membership.user_id == session.facilitator_id or membership.role == Role.LEADER
     )
 
 
-def require_facilitator(*, user, session):
-    if not can_facilitate(user=user, session=session):
+def require_facilitate(*, user, session):
+    """The same for a service given a user: the facilitator needs no read, a leader one."""
+    facilitates = user.is_authenticated and (
+        user.pk == session.facilitator_id or is_leader(user=user, workplace=session.workplace)
+    )
+    if not facilitates:
         raise PermissionDenied(_("Only the workshop's facilitator or a leader of the workplace can do this."))
+
+
+def can_make_output(*, membership, kind) -> bool:
+    """Whether the person may turn a post into a ``kind`` (given they facilitate the session)."""
+    return membership.role == Role.LEADER or kind not in LEADERS_OUTPUTS
+
+
+def output_kinds(*, membership):
+    """What the facilitator's desk offers this person to make of a post."""
+    return [kind for kind in OutputKind if can_make_output(membership=membership, kind=kind)]

@@ -4,11 +4,14 @@ from collections import defaultdict
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
+from frontloeber.core.access import one_or_404
 from frontloeber.core.text import whole_number
 
 from .models import (
     CODE_LENGTH,
+    SUGGESTED_OUTPUT,
     ActionItem,
     Barrier,
     OutputKind,
@@ -30,14 +33,11 @@ def format_list(*, practice=None):
 
 
 def access_format(*, slug):
-    """A format with its steps, or None."""
-    return (
-        WorkshopFormat.objects.prefetch_related(
-            Prefetch("steps", queryset=WorkshopStep.objects.order_by("position"))
-        )
-        .filter(slug=slug)
-        .first()
+    """A format with its steps."""
+    formats = WorkshopFormat.objects.prefetch_related(
+        Prefetch("steps", queryset=WorkshopStep.objects.order_by("position"))
     )
+    return one_or_404(formats.filter(slug=slug), _("No such workshop in the library."))
 
 
 def formats_by_practice():
@@ -53,15 +53,15 @@ def formats_by_practice():
 
 def workplace_sessions(*, workplace):
     return (
-        WorkshopSession.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        WorkshopSession.objects.of(workplace)
         .select_related("format", "facilitator", "workplace")
         .order_by("-starts_at", "-pk")
     )
 
 
 def access_session(*, workplace, session_id):
-    """The workplace's session, or None (missing and another workplace's alike)."""
-    return (
+    """The workplace's session (404 for a missing one and another workplace's alike)."""
+    sessions = (
         WorkshopSession.objects.select_related(
             "format",
             "facilitator",
@@ -71,9 +71,10 @@ def access_session(*, workplace, session_id):
             "experiment__idea",
             "adoption_plan__idea",
         )
-        .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=session_id)
-        .first()
+        .of(workplace)
+        .filter(pk=session_id)
     )
+    return one_or_404(sessions, _("No such workshop in this workplace."))
 
 
 def session_invitees(*, session):
@@ -127,9 +128,7 @@ def resolve_about(*, workplace, value):
     }.get(kind)
     if model is None or whole_number(pk) is None:
         raise ValueError(value)
-    found = model.objects.filter(
-        organisation_id=workplace.organisation_id, workplace=workplace, pk=pk
-    ).first()
+    found = model.objects.of(workplace).filter(pk=pk).first()
     if found is None:
         raise ValueError(value)
     return found
@@ -143,7 +142,7 @@ def normalise_code(code):
     return "".join(ch for ch in (code or "").upper() if ch.isalnum())
 
 
-def access_session_by_code(*, code):
+def session_find_by_code(*, code):
     """The live or ended session a join code names, or None."""
     normalised = normalise_code(code)
     if len(normalised) != CODE_LENGTH:
@@ -209,19 +208,31 @@ def login_page_guest_rooms(request):
 
 
 def access_post(*, session, post_id):
-    return (
-        Post.objects.select_related("session__workplace", "author")
-        .filter(session=session, pk=post_id)
-        .first()
-    )
+    return one_or_404(_posts(session).filter(pk=post_id), _("No such post in this workshop."))
+
+
+def post_find(*, session, post_id):
+    """A post of the session, or None (one chosen in a form, which may have gone meanwhile)."""
+    return _posts(session).filter(pk=post_id).first() if post_id is not None else None
+
+
+def _posts(session):
+    return Post.objects.select_related("session__workplace", "author").filter(session=session)
 
 
 def access_participant(*, session, participant_id):
     """Someone in the session's room (a removed guest is no longer there)."""
-    return (
-        session.participants.select_related("session__workplace")
-        .filter(pk=participant_id, removed_at__isnull=True)
-        .first()
+    return one_or_404(_in_the_room(session, participant_id), _("No such participant in this workshop."))
+
+
+def participant_find(*, session, participant_id):
+    """Someone in the session's room, or None."""
+    return _in_the_room(session, participant_id).first()
+
+
+def _in_the_room(session, participant_id):
+    return session.participants.select_related("session__workplace").filter(
+        pk=participant_id, removed_at__isnull=True
     )
 
 
@@ -240,8 +251,9 @@ def guest_footprint(*, participant):
     }
 
 
-def access_theme(*, session, theme_id):
-    return session.themes.filter(pk=theme_id).first()
+def theme_find(*, session, theme_id):
+    """A theme of the session, or None (one chosen in a form, which may have gone meanwhile)."""
+    return session.themes.filter(pk=theme_id).first() if theme_id is not None else None
 
 
 def live_board(*, session, participant=None):
@@ -359,7 +371,7 @@ def output_desk(*, session):
 
 
 def workplace_barriers(*, workplace, status=None):
-    barriers = Barrier.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+    barriers = Barrier.objects.of(workplace)
     if status:
         barriers = barriers.filter(status=status)
     return barriers.select_related("created_by").prefetch_related(
@@ -368,7 +380,7 @@ def workplace_barriers(*, workplace, status=None):
 
 
 def action_items_for(*, workplace, owner=None, status=None):
-    items = ActionItem.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+    items = ActionItem.objects.of(workplace)
     if owner is not None:
         items = items.filter(owner=owner)
     if status:
@@ -395,14 +407,16 @@ def idea_workshop_links(*, idea, membership=None):
 
 
 def access_barrier(*, workplace, barrier_id):
-    return Barrier.objects.filter(
-        organisation_id=workplace.organisation_id, workplace=workplace, pk=barrier_id
-    ).first()
+    return one_or_404(
+        Barrier.objects.of(workplace).filter(pk=barrier_id), _("No such barrier in this workplace.")
+    )
 
 
 def access_action_item(*, workplace, item_id):
-    return (
-        ActionItem.objects.select_related("workplace")
-        .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=item_id)
-        .first()
-    )
+    items = ActionItem.objects.select_related("workplace").of(workplace).filter(pk=item_id)
+    return one_or_404(items, _("No such action item in this workplace."))
+
+
+def suggested_output_kinds(*, steps):
+    """What the format's steps say the posts become, as output kinds, each once."""
+    return list(dict.fromkeys(SUGGESTED_OUTPUT[s.becomes] for s in steps if s.becomes in SUGGESTED_OUTPUT))

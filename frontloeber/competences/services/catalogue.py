@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
-from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
+from frontloeber.organisations.permissions import require_administer, require_leader
 
 from ..catalogue import SUGGESTED
 from ..models import (
@@ -21,7 +21,7 @@ from ..models import (
 @transaction.atomic
 def catalogue_start(*, actor, workplace, language="da") -> list[Skill]:
     """Give an organisation with no catalogue the suggested skills, in the language of the leader doing it."""
-    require_workplace_leader(user=actor, workplace=workplace)
+    require_leader(user=actor, workplace=workplace)
     organisation = type(workplace.organisation).objects.select_for_update().get(pk=workplace.organisation_id)
     if Skill.objects.filter(organisation=organisation, workplace__isnull=True).exists():
         raise ValidationError(_("The organisation already has a skills catalogue."))
@@ -69,9 +69,9 @@ def _clean_skill(*, organisation, workplace, area, name, description):
 def skill_add(*, actor, workplace, area, name, description="", for_organisation=False) -> Skill:
     """A leader adds a skill that matters at their workplace; an organisation admin one for everybody."""
     if for_organisation:
-        require_organisation_admin(user=actor, organisation=workplace.organisation)
+        require_administer(user=actor, organisation=workplace.organisation)
     else:
-        require_workplace_leader(user=actor, workplace=workplace)
+        require_leader(user=actor, workplace=workplace)
     owner = None if for_organisation else workplace
     name, description = _clean_skill(
         organisation=workplace.organisation, workplace=owner, area=area, name=name, description=description
@@ -97,9 +97,9 @@ def skill_add(*, actor, workplace, area, name, description="", for_organisation=
 def skill_retire(*, actor, workplace, skill) -> Skill:
     """Take a skill off the rating form and the map; its ratings and history are kept."""
     if skill.workplace_id is None:
-        require_organisation_admin(user=actor, organisation=workplace.organisation)
+        require_administer(user=actor, organisation=workplace.organisation)
     else:
-        require_workplace_leader(user=actor, workplace=workplace)
+        require_leader(user=actor, workplace=workplace)
         if skill.workplace_id != workplace.pk:
             raise PermissionDenied(_("Only the workplace's own skills can be removed here."))
     skill.retired_at = timezone.now()

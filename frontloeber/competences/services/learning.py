@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.services import notification_create
+from frontloeber.organisations.permissions import require_contributor
 from frontloeber.organisations.selectors import workplace_contributor_ids
 
 from .. import selectors
@@ -19,7 +20,7 @@ from ..models import (
 )
 from ..notification_kinds import Kind
 from ..permissions import is_leader, require_manage_activity, require_plan_activity
-from .base import MINUTES_RANGE, PLAN_AHEAD_DAYS, SEATS_MAX, _require_contributor
+from .base import MINUTES_RANGE, PLAN_AHEAD_DAYS, SEATS_MAX
 
 # --- Learning activities ----------------------------------------------------------------------------------
 
@@ -225,7 +226,11 @@ def activity_cancel(*, actor, activity, now=None) -> LearningActivity:
 @transaction.atomic
 def signup_create(*, actor, activity, now=None) -> Signup:
     """Take a seat: before it starts, while there are seats. The activity's row lock keeps the count true."""
-    _require_contributor(actor, activity.workplace, _("Only the workplace's employees and leaders sign up."))
+    require_contributor(
+        user=actor,
+        workplace=activity.workplace,
+        message=_("Only the workplace's employees and leaders sign up."),
+    )
     activity = _locked_activity(activity)
     if activity.cancelled_at:
         raise ValidationError(_("The activity is cancelled."))
@@ -300,8 +305,10 @@ def attendance_record(*, actor, activity, attended_ids, now=None) -> int:
 @transaction.atomic
 def activity_feedback(*, actor, activity, rating, feedback="", now=None) -> Signup:
     """Someone who took part gives it 1–5 and a word, for the host and the next one planning."""
-    _require_contributor(
-        actor, activity.workplace, _("Only the workplace's employees and leaders rate learning activities.")
+    require_contributor(
+        user=actor,
+        workplace=activity.workplace,
+        message=_("Only the workplace's employees and leaders rate learning activities."),
     )
     signup = Signup.objects.select_for_update().filter(activity=activity, user=actor).first()
     if signup is None:

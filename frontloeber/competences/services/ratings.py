@@ -3,6 +3,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.organisations.permissions import require_contributor
+
 from .. import selectors
 from ..models import (
     Level,
@@ -10,7 +12,6 @@ from ..models import (
     SkillProfile,
     SkillRating,
 )
-from .base import _require_contributor
 
 # --- Rating one's own skills ------------------------------------------------------------------------------
 
@@ -24,7 +25,11 @@ def skills_rate(*, actor, user, workplace, ratings, visible_to_team, willing_to_
     """
     if actor.pk != user.pk:
         raise PermissionDenied(_("You can only rate your own skills."))
-    _require_contributor(user, workplace, _("Only the workplace's employees and leaders rate their skills."))
+    require_contributor(
+        user=user,
+        workplace=workplace,
+        message=_("Only the workplace's employees and leaders rate their skills."),
+    )
     now = now or timezone.now()
     skills = {s.pk: s for s in selectors.workplace_skills(workplace=workplace)}
     organisation_id = workplace.organisation_id

@@ -6,7 +6,7 @@ from django.db.models import F
 
 from frontloeber.ideas.models import EventKind, IdeaEvent
 from frontloeber.organisations.models import Organisation, Workplace
-from frontloeber.organisations.signals import is_workplace_row
+from frontloeber.organisations.rows import WorkplaceRow
 from frontloeber.workshops.models import WorkshopSession
 from tests.factories import WorkplaceFactory, make_idea, member
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 
 def workplace_models():
-    return [model for model in apps.get_models() if is_workplace_row(model)]
+    return [model for model in apps.get_models() if issubclass(model, WorkplaceRow)]
 
 
 def test_every_workplace_row_of_the_demo_is_in_its_workplaces_organisation():

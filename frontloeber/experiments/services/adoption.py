@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
-from frontloeber.ideas import permissions as idea_permissions
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import IdeaStatus, ValueAxis
+from frontloeber.organisations import permissions as org_permissions
 from frontloeber.organisations.models import Membership, Role
 
 from .. import permissions, selectors
@@ -91,7 +91,7 @@ def _clean_plan(
 @transaction.atomic
 def adoption_plan_create(*, actor, idea, skills=None, **plan):
     """After an experiment decided "adopt": the change the leader leads."""
-    idea_permissions.require_leader(user=actor, workplace=idea.workplace)
+    org_permissions.require_leader(user=actor, workplace=idea.workplace)
     idea = _lock_idea(idea.pk)
     if idea.status != IdeaStatus.EXPERIMENTING:
         raise ValidationError(
@@ -117,7 +117,7 @@ def adoption_plan_create(*, actor, idea, skills=None, **plan):
 
 @transaction.atomic
 def adoption_plan_update(*, actor, plan, skills=None, **changes):
-    idea_permissions.require_leader(user=actor, workplace=plan.workplace)
+    org_permissions.require_leader(user=actor, workplace=plan.workplace)
     plan = AdoptionPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.state != AdoptionState.PLANNED:
         raise ValidationError(_("The plan is live; record what changes at the checkpoints."))
@@ -132,7 +132,7 @@ def adoption_plan_update(*, actor, plan, skills=None, **changes):
 @transaction.atomic
 def adoption_plan_go_live(*, actor, plan):
     """The plan goes live: the idea is adopted, and the checkpoints are set after the go-live date."""
-    idea_permissions.require_leader(user=actor, workplace=plan.workplace)
+    org_permissions.require_leader(user=actor, workplace=plan.workplace)
     _lock_idea(plan.idea_id)
     plan = (
         AdoptionPlan.objects.select_for_update(of=("self",)).select_related("idea__workplace").get(pk=plan.pk)

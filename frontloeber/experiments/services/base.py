@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
-from frontloeber.ideas import permissions as idea_permissions
 from frontloeber.ideas.models import Idea, ValueAxis
+from frontloeber.organisations import permissions as org_permissions
 from frontloeber.organisations.models import Membership, Role
 
 from .. import permissions
@@ -171,7 +171,7 @@ def skills_needed_set(*, actor, record, skills):
         if record.state == ExperimentState.CONCLUDED:
             raise ValidationError(_("The experiment is concluded."))
     else:
-        idea_permissions.require_leader(user=actor, workplace=record.workplace)
+        org_permissions.require_leader(user=actor, workplace=record.workplace)
     _set_skills(record, list(skills))
     return record
 

@@ -5,12 +5,11 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.experiments.notification_kinds import Kind
-from frontloeber.ideas import permissions as idea_permissions
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import IdeaStatus, ValueAxis
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership
-from frontloeber.organisations.permissions import require_workplace_leader
+from frontloeber.organisations.permissions import require_leader
 
 from ..models import (
     TEXT_MAX,
@@ -25,7 +24,7 @@ from .base import _lock_idea
 @transaction.atomic
 def case_publish(*, actor, idea, summary, value_achieved, what_it_took, learnings, contact):
     """Publish an adopted idea to the organisation's case library."""
-    idea_permissions.require_leader(user=actor, workplace=idea.workplace)
+    require_leader(user=actor, workplace=idea.workplace)
     idea = _lock_idea(idea.pk)
     if idea.status != IdeaStatus.ADOPTED:
         raise ValidationError(_("Only an adopted idea can be published as a case."))
@@ -61,7 +60,7 @@ def case_try_here(*, actor, case, workplace):
     """A leader of another workplace takes up a case: a linked idea starts there, in their name."""
     if workplace.organisation_id != case.organisation_id:
         raise PermissionDenied(_("Cases are shared within their organisation."))
-    require_workplace_leader(user=actor, workplace=workplace)
+    require_leader(user=actor, workplace=workplace)
     if workplace.pk == case.workplace_id:
         raise ValidationError(_("The case comes from this workplace already."))
     if CaseTrial.objects.filter(case=case, workplace=workplace).exists():

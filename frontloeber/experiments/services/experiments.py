@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.images import clean_image
 from frontloeber.core.text import clean_text
-from frontloeber.ideas import permissions as idea_permissions
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import IdeaStatus
+from frontloeber.organisations import permissions as org_permissions
 from frontloeber.organisations.models import Role
 
 from .. import permissions
@@ -190,7 +190,7 @@ def experiment_safety_update(
 @transaction.atomic
 def experiment_safety_confirm(*, actor, experiment):
     """The leader confirms the safety answers; only then can the experiment run."""
-    idea_permissions.require_leader(user=actor, workplace=experiment.workplace)
+    org_permissions.require_leader(user=actor, workplace=experiment.workplace)
     experiment = _lock(experiment)
     if experiment.state != ExperimentState.PLANNED:
         raise ValidationError(_("The safety check is confirmed before the experiment starts."))
@@ -243,7 +243,7 @@ def experiment_evaluate(*, actor, experiment):
 @transaction.atomic
 def log_entry_add(*, actor, experiment, entry_date, text, photo=None):
     """A dated note in the learning log, by a participant, the responsible person or a leader."""
-    membership = idea_permissions.membership_of(user=actor, workplace=experiment.workplace)
+    membership = org_permissions.membership_of(user=actor, workplace=experiment.workplace)
     participant_ids = set(experiment.participants.values_list("pk", flat=True))
     if not permissions.can_log(membership=membership, experiment=experiment, participant_ids=participant_ids):
         raise PermissionDenied(

@@ -81,6 +81,7 @@ def adoption_detail(request, plan_id):
             "can_record": can_record,
             "today": timezone.localdate(),
             "is_leader": request.membership.is_leader,
+            "can_launch": permissions.can_launch(membership=request.membership, plan=plan),
             "help": help_for(
                 workplace=request.workplace, skills=needed, viewer_is_leader=request.membership.is_leader
             ),

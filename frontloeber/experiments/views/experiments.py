@@ -11,7 +11,6 @@ from frontloeber.core.files import private_file_response
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.ideas import selectors as idea_selectors
-from frontloeber.organisations.models import Role
 from frontloeber.organisations.tenancy import workplace_view
 
 from .. import permissions, selectors, services
@@ -145,19 +144,14 @@ def _render_experiment(request, experiment, *, log_form=None, status=200):
     participant_ids = {p.pk for p in experiment.participants.all()}
     context = {
         "experiment": experiment,
-        "can_manage": permissions.can_manage(membership=membership, idea=experiment.idea),
-        "is_leader": membership.role == Role.LEADER,
-        "can_log": permissions.can_log(
+        **permissions.experiment_page(
             membership=membership, experiment=experiment, participant_ids=participant_ids
-        )
-        and experiment.state in (ExperimentState.RUNNING, ExperimentState.EVALUATING),
+        ),
         "log_form": log_form or LogEntryForm(initial={"entry_date": timezone.localdate()}),
         "today": timezone.localdate(),
-        "help": help_for(
-            workplace=request.workplace, skills=needed, viewer_is_leader=membership.role == Role.LEADER
-        ),
+        "help": help_for(workplace=request.workplace, skills=needed, viewer_is_leader=membership.is_leader),
     }
-    if context["can_manage"] and experiment.state != ExperimentState.CONCLUDED:
+    if context["can_change_skills"]:
         context["skills_url"] = reverse(
             "experiments:experiment_skills",
             kwargs={"workplace_slug": request.workplace.slug, "experiment_id": experiment.pk},

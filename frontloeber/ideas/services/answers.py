@@ -258,10 +258,8 @@ def idea_qualify(*, actor, idea, benefit, requirements, risks, measures, ready_t
     ready_to_test = bool(ready_to_test)
     if ready_to_test and not all(fields.values()):
         errors["ready_to_test"] = _("Answer all four questions before marking the idea ready to test.")
-    if (
-        ready_to_test != idea.ready_to_test
-        and membership.role != Role.LEADER
-        and idea.responsible_id != actor.pk
+    if ready_to_test != idea.ready_to_test and not permissions.can_mark_ready(
+        membership=membership, idea=idea
     ):
         errors["ready_to_test"] = _(
             "Only a leader or the responsible person can mark the idea ready to test."

@@ -8,7 +8,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 from frontloeber.accounts.models import User
 from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.notifications import services as notification_services
-from frontloeber.organisations.models import Role
 from frontloeber.organisations.tenancy import workplace_view
 
 from .. import permissions, registry, selectors, services
@@ -22,7 +21,7 @@ from ..forms import (
     MoveForm,
     QualificationForm,
 )
-from ..models import LEADER_MOVES, QUESTION_FROM, REASON_REQUIRED, IdeaStatus
+from ..models import LEADER_MOVES, IdeaStatus
 from .base import CONTRIBUTORS, LEADERS, post_or_back_to_idea
 
 # --- The idea page ---------------------------------------------------------------------------------------
@@ -30,15 +29,9 @@ from .base import CONTRIBUTORS, LEADERS, post_or_back_to_idea
 
 def _detail_context(request, idea, **forms):
     membership = request.membership
-    is_leader = membership.role == Role.LEADER
     context = {
         "idea": idea,
-        "is_leader": is_leader,
-        "is_author": idea.author_id == request.user.pk,
-        "can_contribute": membership.role in CONTRIBUTORS,
-        "can_edit": permissions.can_edit_idea(membership=membership, idea=idea),
-        "can_support": permissions.can_support(membership=membership, idea=idea),
-        "can_qualify": permissions.can_qualify(membership=membership, idea=idea),
+        **permissions.idea_page(membership=membership, idea=idea),
         "comment_form": forms.get("comment_form") or CommentForm(),
         "now": timezone.now(),
         "target_days": request.workplace.response_target_days,
@@ -50,21 +43,17 @@ def _detail_context(request, idea, **forms):
         context["overdue"] = selectors.is_overdue(idea, request.workplace, context["now"])
     for panel in registry.idea_page:
         context.update(panel(membership=membership, idea=idea))
-    if idea.status in REASON_REQUIRED:
-        # The leader's reason for parking or stopping the idea: the first thing its author should read.
-        context["status_reason"] = next(
-            (e for e in reversed(idea.events.all()) if e.kind == "moved" and e.to_status == idea.status), None
-        )
-    if idea.status == IdeaStatus.NEEDS_INFO and context["is_author"]:
+    context["status_reason"] = selectors.status_reason(idea=idea)
+    if context["can_answer_question"]:
         context["answer_form"] = forms.get("answer_form") or AnswerForm()
-        context["open_question"] = next((e for e in reversed(idea.events.all()) if e.kind == "asked"), None)
-    if is_leader:
-        allowed = LEADER_MOVES[IdeaStatus(idea.status)]
+        context["open_question"] = selectors.open_question(idea=idea)
+    if context["is_leader"]:
+        allowed = context["allowed_moves"]
         # A form handed back with errors is shown even if the idea has moved on, so its message is seen.
         context.update(
             acknowledge_form=forms.get("acknowledge_form") or AcknowledgeForm(),
             move_form=forms.get("move_form") or (MoveForm(allowed=allowed) if allowed else None),
-            ask_form=forms.get("ask_form") or (AskForm() if idea.status in QUESTION_FROM else None),
+            ask_form=forms.get("ask_form") or (AskForm() if context["can_ask"] else None),
             assign_form=forms.get("assign_form")
             or AssignForm(
                 members=selectors.assignable_members(workplace=request.workplace),
@@ -225,7 +214,7 @@ def idea_qualify(request, idea_id):
         else:
             messages.success(request, _("The qualification is saved."))
             return redirect(idea.get_absolute_url())
-    can_mark_ready = request.membership.role == Role.LEADER or idea.responsible_id == request.user.pk
+    can_mark_ready = permissions.can_mark_ready(membership=request.membership, idea=idea)
     return render(
         request, "ideas/idea_qualify.html", {"idea": idea, "form": form, "can_mark_ready": can_mark_ready}
     )

@@ -1,10 +1,14 @@
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from frontloeber.core.access import one_or_404
 
 from .. import eligibility, tokens
 from ..models import (
     AssessmentAnswer,
+    NotAskedReason,
     Response,
     Round,
     RoundExclusion,
@@ -33,7 +37,7 @@ def round_unfinished(*, workplace, today=None):
 def workplace_rounds(*, workplace):
     """The workplace's rounds, newest first, each with how many have answered."""
     return (
-        Round.objects.filter(organisation_id=workplace.organisation_id, workplace=workplace)
+        Round.objects.of(workplace)
         .select_related("leader", "workplace")
         .annotate(answered_count=Count("invitations", filter=Q(invitations__answered=True)))
         .order_by("-opens_on", "-pk")
@@ -45,17 +49,18 @@ def _round_for_report():
 
 
 def access_round(*, workplace, round_id):
-    """The workplace's round, or None (missing and another workplace's answer alike)."""
-    return (
-        _round_for_report()
-        .filter(organisation_id=workplace.organisation_id, workplace=workplace, pk=round_id)
-        .first()
+    """The workplace's round (404 for a missing one and another workplace's alike)."""
+    return one_or_404(
+        _round_for_report().of(workplace).filter(pk=round_id), _("No such survey round in this workplace.")
     )
 
 
 def access_organisation_round(*, organisation, round_id):
-    """A round of any of the organisation's workplaces, for its admins, or None."""
-    return _round_for_report().filter(organisation=organisation, pk=round_id).first()
+    """A round of any of the organisation's workplaces, for its admins."""
+    return one_or_404(
+        _round_for_report().filter(organisation=organisation, pk=round_id),
+        _("No such survey round in this organisation."),
+    )
 
 
 def answered_count(*, round_):
@@ -66,9 +71,8 @@ def survey_waiting_for(*, workplace, user, today=None):
     """The open round of the workplace that asks this person and that they have not answered, if any."""
     today = today or timezone.localdate()
     return (
-        Round.objects.filter(
-            organisation_id=workplace.organisation_id,
-            workplace=workplace,
+        Round.objects.of(workplace)
+        .filter(
             opens_on__lte=today,
             closes_on__gte=today,
             closed_early_on__isnull=True,
@@ -114,7 +118,12 @@ def round_preview(*, workplace, leader, now=None):
     users = get_user_model().objects.in_bulk(list(found.not_asked))
     left_out = sorted(
         (
-            {"user": users[pk], "reason": reason, "asked_from": found.asked_from.get(pk)}
+            {
+                "user": users[pk],
+                "reason": reason,
+                "recent": reason == NotAskedReason.RECENT,
+                "asked_from": found.asked_from.get(pk),
+            }
             for pk, reason in found.not_asked.items()
         ),
         key=lambda entry: (entry["reason"], entry["user"].full_name, entry["user"].email),

@@ -3,7 +3,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from frontloeber.organisations.permissions import require_organisation_admin, require_workplace_leader
+from frontloeber.organisations.permissions import require_administer, require_leader
 
 from ..models import (
     Assessment,
@@ -21,9 +21,9 @@ def assessment_submit(*, actor, round_, kind, answers) -> Assessment:
     if kind == AssessorKind.LEADER:
         if actor.pk != round_.leader_id:
             raise PermissionDenied(_("Only the leader the round is about can answer the self-assessment."))
-        require_workplace_leader(user=actor, workplace=round_.workplace)
+        require_leader(user=actor, workplace=round_.workplace)
     elif kind == AssessorKind.SUPERIOR:
-        require_organisation_admin(user=actor, organisation=round_.organisation)
+        require_administer(user=actor, organisation=round_.organisation)
     else:
         raise ValidationError(_("Unknown kind of assessment."))
     _check_values(version=round_.version, answers=answers)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.notifications.selectors import email_languages
 from frontloeber.organisations.models import Organisation
-from frontloeber.organisations.permissions import require_workplace_leader
+from frontloeber.organisations.permissions import require_leader
 from frontloeber.organisations.selectors import organisation_admins
 
 from .. import eligibility, selectors, tokens
@@ -62,7 +62,7 @@ def round_open(*, actor, workplace, opens_on, closes_on, today=None, now=None) -
     organisation's admins hear of those the round's leadership had just added."""
     today = today or timezone.localdate()
     now = now or timezone.now()
-    require_workplace_leader(user=actor, workplace=workplace)
+    require_leader(user=actor, workplace=workplace)
     _check_dates(opens_on, closes_on, today=today)
     # The workplace row is the lock that keeps two leaders from opening two rounds at once. "No key": the
     # rows that refer to the workplace (ideas, comments, memberships) are written on meanwhile.
@@ -195,7 +195,7 @@ def round_close(*, actor, round_, today=None) -> Round | None:
     )
     approving = may_approve_early_close(actor=actor, round_=locked)
     if not approving:
-        require_workplace_leader(user=actor, workplace=locked.workplace)
+        require_leader(user=actor, workplace=locked.workplace)
     state = locked.state(today)
     if state == RoundState.CLOSED:
         raise ValidationError(_("The round is already closed."))
@@ -232,7 +232,7 @@ def round_close(*, actor, round_, today=None) -> Round | None:
 def round_request_early_close(*, actor, round_, today=None, now=None) -> Round:
     """The leader asks the organisation's admins to approve closing the round before its last day."""
     today = today or timezone.localdate()
-    require_workplace_leader(user=actor, workplace=round_.workplace)
+    require_leader(user=actor, workplace=round_.workplace)
     locked = (
         Round.objects.select_for_update(of=("self",))
         .select_related("workplace__organisation")
@@ -391,7 +391,7 @@ def round_remind(*, actor, round_, today=None) -> int:
     """Remind everyone who has not answered, with a fresh link; the leader learns only how many they are."""
     today = today or timezone.localdate()
     if actor is not None:
-        require_workplace_leader(user=actor, workplace=round_.workplace)
+        require_leader(user=actor, workplace=round_.workplace)
     if round_.state(today) != RoundState.OPEN:
         raise ValidationError(_("Only an open round can send reminders."))
     claimed = (

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from frontloeber.organisations.models import Organisation
-from frontloeber.organisations.permissions import require_organisation_admin
+from frontloeber.organisations.permissions import require_administer
 
 from .base import ELIGIBILITY_DAYS
 
@@ -12,7 +12,7 @@ from .base import ELIGIBILITY_DAYS
 def organisation_threshold_update(*, actor, organisation, threshold, eligibility_days=None) -> Organisation:
     """The organisation's anonymity rules for its rounds: the threshold, and how long a person the round's
     leadership added stays out of its rounds (eligibility.py). Rounds keep the rules they were made with."""
-    require_organisation_admin(user=actor, organisation=organisation)
+    require_administer(user=actor, organisation=organisation)
     errors = {}
     if not isinstance(threshold, int) or isinstance(threshold, bool) or not 3 <= threshold <= 10:
         errors["threshold"] = _("Choose a number from 3 to 10.")

@@ -84,10 +84,9 @@ def answer(request, round_id):
         return render(
             request,
             "reflection/answer_start.html",
-            {"round": round_, "invitation": mine, "state": round_.state()},
+            {"round": round_, "invitation": mine},
             status=200 if mine else 404,
         )
-    state = round_.state()
     saved = selectors.response_for_link(round_=round_, secret=secret)
     answers, comments = saved or ({}, {})
     practices = selectors.practices_with_items(version=round_.version)
@@ -126,5 +125,5 @@ def answer(request, round_id):
     return render(
         request,
         "reflection/answer.html",
-        {"round": round_, "form": form, "state": state, "changing": saved is not None},
+        {"round": round_, "form": form, "changing": saved is not None},
     )

@@ -1,11 +1,9 @@
 import datetime
 
 from django.conf import settings
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from frontloeber.organisations.models import Role
 
@@ -15,10 +13,7 @@ READERS = [Role.LEADER, Role.OBSERVER]
 
 
 def _round_or_404(workplace, round_id):
-    round_ = selectors.access_round(workplace=workplace, round_id=round_id)
-    if round_ is None:
-        raise Http404(_("No such survey round in this workplace."))
-    return round_
+    return selectors.access_round(workplace=workplace, round_id=round_id)
 
 
 def _cookie_name(round_):

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -66,10 +65,7 @@ def threshold_edit(request):
 
 
 def _org_round_or_404(organisation, round_id):
-    round_ = selectors.access_organisation_round(organisation=organisation, round_id=round_id)
-    if round_ is None:
-        raise Http404(_("No such survey round in this organisation."))
-    return round_
+    return selectors.access_organisation_round(organisation=organisation, round_id=round_id)
 
 
 @organisation_admin_view

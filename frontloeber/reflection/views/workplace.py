@@ -16,6 +16,7 @@ from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import can_lead
 from frontloeber.organisations.tenancy import workplace_view
 
 from .. import selectors, services
@@ -43,9 +44,8 @@ def home(request):
         "can_read_reports": request.membership.role in READERS,
     }
     if current is not None:
-        context["current_state"] = current.state()
         context["invitation"] = selectors.my_invitation(round_=current, user=request.user)
-        if context["invitation"] is None and request.membership.role == Role.EMPLOYEE:
+        if context["invitation"] is None and request.membership.is_employee:
             context["exclusion"] = selectors.my_exclusion(round_=current, user=request.user)
         context["answered_count"] = selectors.answered_count(round_=current)
         context["remembered"] = bool(request.COOKIES.get(_cookie_name(current)))
@@ -106,7 +106,7 @@ def _report_context(request, round_, *, organisation_view=False):
     # An organisation admin who added people to the workplace just before the round does not see its figures:
     # in the organisation's views, nor as the workplace's observer (a MED member may be an admin too). The
     # leadership's own additions were not asked, so a leader is not asked who reads.
-    reads_as_leader = not organisation_view and request.membership.role == Role.LEADER
+    reads_as_leader = not organisation_view and can_lead(membership=request.membership)
     viewer = None if reads_as_leader else request.user
     report = selectors.round_report(round_=round_, viewer=viewer)
     return {"round": round_, "report": report, "workplace": round_.workplace}
@@ -217,7 +217,13 @@ def _assessment_form(request, round_, *, kind, respondent, done_url):
     return render(
         request,
         "reflection/assessment.html",
-        {"round": round_, "form": form, "kind": kind, "cancel_url": done_url, "changing": saved is not None},
+        {
+            "round": round_,
+            "form": form,
+            "is_self": kind == AssessorKind.LEADER,
+            "cancel_url": done_url,
+            "changing": saved is not None,
+        },
     )
 
 

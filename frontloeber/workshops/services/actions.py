@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.services import notification_create
-from frontloeber.organisations.permissions import require_workplace_leader
+from frontloeber.organisations.permissions import is_contributor, require_leader
 
 from ..models import (
     ActionItem,
@@ -23,7 +23,6 @@ from .outputs import (
     BARRIER_MAX,
     DUE_AHEAD_DAYS,
     WHAT_MAX,
-    _is_contributor,
     _output,
     _require_not_converted,
     _require_same_workplace,
@@ -41,7 +40,7 @@ def barrier_create(*, actor, workplace, kind, description, session=None, post=No
         session = _facilitated(actor, session)
         _require_same_workplace(session, workplace)
         _require_not_converted(post, OutputKind.BARRIER)
-    elif not _is_contributor(actor, workplace):
+    elif not is_contributor(user=actor, workplace=workplace):
         raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
     errors = {}
     if kind not in BarrierKind.values:
@@ -71,7 +70,7 @@ def barrier_create(*, actor, workplace, kind, description, session=None, post=No
 
 @transaction.atomic
 def barrier_update(*, actor, barrier, status) -> Barrier:
-    require_workplace_leader(user=actor, workplace=barrier.workplace)
+    require_leader(user=actor, workplace=barrier.workplace)
     if status not in BarrierStatus.values:
         raise ValidationError({"status": _("Choose one of the statuses.")})
     barrier.status = status
@@ -90,7 +89,7 @@ def _clean_action(*, workplace, what, owner, due_on, today):
         errors=errors,
         required_message=_("Say what is to be done."),
     )
-    if not _is_contributor(owner, workplace):
+    if not is_contributor(user=owner, workplace=workplace):
         errors["owner"] = _("Choose an employee or leader of this workplace.")
     if not isinstance(due_on, datetime.date):
         errors["due_on"] = _("Give the day it is due.")
@@ -115,7 +114,7 @@ def action_item_create(
         _require_same_workplace(session, workplace)
         _require_not_converted(post, OutputKind.ACTION_ITEM)
     else:
-        require_workplace_leader(user=actor, workplace=workplace)
+        require_leader(user=actor, workplace=workplace)
     for linked in (barrier, idea):
         if linked is not None and linked.workplace_id != workplace.pk:
             raise ValidationError(_("Choose something from this workplace."))
@@ -156,7 +155,7 @@ def item_url(item):
 def action_item_update(*, actor, item, status) -> ActionItem:
     """The owner or a leader marks an item done, or opens it again."""
     if actor.pk != item.owner_id:
-        require_workplace_leader(user=actor, workplace=item.workplace)
+        require_leader(user=actor, workplace=item.workplace)
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Choose one of the statuses.")})
     item.status = status

@@ -20,8 +20,8 @@ from ..models import (
     WorkshopSession,
     WorkshopStep,
 )
-from ..permissions import require_facilitator
-from ..selectors import access_session_by_code, normalise_code
+from ..permissions import require_facilitate
+from ..selectors import normalise_code, session_find_by_code
 
 # --- Running a session live ------------------------------------------------------------------------
 
@@ -130,7 +130,7 @@ def _join(session, *, user=None, display_name):
 @transaction.atomic
 def session_start(*, actor, session, now=None) -> WorkshopSession:
     """Open the room: a join code, the first step and its countdown; the facilitator is the first in."""
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     if session.state == SessionState.LIVE:
         return session
@@ -162,7 +162,7 @@ STEP_ACTIONS = ("next", "previous", "pause", "resume", "extend")
 @transaction.atomic
 def session_step(*, actor, session, action, minutes=None, now=None) -> WorkshopSession:
     """Move between the steps, pause and resume the countdown, or give the step more minutes."""
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     _require_live(session)
     now = now or timezone.now()
@@ -204,7 +204,7 @@ def session_step(*, actor, session, action, minutes=None, now=None) -> WorkshopS
 @transaction.atomic
 def session_end(*, actor, session, now=None) -> WorkshopSession:
     """Close the room. The code then answers "ended", and nobody can post or vote any more."""
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     _require_live(session)
     session.state = SessionState.ENDED
@@ -221,7 +221,7 @@ def join_code_resolve(*, code):
     """The session a code opens, or a ValidationError saying why not. Guessing is limited by the view."""
     if len(normalise_code(code)) != CODE_LENGTH:
         raise ValidationError(_("A code has %(length)d letters and digits.") % {"length": CODE_LENGTH})
-    session = access_session_by_code(code=code)
+    session = session_find_by_code(code=code)
     if session is None:
         raise ValidationError(_("No workshop has this code. Check it on the shared screen."))
     if session.state == SessionState.ENDED:

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.organisations.permissions import is_contributor
 from frontloeber.organisations.selectors import workplace_contributor_ids
 
 from ..models import (
@@ -47,11 +48,6 @@ def _require_not_converted(post, kind):
         )
 
 
-def _is_contributor(user, workplace):
-    """Whether the user may still submit ideas and own work at the workplace (not an observer)."""
-    return user is not None and user.pk in workplace_contributor_ids(workplace=workplace, users=[user])
-
-
 def post_agreeing(*, post):
     """The members who agree with a post: their dots are on it, or they wrote a post merged into it."""
     from django.contrib.auth import get_user_model
@@ -72,7 +68,7 @@ def post_to_idea(*, actor, post, title, need, description):
 
     session = _facilitated(actor, post.session)
     _require_not_converted(post, OutputKind.IDEA)
-    author = post.author.user if _is_contributor(post.author.user, session.workplace) else actor
+    author = post.author.user if is_contributor(user=post.author.user, workplace=session.workplace) else actor
     if post.author.is_guest:
         credit = _("Written by %(name)s, a guest in the workshop %(workshop)s.") % {
             "name": post.author.display_name,

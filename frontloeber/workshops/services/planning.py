@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Membership
-from frontloeber.organisations.permissions import require_workplace_leader
+from frontloeber.organisations.permissions import require_leader
 
 from ..models import (
     ABOUT,
@@ -100,7 +100,7 @@ def session_plan(
     *, actor, workplace, format, starts_at, facilitator, about=None, place="", invited=(), now=None
 ) -> WorkshopSession:
     """A leader plans a session of ``format`` for the workplace and invites members to it."""
-    require_workplace_leader(user=actor, workplace=workplace)
+    require_leader(user=actor, workplace=workplace)
     now = now or timezone.now()
     invited = list(invited)
     place = _check(
@@ -131,7 +131,7 @@ def session_update(
     *, actor, session, starts_at, facilitator, about=None, place="", invited=(), now=None
 ) -> WorkshopSession:
     """Change a planned session; people newly invited hear of it, those taken off the list are removed."""
-    require_workplace_leader(user=actor, workplace=session.workplace)
+    require_leader(user=actor, workplace=session.workplace)
     session = _locked_planned(session, refusal=_("Only a planned workshop can be changed."))
     now = now or timezone.now()
     invited = list(invited)
@@ -156,7 +156,7 @@ def session_update(
 
 @transaction.atomic
 def session_cancel(*, actor, session) -> WorkshopSession:
-    require_workplace_leader(user=actor, workplace=session.workplace)
+    require_leader(user=actor, workplace=session.workplace)
     session = _locked_planned(session, refusal=_("Only a planned workshop can be cancelled."))
     session.state = SessionState.CANCELLED
     session.save(update_fields=["state"])

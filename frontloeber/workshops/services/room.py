@@ -16,7 +16,7 @@ from ..models import (
     Vote,
     WorkshopSession,
 )
-from ..permissions import require_facilitator
+from ..permissions import require_facilitate
 from .live import (
     MAX_DOTS,
     MAX_GROUPS,
@@ -145,7 +145,7 @@ def vote_cast(*, participant, post, remove=False) -> int:
 @transaction.atomic
 def vote_open(*, actor, session, dots) -> WorkshopSession:
     """Start a dot vote on the current step, also on a step the library does not make a vote."""
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     _require_live(session)
     if not isinstance(dots, int) or not 1 <= dots <= MAX_DOTS:
@@ -158,7 +158,7 @@ def vote_open(*, actor, session, dots) -> WorkshopSession:
 
 @transaction.atomic
 def vote_close(*, actor, session) -> WorkshopSession:
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     _require_live(session)
     session.vote_dots = None
@@ -170,7 +170,7 @@ def vote_close(*, actor, session) -> WorkshopSession:
 @transaction.atomic
 def groups_split(*, actor, session, count) -> WorkshopSession:
     """Split the room at random into ``count`` groups; 0 brings everyone together again."""
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     _require_live(session)
     if not isinstance(count, int) or not 0 <= count <= MAX_GROUPS:
@@ -192,7 +192,7 @@ def _check_group(session, group):
 def participant_move(*, actor, participant, group) -> Participant:
     """Move someone to another group by hand."""
     session = participant.session
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     _require_live(session)
     _check_group(session, group)
@@ -231,7 +231,7 @@ def participant_remove(*, actor, participant, now=None) -> Participant:
 
 def _facilitated(actor, session):
     """The session locked for a facilitator's change to its board: live, or ended and being tidied."""
-    require_facilitator(user=actor, session=session)
+    require_facilitate(user=actor, session=session)
     session = _locked(session)
     if session.state not in (SessionState.LIVE, SessionState.ENDED):
         raise ValidationError(_("This workshop is not under way."))

@@ -18,8 +18,6 @@ from .live import (  # noqa: F401
     session_start,
 )
 from .outputs import (  # noqa: F401
-    IDEA_OUTPUTS,
-    LEADERS_OUTPUTS,
     OUTPUT_FORMS,
     format_materials,
     post_convert,

@@ -33,15 +33,13 @@ def library(request):
 @require_GET
 def format_detail(request, format_slug):
     workshop = selectors.access_format(slug=format_slug)
-    if workshop is None:
-        raise Http404(_("No such workshop in the library."))
     return render(request, "workshops/format_detail.html", {"workshop": workshop})
 
 
 def _facilitated_or_404(request, session_id):
     """The session, for its facilitator or a leader; to anyone else it does not exist."""
     session = _session_or_404(request.workplace, session_id)
-    if not can_facilitate(user=request.user, session=session):
+    if not can_facilitate(membership=request.membership, session=session):
         raise Http404(_("No such workshop in this workplace."))
     return session
 

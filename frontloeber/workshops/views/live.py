@@ -125,17 +125,15 @@ def post_arrange(request, session_id, post_id):
     """Merge a post into another, put it under a theme, or move it to another group's board."""
     session = _facilitated_or_404(request, session_id)
     post = selectors.access_post(session=session, post_id=post_id)
-    if post is None:
-        raise Http404(_("No such post in this workshop."))
     try:
         if "merge_into" in request.POST:
-            into = selectors.access_post(session=session, post_id=_int(request.POST["merge_into"]))
+            into = selectors.post_find(session=session, post_id=_int(request.POST["merge_into"]))
             if into is None:
                 raise ValidationError(_("Choose another post of this workshop."))
             services.post_merge(actor=request.user, post=post, into=into)
         elif "theme" in request.POST:
             theme_id = _int(request.POST["theme"])
-            theme = selectors.access_theme(session=session, theme_id=theme_id) if theme_id else None
+            theme = selectors.theme_find(session=session, theme_id=theme_id) if theme_id else None
             if theme_id and theme is None:
                 raise ValidationError(_("Choose one of this workshop's themes."))
             services.post_theme(actor=request.user, post=post, theme=theme)
@@ -158,8 +156,6 @@ def post_remove(request, session_id, post_id):
     """Take a post off the board, after a confirmation: live, or when tidying up after the workshop."""
     session = _facilitated_or_404(request, session_id)
     post = selectors.access_post(session=session, post_id=post_id)
-    if post is None:
-        raise Http404(_("No such post in this workshop."))
     back = _board_url(session)
     error_message = None
     if request.method == "POST":
@@ -183,8 +179,6 @@ def post_remove(request, session_id, post_id):
 def participant_group(request, session_id, participant_id):
     session = _facilitated_or_404(request, session_id)
     participant = selectors.access_participant(session=session, participant_id=participant_id)
-    if participant is None:
-        raise Http404(_("No such participant in this workshop."))
     try:
         services.participant_move(
             actor=request.user, participant=participant, group=_int(request.POST.get("group"))
@@ -199,7 +193,7 @@ def participant_group(request, session_id, participant_id):
 def participant_remove(request, session_id, participant_id):
     """Take a guest out of the room, after a confirmation that says what goes with them."""
     session = _facilitated_or_404(request, session_id)
-    participant = selectors.access_participant(session=session, participant_id=participant_id)
+    participant = selectors.participant_find(session=session, participant_id=participant_id)
     back = _board_url(session)
     if participant is None and selectors.removed_guest(session=session, participant_id=participant_id):
         # Clicked twice, or come back to with the browser's Back button.

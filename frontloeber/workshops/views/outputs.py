@@ -17,9 +17,9 @@ from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
 from frontloeber.organisations.tenancy import workplace_view
 
-from .. import selectors, services
+from .. import permissions, selectors, services
 from ..forms import ActionItemForm, BarrierForm, PostChallengeForm, PostIdeaForm
-from ..models import OutputKind
+from ..models import IDEA_OUTPUTS, OutputKind
 from .base import _board_url, _facilitated_or_404, _outputs_url
 from .sessions import _session_or_404
 
@@ -31,7 +31,6 @@ from .sessions import _session_or_404
 def session_outputs(request, session_id):
     """The facilitator's desk after (or during) the session: each post, and what it can become."""
     session = _facilitated_or_404(request, session_id)
-    is_leader = request.membership.is_leader
     desk = selectors.output_desk(session=session)
     return render(
         request,
@@ -39,37 +38,11 @@ def session_outputs(request, session_id):
         {
             "session": session,
             **desk,
-            # Challenges and adoption plans are the leaders' to make, and so is an experiment here.
-            "kinds": [k for k in OutputKind if is_leader or k not in LEADERS_OUTPUTS],
-            "suggested": _suggested_kinds(desk["steps"]),
+            "kinds": permissions.output_kinds(membership=request.membership),
+            "suggested": selectors.suggested_output_kinds(steps=desk["steps"]),
             "idea_kinds": IDEA_OUTPUTS,
         },
     )
-
-
-LEADERS_OUTPUTS = (
-    OutputKind.CHALLENGE,
-    OutputKind.EXPERIMENT,
-    OutputKind.ADOPTION_PLAN,
-    OutputKind.LEARNING_ACTIVITY,
-)
-# Made for an idea: the one the post became, or the one the workshop is about.
-IDEA_OUTPUTS = (OutputKind.EXPERIMENT, OutputKind.ADOPTION_PLAN)
-
-
-def _suggested_kinds(steps):
-    """What the format's steps say the posts become, as output kinds."""
-    mapping = {
-        "challenges": OutputKind.CHALLENGE,
-        "ideas": OutputKind.IDEA,
-        "barriers": OutputKind.BARRIER,
-        "action_items": OutputKind.ACTION_ITEM,
-        "experiment_draft": OutputKind.EXPERIMENT,
-        "experiment": OutputKind.EXPERIMENT,
-        "adoption_plan": OutputKind.ADOPTION_PLAN,
-        "learning_activities": OutputKind.LEARNING_ACTIVITY,
-    }
-    return list(dict.fromkeys(mapping[s.becomes] for s in steps if s.becomes in mapping))
 
 
 OUTPUT_FORMS = {
@@ -85,10 +58,10 @@ OUTPUT_FORMS = {
 def post_convert(request, session_id, post_id, kind):
     """Turn one post into a record of the product, linked to the session."""
     session = _facilitated_or_404(request, session_id)
-    post = selectors.access_post(session=session, post_id=post_id)
-    if post is None or kind not in OutputKind.values:
+    if kind not in OutputKind.values:
         raise Http404(_("No such post in this workshop."))
-    if kind in LEADERS_OUTPUTS and not request.membership.is_leader:
+    post = selectors.access_post(session=session, post_id=post_id)
+    if not permissions.can_make_output(membership=request.membership, kind=kind):
         raise Http404(_("Only the workplace's leaders make this from a post."))
     if kind in IDEA_OUTPUTS:
         return _post_to_plan(request, session, post, OutputKind(kind))
@@ -154,6 +127,7 @@ def post_convert(request, session_id, post_id, kind):
             "post": post,
             "form": form,
             "kind": OutputKind(kind),
+            "is_idea": kind == OutputKind.IDEA,
             "error_message": error_message,
         },
     )
@@ -164,7 +138,7 @@ def post_convert(request, session_id, post_id, kind):
 def session_learning_activity(request, session_id):
     """Plan a learning activity in the workshop itself (Kompetencekortet's last step takes no posts)."""
     session = _facilitated_or_404(request, session_id)
-    if not request.membership.is_leader:
+    if not permissions.can_make_output(membership=request.membership, kind=OutputKind.LEARNING_ACTIVITY):
         raise Http404(_("Only the workplace's leaders make this from a post."))
     return _plan_learning(request, session, post=None)
 
@@ -289,8 +263,6 @@ def session_summary_pdf(request, session_id):
 def format_materials(request, format_slug):
     """The material pack to print for a session without screens: the plan, the cue cards, post sheets."""
     workshop = selectors.access_format(slug=format_slug)
-    if workshop is None:
-        raise Http404(_("No such workshop in the library."))
     context = {"workshop": workshop, "workplace": request.workplace, "pdf": True}
     return pdf_response(
         "workshops/materials_pdf.html", context, filename=f"{workshop.slug}.pdf", request=request

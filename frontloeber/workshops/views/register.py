@@ -13,6 +13,7 @@ from frontloeber.core.pagination import paginate
 from frontloeber.core.text import whole_number
 from frontloeber.ideas.selectors import access_idea
 from frontloeber.organisations.models import Role
+from frontloeber.organisations.permissions import can_contribute
 from frontloeber.organisations.selectors import workplace_members
 from frontloeber.organisations.tenancy import workplace_view
 
@@ -29,7 +30,7 @@ def barrier_list(request):
     status = request.GET.get("status", "")
     if status not in BarrierStatus.values:
         status = ""
-    if request.method == "POST" and request.membership.role == Role.OBSERVER:
+    if request.method == "POST" and not can_contribute(membership=request.membership):
         raise PermissionDenied(_("Only the workplace's employees and leaders can add barriers."))
     form = BarrierForm(request.POST or None, members=[])
     if request.method == "POST" and form.is_valid():
@@ -65,8 +66,6 @@ def barrier_list(request):
 @require_POST
 def barrier_edit(request, barrier_id):
     barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=barrier_id)
-    if barrier is None:
-        raise Http404(_("No such barrier in this workplace."))
     try:
         services.barrier_update(actor=request.user, barrier=barrier, status=request.POST.get("status", ""))
     except ValidationError as error:
@@ -82,8 +81,6 @@ def _linked_to(request):
     barrier = idea = None
     if barrier_id:
         barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=_id_or_404(barrier_id))
-        if barrier is None:
-            raise Http404(_("No such barrier in this workplace."))
     if idea_id:
         idea = access_idea(workplace=request.workplace, idea_id=_id_or_404(idea_id))
     return barrier, idea
@@ -155,8 +152,6 @@ def _barrier_url(barrier):
 @require_POST
 def action_item_edit(request, item_id):
     item = selectors.access_action_item(workplace=request.workplace, item_id=item_id)
-    if item is None:
-        raise Http404(_("No such action item in this workplace."))
     try:
         services.action_item_update(actor=request.user, item=item, status=request.POST.get("status", ""))
     except ValidationError as error:

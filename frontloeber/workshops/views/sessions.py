@@ -2,7 +2,6 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,10 +22,7 @@ from ..permissions import can_facilitate
 
 
 def _session_or_404(workplace, session_id):
-    session = selectors.access_session(workplace=workplace, session_id=session_id)
-    if session is None:
-        raise Http404(_("No such workshop in this workplace."))
-    return session
+    return selectors.access_session(workplace=workplace, session_id=session_id)
 
 
 @workplace_view
@@ -52,7 +48,7 @@ def session_detail(request, session_id):
         {
             "session": session,
             "invitees": selectors.session_invitees(session=session),
-            "can_facilitate": can_facilitate(user=request.user, session=session),
+            "can_facilitate": can_facilitate(membership=request.membership, session=session),
             "outputs": selectors.session_outputs(session=session)
             if session.state != SessionState.PLANNED
             else [],

@@ -1,0 +1,68 @@
+"""This issue's migrations keep every row of the demo, both ways (issue 15, point 3).
+
+The demo is seeded at the newest schema, every table counted, the migrations of issue 15 rolled back and
+applied again, counting after each. Runs on whichever database the suite runs on (SQLite, then PostgreSQL).
+"""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from frontloeber.organisations.models import Workplace
+from tests.factories import InvitationFactory
+
+# Each app as it was before issue 15 (see README, "Migrations and how to roll them back").
+BEFORE_ISSUE_15 = [
+    ("accounts", "0002_initial"),
+    ("organisations", "0004_membership_origin"),
+    ("notifications", "0006_survey_oversight"),
+    ("workshops", "0006_participant_removed"),
+    ("ideas", "0002_full_text_search"),
+    ("experiments", "0002_skills_needed"),
+]
+# Tables the migrations rename: counted under their newest name.
+RENAMED = {"accounts_invitation": "organisations_invitation"}
+
+
+def row_counts():
+    counts = {}
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            if table == "django_migrations":
+                continue
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")  # noqa: S608 — names from the schema
+            counts[RENAMED.get(table, table)] = cursor.fetchone()[0]
+    return counts
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+
+
+def newest():
+    executor = MigrationExecutor(connection)
+    return executor.loader.graph.leaf_nodes()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
+    call_command("seed_demo", stdout=StringIO())
+    for workplace in Workplace.objects.all()[:3]:  # the demo invites nobody; the move of this table counts
+        InvitationFactory(workplace=workplace)
+    before = row_counts()
+    assert before["ideas_idea"] > 50 and before["organisations_invitation"] > 0
+    assert sum(before.values()) > 5000
+
+    migrate(BEFORE_ISSUE_15)
+    rolled_back = row_counts()
+    assert "accounts_invitation" in connection.introspection.table_names()  # really rolled back
+    assert rolled_back == before
+
+    migrate(newest())
+    assert row_counts() == before
+    assert "organisations_invitation" in connection.introspection.table_names()

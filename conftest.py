@@ -40,6 +40,20 @@ def pytest_runtest_teardown(item, nextitem):
 
 
 _LONGEST_FIRST = ("tests/browser/", "tests/test_tenancy.py")
+# Files whose tests share one expensive package fixture go to one process together, one after the other:
+# the demo is seeded once instead of each time a process comes back to one of its files.
+_TOGETHER = ("frontloeber/demo/tests/",)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """Whole files to a process (``--dist loadfile``), and each package in ``_TOGETHER`` as one."""
+    from xdist.scheduler import LoadFileScheduling
+
+    class FilesAndPackages(LoadFileScheduling):
+        def _split_scope(self, nodeid):
+            return next((p for p in _TOGETHER if nodeid.startswith(p)), None) or super()._split_scope(nodeid)
+
+    return FilesAndPackages(config, log)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -75,3 +89,23 @@ def _a_fresh_cache():
 
     for cache in caches.all(initialized_only=True):
         cache.clear()
+
+
+# --- The fixtures most tests share (a module defines its own only when it needs another kind) ------------
+
+
+@pytest.fixture
+def workplace():
+    """A workplace in an organisation of its own."""
+    from tests.factories import WorkplaceFactory
+
+    return WorkplaceFactory(name="Børnehuset Mælkebøtten")
+
+
+@pytest.fixture
+def leader(workplace):
+    """The workplace's leader (the person, not the membership)."""
+    from frontloeber.organisations.models import Role
+    from tests.factories import member
+
+    return member(workplace, Role.LEADER, full_name="Lene Leder").user

@@ -4,18 +4,7 @@ import pytest
 from django.utils import timezone
 
 from frontloeber.competences import services
-from frontloeber.organisations.models import Role
-from tests.factories import WorkplaceFactory, member
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
+from tests.factories import member
 
 
 @pytest.fixture

@@ -4,21 +4,20 @@ with a fixed number of queries however many people, skills and activities there 
 import datetime
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from frontloeber.competences import selectors, services
 from frontloeber.competences.models import LearningActivity, Signup, Skill, SkillRating
 from frontloeber.organisations.models import Role
 from tests.factories import make_experiment, make_idea, member
+from tests.pages import workplace_urls
 
 from .conftest import rate
 
 pytestmark = pytest.mark.django_db
 
 
-def url(name, workplace, **kwargs):
-    return reverse(f"competences:{name}", kwargs={"workplace_slug": workplace.slug, **kwargs})
+url = workplace_urls("competences")
 
 
 def grow(workplace, leader, people, skills, n):

@@ -9,8 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from frontloeber.ideas.models import Comment, Idea
-from frontloeber.organisations.models import Role
-from tests.factories import WorkplaceFactory, live_session, make_idea, member
+from tests.factories import WorkplaceFactory, live_session, make_idea
 
 pytestmark = pytest.mark.django_db
 
@@ -21,11 +20,6 @@ NUL_PAGE_EN = "There was a character that cannot be used"
 @pytest.fixture
 def workplace():
     return WorkplaceFactory(slug="solsikken")
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
 
 
 @pytest.fixture

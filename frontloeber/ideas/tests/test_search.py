@@ -11,11 +11,6 @@ from tests.factories import WorkplaceFactory, make_idea, member
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
 def new_idea(workplace, title, need="", description="Se titlen.", tag_names=(), **kwargs):
     return make_idea(
         workplace, title=title, need=need or title, description=description, tag_names=tag_names, **kwargs

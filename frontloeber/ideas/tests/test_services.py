@@ -18,16 +18,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
-
-
-@pytest.fixture
 def author(workplace):
     return member(workplace, Role.EMPLOYEE).user
 

@@ -37,11 +37,6 @@ def workplace():
 
 
 @pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER, full_name="Lene Leder").user
-
-
-@pytest.fixture
 def employee(workplace):
     return member(workplace, Role.EMPLOYEE, full_name="Erik Ansat").user
 

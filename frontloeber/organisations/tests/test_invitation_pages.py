@@ -13,11 +13,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def workplace():
-    return WorkplaceFactory(name="Børnehuset Mælkebøtten")
-
-
-@pytest.fixture
 def invitation(workplace):
     leader = member(workplace, Role.LEADER).user
     return services.invitation_create(

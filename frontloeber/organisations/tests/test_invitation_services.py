@@ -8,19 +8,9 @@ from django.utils import timezone
 from frontloeber.accounts.models import User
 from frontloeber.organisations import services
 from frontloeber.organisations.models import Invitation, Membership, Role
-from tests.factories import OrganisationAdminFactory, UserFactory, WorkplaceFactory, member
+from tests.factories import OrganisationAdminFactory, UserFactory, member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
 
 
 def test_leader_invites_and_the_email_carries_a_working_link(workplace, leader):

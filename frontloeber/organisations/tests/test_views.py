@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from frontloeber.organisations.models import Invitation, Membership, Role, Workplace
 from tests.factories import MembershipFactory, OrganisationAdminFactory, UserFactory, WorkplaceFactory, member
+from tests.pages import workplace_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +21,7 @@ def leader(workplace):
     return member(workplace, Role.LEADER)
 
 
-def url(name, workplace, **kwargs):
-    return reverse(f"organisations:{name}", kwargs={"workplace_slug": workplace.slug, **kwargs})
+url = workplace_urls("organisations")
 
 
 def test_a_person_with_one_workplace_goes_straight_to_it(client, workplace):

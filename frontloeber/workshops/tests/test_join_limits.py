@@ -11,24 +11,13 @@ from django.conf import settings as django_settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from frontloeber.organisations.models import Role
 from frontloeber.workshops import selectors, services
 from frontloeber.workshops.models import Participant, Post, Vote
-from tests.factories import WorkplaceFactory, live_session, member
+from tests.factories import live_session, member
 
 pytestmark = pytest.mark.django_db
 
 PROXY = "10.0.0.2"
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
 
 
 @pytest.fixture

@@ -8,14 +8,9 @@ from frontloeber.organisations.models import Role
 from frontloeber.workshops import library_v1 as library
 from frontloeber.workshops import selectors
 from frontloeber.workshops.models import Becomes, PracticeCode, StepKind, WorkshopFormat, WorkshopStep
-from tests.factories import WorkplaceFactory, member
+from tests.factories import member
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
 
 
 def library_url(workplace, query=""):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from frontloeber.organisations.models import Role
 from frontloeber.workshops import models, selectors, services
 from frontloeber.workshops.models import Participant, Post, SessionState, Vote, WorkshopSession
-from tests.factories import WorkplaceFactory, live_session, member, plan_session
+from tests.factories import live_session, member, plan_session
 
 pytestmark = pytest.mark.django_db
 
@@ -19,16 +19,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _clear_cache():
     cache.clear()
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
 
 
 @pytest.fixture

@@ -19,16 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
-
-
-@pytest.fixture
 def team(workplace):
     return [member(workplace).user for _ in range(3)]
 

@@ -9,12 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from frontloeber.experiments.models import AdoptionPlan, Experiment, ExperimentState
-from frontloeber.organisations.models import Role
 from frontloeber.workshops import services
 from frontloeber.workshops.models import SessionOutput
 from tests.factories import (
     CRITERIA,
-    WorkplaceFactory,
     conclude_experiment,
     live_session,
     make_experiment,
@@ -24,16 +22,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
 
 
 def _posting_room(workplace, leader, slug="idevinduet", **about):

@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
 from django.utils import timezone
 
 from frontloeber.notifications.models import Notification
@@ -12,18 +11,9 @@ from frontloeber.organisations.models import Role
 from frontloeber.workshops import selectors, services
 from frontloeber.workshops.models import SessionInvitation, SessionState, WorkshopFormat, WorkshopSession
 from tests.factories import WorkplaceFactory, make_challenge, make_idea, member
+from tests.pages import workplace_urls
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def workplace():
-    return WorkplaceFactory()
-
-
-@pytest.fixture
-def leader(workplace):
-    return member(workplace, Role.LEADER).user
 
 
 @pytest.fixture
@@ -129,8 +119,7 @@ def test_a_cancelled_session_tells_the_invited_and_cannot_change(workplace, lead
 # --- Pages ---------------------------------------------------------------------------------------------
 
 
-def url(name, workplace, **kwargs):
-    return reverse(f"workshops:{name}", kwargs={"workplace_slug": workplace.slug, **kwargs})
+url = workplace_urls("workshops")
 
 
 def plan_data(workplace, people, **extra):

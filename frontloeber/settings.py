@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "frontloeber.organisations",
     "frontloeber.ideas",
     "frontloeber.experiments",
+    "frontloeber.actions",
     "frontloeber.reflection",
     "frontloeber.workshops",
     "frontloeber.competences",

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("frontloeber.ideas.urls")),
     path("", include("frontloeber.experiments.urls")),
     path("", include("frontloeber.reflection.urls")),
+    path("", include("frontloeber.actions.urls")),
     path("", include("frontloeber.workshops.urls")),
     path("", include("frontloeber.workshops.join_urls")),
     path("", include("frontloeber.competences.urls")),

@@ -128,7 +128,7 @@ def test_no_template_compares_a_models_field_with_a_string():
         ("experiments.AdoptionPlan", "state"),
         ("workshops.WorkshopSession", "state"),
         ("workshops.SessionOutput", "kind"),
-        ("workshops.ActionItem", "status"),
+        ("actions.ActionItem", "status"),
         ("organisations.Membership", "role"),
     ],
 )

@@ -42,7 +42,15 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # URL namespaces whose views belong to a workplace or an organisation. Later apps add theirs here.
-TENANT_NAMESPACES = {"organisations", "ideas", "experiments", "reflection", "workshops", "competences"}
+TENANT_NAMESPACES = {
+    "organisations",
+    "ideas",
+    "experiments",
+    "actions",
+    "reflection",
+    "workshops",
+    "competences",
+}
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
 # Pages in those namespaces that name no workplace or organisation: the person's own list of workplaces, and
@@ -466,14 +474,14 @@ TENANT_URLS.update(
         "workshops:session_summary": (wp, live_of, {}),
         "workshops:session_summary_pdf": (wp, live_of, {}),
         "workshops:format_materials": (lambda t: {**wp(t), "format_slug": "idevinduet"}, no_objects, {}),
-        "workshops:barrier_list": (wp, no_objects, {"kind": "time", "description": "Hacked"}),
-        "workshops:barrier_edit": (wp, lambda t: {"barrier_id": t.barrier.pk}, {"status": "removed"}),
-        "workshops:action_items": (
+        "actions:barrier_list": (wp, no_objects, {"kind": "time", "description": "Hacked"}),
+        "actions:barrier_edit": (wp, lambda t: {"barrier_id": t.barrier.pk}, {"status": "removed"}),
+        "actions:action_items": (
             wp,
             no_objects,
             {"what": "Hacked", "owner": "1", "due_on": "2030-01-01"},
         ),
-        "workshops:action_item_edit": (wp, lambda t: {"item_id": t.action_item.pk}, {"status": "done"}),
+        "actions:action_item_edit": (wp, lambda t: {"item_id": t.action_item.pk}, {"status": "done"}),
         "competences:map": (wp, no_objects, {}),
         "competences:rate": (wp, no_objects, {"visible_to_team": "on"}),
         "competences:catalogue": (wp, no_objects, {"area": "devices", "name": "Hacked"}),

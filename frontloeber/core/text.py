@@ -24,3 +24,9 @@ def whole_number(value):
     ``str.isdigit`` alone lets through digits ``int`` cannot read, such as "²"."""
     value = str(value or "").strip()
     return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+
+
+def first_line(text, length):
+    """The text's first line, cut to ``length`` characters with an ellipsis: a title made from a post."""
+    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    return line if len(line) <= length else line[: length - 1].rstrip() + "…"

@@ -25,6 +25,7 @@ import random
 from django.db.models import Max
 from django.utils import timezone
 
+from frontloeber.actions import services as register
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import Challenge, Follow, Idea, IdeaEvent, IdeaStatus, Support
 from frontloeber.notifications.models import Notification
@@ -915,7 +916,7 @@ class _Session:
 
     def _follow_up(self, action, when):
         if "barrier" in action:
-            barrier = services.barrier_update(
+            barrier = register.barrier_update(
                 actor=self.people[action["by"]],
                 barrier=self.barriers[action["barrier"]],
                 status=action["status"],
@@ -923,7 +924,7 @@ class _Session:
             Barrier.objects.filter(pk=barrier.pk).update(updated_at=when)
         elif "done" in action:
             item = self.items[action["done"]]
-            services.action_item_update(actor=item.owner, item=item, status=ActionStatus.DONE)
+            register.action_item_update(actor=item.owner, item=item, status=ActionStatus.DONE)
             ActionItem.objects.filter(pk=item.pk).update(done_at=when)
         else:
             idea = self.ideas[action.get("acknowledge") or action.get("move")]

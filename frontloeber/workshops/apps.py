@@ -10,14 +10,11 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         from frontloeber.accounts.registry import login_page
         from frontloeber.ideas.registry import idea_page
-        from frontloeber.notifications.registry import daily_jobs
 
         from . import (
             notification_kinds,  # noqa: F401 — declares the kinds
             selectors,
-            services,
         )
 
         login_page.register(selectors.login_page_guest_rooms)
         idea_page.register(selectors.idea_workshop_links)
-        daily_jobs.register(services.action_items_remind)

@@ -5,10 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from frontloeber.actions.forms import ActionItemForm, BarrierForm  # noqa: F401 — offered for posts too
 from frontloeber.core.forms import DATE_INPUT, DATETIME_INPUT, member_choices
+from frontloeber.core.text import first_line
 from frontloeber.ideas.models import DESCRIPTION_MAX, NEED_MAX, TITLE_MAX
-
-from .models import BarrierKind
 
 
 class SessionForm(forms.Form):
@@ -55,11 +55,6 @@ class SessionForm(forms.Form):
 # --- What a post becomes -------------------------------------------------------------------------------
 
 
-def _first_line(text, length):
-    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
-    return line if len(line) <= length else line[: length - 1].rstrip() + "…"
-
-
 class _OutputForm(forms.Form):
     def __init__(self, *args, members=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -91,7 +86,7 @@ class PostIdeaForm(_OutputForm):
             else gettext("From the workshop “%(workshop)s”.") % {"workshop": session.format.name}
         )
         return {
-            "title": _first_line(post.text, TITLE_MAX),
+            "title": first_line(post.text, TITLE_MAX),
             "need": need,
             "description": "\n\n".join([post.text, *merged]),
         }
@@ -111,27 +106,4 @@ class PostChallengeForm(_OutputForm):
     @classmethod
     def initial_from(cls, post, session):
         closes = timezone.localdate() + datetime.timedelta(days=30)
-        return {"title": _first_line(post.text, 120), "description": post.text, "closes_on": closes}
-
-
-class BarrierForm(_OutputForm):
-    kind = forms.ChoiceField(
-        label=_("What kind of barrier?"), choices=[("", _("Choose"))] + BarrierKind.choices
-    )
-    description = forms.CharField(
-        label=_("Describe the barrier"), max_length=500, widget=forms.Textarea(attrs={"rows": 3})
-    )
-
-    @classmethod
-    def initial_from(cls, post, session):
-        return {"description": post.text}
-
-
-class ActionItemForm(_OutputForm):
-    what = forms.CharField(label=_("What is to be done?"), max_length=200)
-    owner = forms.TypedChoiceField(label=_("Who does it?"), coerce=int)
-    due_on = forms.DateField(label=_("By when?"), widget=forms.DateInput(**DATE_INPUT))
-
-    @classmethod
-    def initial_from(cls, post, session):
-        return {"what": _first_line(post.text, 200)}
+        return {"title": first_line(post.text, 120), "description": post.text, "closes_on": closes}

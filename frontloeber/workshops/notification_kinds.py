@@ -16,13 +16,3 @@ class Kind(KindSet):
         label=_("A workshop you were invited to is cancelled"),
         text=_("%(actor)s cancelled the workshop %(detail)s"),
     )
-    ACTION_ITEM = kind(
-        "action_item",
-        label=_("You were given an action item"),
-        text=_("%(actor)s gave you an action item: %(detail)s"),
-    )
-    ACTION_ITEM_DUE = kind(
-        "action_item_due",
-        label=_("An action item of yours is due"),
-        text=_("Your action item is due: %(detail)s"),
-    )

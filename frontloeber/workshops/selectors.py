@@ -1,4 +1,4 @@
-"""Reads for the workshop library, sessions and their live board, and the barrier and action registers."""
+"""Reads for the workshop library, sessions and their live board, and what the posts became."""
 
 from collections import defaultdict
 
@@ -12,8 +12,6 @@ from frontloeber.core.text import whole_number
 from .models import (
     CODE_LENGTH,
     SUGGESTED_OUTPUT,
-    ActionItem,
-    Barrier,
     OutputKind,
     Post,
     SessionOutput,
@@ -367,54 +365,15 @@ def output_desk(*, session):
     return {**board, "outputs": outputs, "session_idea": workshop_idea}
 
 
-# --- The registers -----------------------------------------------------------------------------------
-
-
-def workplace_barriers(*, workplace, status=None):
-    barriers = Barrier.objects.of(workplace)
-    if status:
-        barriers = barriers.filter(status=status)
-    return barriers.select_related("created_by").prefetch_related(
-        Prefetch("action_items", queryset=ActionItem.objects.select_related("owner").order_by("due_on", "pk"))
-    )
-
-
-def action_items_for(*, workplace, owner=None, status=None):
-    items = ActionItem.objects.of(workplace)
-    if owner is not None:
-        items = items.filter(owner=owner)
-    if status:
-        items = items.filter(status=status)
-    return items.select_related("owner", "barrier", "idea").order_by("status", "due_on", "pk")
+# --- The idea page ----------------------------------------------------------------------------------
 
 
 def idea_workshop_links(*, idea, membership=None):
-    """What the idea page shows from the workshops: the sessions it came out of, and its action items."""
-    return {
-        "workshop_outputs": list(
-            SessionOutput.objects.filter(
-                organisation_id=idea.organisation_id, workplace_id=idea.workplace_id, idea=idea
-            ).select_related("session__format")
-        ),
-        "action_items": list(
-            ActionItem.objects.filter(
-                organisation_id=idea.organisation_id, workplace_id=idea.workplace_id, idea=idea
-            )
-            .select_related("owner")
-            .order_by("status", "due_on", "pk")
-        ),
-    }
-
-
-def access_barrier(*, workplace, barrier_id):
-    return one_or_404(
-        Barrier.objects.of(workplace).filter(pk=barrier_id), _("No such barrier in this workplace.")
-    )
-
-
-def access_action_item(*, workplace, item_id):
-    items = ActionItem.objects.select_related("workplace").of(workplace).filter(pk=item_id)
-    return one_or_404(items, _("No such action item in this workplace."))
+    """What the idea page shows from the workshops: the sessions it came out of."""
+    outputs = SessionOutput.objects.filter(
+        organisation_id=idea.organisation_id, workplace_id=idea.workplace_id, idea=idea
+    ).select_related("session__format")
+    return {"workshop_outputs": list(outputs)}
 
 
 def suggested_output_kinds(*, steps):

@@ -33,8 +33,4 @@ urlpatterns = [
     path(session + "referat.pdf", views.session_summary_pdf, name="session_summary_pdf"),
     path(library + "<slug:format_slug>/materialer.pdf", views.format_materials, name="format_materials"),
     path(library + "<slug:format_slug>/", views.format_detail, name="format_detail"),
-    path("a/<slug:workplace_slug>/barrierer/", views.barrier_list, name="barrier_list"),
-    path("a/<slug:workplace_slug>/barrierer/<int:barrier_id>/", views.barrier_edit, name="barrier_edit"),
-    path("a/<slug:workplace_slug>/opgaver/", views.action_items, name="action_items"),
-    path("a/<slug:workplace_slug>/opgaver/<int:item_id>/", views.action_item_edit, name="action_item_edit"),
 ]

@@ -130,7 +130,7 @@ def _axe_source() -> str:
 
 _AXE_RUN = """
 async (tags) => {
-  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+  const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   return result.violations.map((v) => ({
     id: v.id,
     impact: v.impact,

@@ -1,15 +1,11 @@
 """Writes for dialogue workshops, in sections: planning a session, running it live (the facilitator's
-controls and joining), the room (posts, votes, groups, themes), what the posts become, and barriers and
-action items. Each checks the actor's permission itself.
+controls and joining), the room (posts, votes, groups, themes), what the posts become, and the barriers and
+action items they become (the register itself is the actions app). Each checks the actor's permission itself.
 """
 
 from .actions import (  # noqa: F401
     action_item_create,
-    action_item_update,
-    action_items_remind,
     barrier_create,
-    barrier_update,
-    item_url,
 )
 from .live import (  # noqa: F401
     MAX_DOTS,
@@ -28,9 +24,6 @@ from .live import (  # noqa: F401
     session_step,
 )
 from .outputs import (  # noqa: F401
-    BARRIER_MAX,
-    DUE_AHEAD_DAYS,
-    WHAT_MAX,
     learning_activity_from_session,
     post_agreeing,
     post_to_adoption_plan,

@@ -19,10 +19,6 @@ from .room import _facilitated
 
 # --- Outputs: what the posts become ---------------------------------------------------------------
 
-WHAT_MAX = 200
-BARRIER_MAX = 500
-DUE_AHEAD_DAYS = 730
-
 
 def _output(session, post, kind, actor, **record):
     return SessionOutput.objects.create(

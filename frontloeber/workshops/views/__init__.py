@@ -1,5 +1,5 @@
 """The workshops' pages for members, in sections: the library and planning sessions, the facilitator's live
-screen, outputs, summary and material pack after the session, and the barrier register with action items.
+screen, outputs, summary and material pack after the session (the barrier register is the actions app).
 Joining by code is in join_views.py.
 """
 
@@ -25,12 +25,6 @@ from .outputs import (  # noqa: F401
     session_outputs,
     session_summary,
     session_summary_pdf,
-)
-from .register import (  # noqa: F401
-    action_item_edit,
-    action_items,
-    barrier_edit,
-    barrier_list,
 )
 from .sessions import (  # noqa: F401
     session_cancel,

@@ -1,3 +1,5 @@
+"""The barrier register and the action items: a workplace's list of each, and a leader's changes."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -17,11 +19,9 @@ from frontloeber.organisations.permissions import can_contribute
 from frontloeber.organisations.selectors import workplace_members
 from frontloeber.organisations.tenancy import workplace_view
 
-from .. import selectors, services
-from ..forms import ActionItemForm, BarrierForm
-from ..models import BarrierStatus
-
-# --- The barrier register and action items ----------------------------------------------------------
+from . import selectors, services
+from .forms import ActionItemForm, BarrierForm
+from .models import BarrierStatus
 
 
 @workplace_view
@@ -47,10 +47,10 @@ def barrier_list(request):
             form.add_error(None, str(denied))
         else:
             messages.success(request, _("The barrier is in the register."))
-            return redirect("workshops:barrier_list", workplace_slug=request.workplace.slug)
+            return redirect("actions:barrier_list", workplace_slug=request.workplace.slug)
     return render(
         request,
-        "workshops/barrier_list.html",
+        "actions/barrier_list.html",
         {
             "page": paginate(
                 request, selectors.workplace_barriers(workplace=request.workplace, status=status)
@@ -126,12 +126,12 @@ def action_items(request):
                     return redirect(idea.get_absolute_url() + "#action-items")
                 if barrier is not None:
                     return redirect(_barrier_url(barrier))
-                return redirect("workshops:action_items", workplace_slug=request.workplace.slug)
+                return redirect("actions:action_items", workplace_slug=request.workplace.slug)
     elif request.method == "POST":
         raise PermissionDenied(_("Only a leader of the workplace can do this."))
     return render(
         request,
-        "workshops/action_items.html",
+        "actions/action_items.html",
         {
             "page": paginate(request, items),
             "everyone": everyone,
@@ -144,7 +144,7 @@ def action_items(request):
 
 
 def _barrier_url(barrier):
-    url = reverse("workshops:barrier_list", kwargs={"workplace_slug": barrier.workplace.slug})
+    url = reverse("actions:barrier_list", kwargs={"workplace_slug": barrier.workplace.slug})
     return f"{url}#barrier-{barrier.pk}"
 
 
@@ -161,5 +161,5 @@ def action_item_edit(request, item_id):
     return redirect(
         request.POST.get("next")
         if url_has_allowed_host_and_scheme(request.POST.get("next"), allowed_hosts={request.get_host()})
-        else reverse("workshops:action_items", kwargs={"workplace_slug": request.workplace.slug})
+        else reverse("actions:action_items", kwargs={"workplace_slug": request.workplace.slug})
     )

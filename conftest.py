@@ -109,3 +109,29 @@ def leader(workplace):
     from tests.factories import member
 
     return member(workplace, Role.LEADER, full_name="Lene Leder").user
+
+
+@pytest.fixture
+def employee(workplace):
+    from frontloeber.organisations.models import Role
+    from tests.factories import member
+
+    return member(workplace, Role.EMPLOYEE, full_name="Erik Ansat").user
+
+
+@pytest.fixture
+def colleague(workplace):
+    """Another employee of the workplace."""
+    from frontloeber.organisations.models import Role
+    from tests.factories import member
+
+    return member(workplace, Role.EMPLOYEE, full_name="Karen Kollega").user
+
+
+@pytest.fixture
+def observer(workplace):
+    """A member who reads and changes nothing (a MED representative, say)."""
+    from frontloeber.organisations.models import Role
+    from tests.factories import member
+
+    return member(workplace, Role.OBSERVER, full_name="Ole Observatør").user

@@ -23,16 +23,6 @@ def author(workplace):
 
 
 @pytest.fixture
-def colleague(workplace):
-    return member(workplace, Role.EMPLOYEE).user
-
-
-@pytest.fixture
-def observer(workplace):
-    return member(workplace, Role.OBSERVER).user
-
-
-@pytest.fixture
 def idea(workplace, author, leader):
     return make_idea(workplace, author=author, tag_names=["Tablet", "app"])
 

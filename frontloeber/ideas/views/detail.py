@@ -63,17 +63,19 @@ def _detail_context(request, idea, **forms):
     return context
 
 
-def _render_detail(request, idea_id, *, status=200, **forms):
+def _render_detail(request, idea_id, *, status=200, mark_read=False, **forms):
     idea = selectors.idea_detail(workplace=request.workplace, idea_id=idea_id, user=request.user)
+    if mark_read:
+        # Once the idea is known to be this workplace's (another's 404s before anything is written), and
+        # before rendering, so the bell in the header already leaves out what this page shows.
+        notification_services.notification_mark_read_for_idea(user=request.user, idea=idea.pk)
     return render(request, "ideas/idea_detail.html", _detail_context(request, idea, **forms), status=status)
 
 
 @workplace_view
 @require_GET
 def idea_detail(request, idea_id):
-    # Before rendering, so the bell in the header already leaves out what this page shows.
-    notification_services.notification_mark_read_for_idea(user=request.user, idea=idea_id)
-    return _render_detail(request, idea_id)
+    return _render_detail(request, idea_id, mark_read=True)
 
 
 def _leader_action(request, idea_id, form_class, form_key, action, success, form_kwargs=None):

@@ -22,8 +22,7 @@ from frontloeber.notifications import tokens
 from frontloeber.notifications.models import Notification, Preference
 from frontloeber.notifications.tasks import digest_send, digests_enqueue
 from frontloeber.organisations import services as organisation_services
-from frontloeber.organisations.models import Role
-from tests.factories import WorkplaceFactory, make_idea, member
+from tests.factories import WorkplaceFactory, make_idea
 
 pytestmark = pytest.mark.django_db
 
@@ -34,16 +33,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def workplace():
     return WorkplaceFactory(name="Ambulancestation Nord")
-
-
-@pytest.fixture
-def employee(workplace):
-    return member(workplace, Role.EMPLOYEE, full_name="Erik Ansat").user
-
-
-@pytest.fixture
-def colleague(workplace):
-    return member(workplace, Role.EMPLOYEE, full_name="Karen Kollega").user
 
 
 @pytest.fixture

@@ -23,18 +23,8 @@ def responsible(workplace):
 
 
 @pytest.fixture
-def colleague(workplace):
-    return member(workplace, Role.EMPLOYEE).user
-
-
-@pytest.fixture
 def participant(workplace):
     return member(workplace, Role.EMPLOYEE).user
-
-
-@pytest.fixture
-def observer(workplace):
-    return member(workplace, Role.OBSERVER).user
 
 
 @pytest.fixture

@@ -17,21 +17,6 @@ from tests.factories import (
 
 
 @pytest.fixture
-def employee(workplace):
-    return member(workplace, Role.EMPLOYEE, full_name="Erik Ansat").user
-
-
-@pytest.fixture
-def colleague(workplace):
-    return member(workplace, Role.EMPLOYEE, full_name="Karen Kollega").user
-
-
-@pytest.fixture
-def observer(workplace):
-    return member(workplace, Role.OBSERVER, full_name="Ole Observatør").user
-
-
-@pytest.fixture
 def idea(workplace, leader, employee):
     """A new idea by the employee (who is not its responsible person)."""
     return make_idea(workplace, author=employee)

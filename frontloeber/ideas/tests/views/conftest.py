@@ -2,23 +2,7 @@
 
 import pytest
 
-from frontloeber.organisations.models import Role
-from tests.factories import make_idea, member
-
-
-@pytest.fixture
-def employee(workplace):
-    return member(workplace, Role.EMPLOYEE, full_name="Erik Ansat").user
-
-
-@pytest.fixture
-def colleague(workplace):
-    return member(workplace, Role.EMPLOYEE, full_name="Karen Kollega").user
-
-
-@pytest.fixture
-def observer(workplace):
-    return member(workplace, Role.OBSERVER, full_name="Ole Observatør").user
+from tests.factories import make_idea
 
 
 @pytest.fixture

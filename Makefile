@@ -33,7 +33,7 @@ demo: $(STAMP)
 # TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # Timings at scale (not part of `make test`); BENCH_IDEAS sets the size, DATABASE_URL the database.
 bench: $(STAMP)

@@ -39,7 +39,22 @@ def pytest_runtest_teardown(item, nextitem):
             restore_content()
 
 
-_LONGEST_FIRST = ("tests/browser/", "tests/test_tenancy.py")
+# The longest files, longest first (measured: the browser journeys take 20-45 s each, the tenancy test 45 s,
+# the migrations test 20 s). With one process per core a long file handed out last leaves the other process
+# idle while it runs; make test passes --no-loadscope-reorder so xdist keeps this order instead of putting
+# the files with most tests first (which sent the one-test journeys to the end).
+_LONGEST_FIRST = (
+    "tests/browser/test_workshop_live.py",
+    "tests/browser/test_survey_journey.py",
+    "tests/test_tenancy.py",
+    "tests/browser/test_experiment_journey.py",
+    "tests/browser/test_idea_journey.py",
+    "tests/test_migrations.py",
+    "tests/browser/test_layout.py",
+    "tests/browser/test_skills_journey.py",
+    "frontloeber/demo/tests/",
+    "tests/browser/",
+)
 # Files whose tests share one expensive package fixture go to one process together, one after the other:
 # the demo is seeded once instead of each time a process comes back to one of its files.
 _TOGETHER = ("frontloeber/demo/tests/",)
@@ -56,13 +71,18 @@ def pytest_xdist_make_scheduler(config, log):
     return FilesAndPackages(config, log)
 
 
+def _longest_first(item):
+    return next(
+        (n for n, prefix in enumerate(_LONGEST_FIRST) if item.nodeid.startswith(prefix)), len(_LONGEST_FIRST)
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked ``postgresql`` (row locks, concurrent writers) run in CI's PostgreSQL pass; with SQLite
     they are left out of the run (deselected and counted as such), not skipped."""
-    # The longest files first (the browser journeys, the tenancy test): with one process per core, a long
-    # file handed out last leaves the other processes idle while it runs. Order does not matter otherwise:
-    # every test is isolated, and content a transactional test empties is loaded again after it.
-    items.sort(key=lambda item: 0 if item.nodeid.startswith(_LONGEST_FIRST) else 1)
+    # The longest files first (see _LONGEST_FIRST). Order does not matter otherwise: every test is isolated,
+    # and content a transactional test empties is loaded again after it.
+    items.sort(key=_longest_first)
     if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
         return
     left_out = [item for item in items if item.get_closest_marker("postgresql")]

@@ -9,6 +9,7 @@ import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 import pytest
 from django.apps import apps
@@ -529,6 +530,7 @@ def tenant_url_names():
     return names
 
 
+@cache
 def frontloeber_tables():
     """Every table of a Frontløber app (its models, their many-to-many tables, the search index)."""
     prefixes = tuple(

@@ -3,7 +3,6 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from frontloeber.organisations.models import Role
 from frontloeber.organisations.permissions import can_administer, can_lead, is_leader
 
 from . import selectors
@@ -44,7 +43,7 @@ def require_plan_activity(*, user, workplace, skills):
 def can_manage_activity(*, membership, activity) -> bool:
     """The host, whoever planned it, or a leader of the workplace."""
     return membership.workplace_id == activity.workplace_id and (
-        membership.user_id in (activity.host_id, activity.created_by_id) or membership.role == Role.LEADER
+        membership.user_id in (activity.host_id, activity.created_by_id) or membership.is_leader
     )
 
 

@@ -29,7 +29,7 @@ def require_manage(*, user, idea):
 
 def can_log(*, membership, experiment, participant_ids) -> bool:
     return can_manage(membership=membership, idea=experiment.idea) or (
-        membership.role in (Role.EMPLOYEE, Role.LEADER) and membership.user_id in participant_ids
+        membership.can_contribute and membership.user_id in participant_ids
     )
 
 
@@ -40,7 +40,7 @@ def experiment_page(*, membership, experiment, participant_ids) -> dict:
     under_way = experiment.is_running or experiment.is_evaluating
     return {
         "can_manage": manages,
-        "is_leader": membership.role == Role.LEADER,
+        "is_leader": membership.is_leader,
         "can_prepare": manages and experiment.is_planned,
         "can_evaluate": manages and under_way,
         "can_log": under_way
@@ -84,7 +84,7 @@ def next_steps(*, membership, idea, experiments, plan, case):
 
 def can_launch(*, membership, plan) -> bool:
     """A leader takes a planned adoption live."""
-    return membership.role == Role.LEADER and plan.is_planned
+    return membership.is_leader and plan.is_planned
 
 
 def can_try_case(*, membership, case, trials):

@@ -25,17 +25,13 @@ def is_new(idea) -> bool:
 
 
 def can_edit_idea(*, membership, idea) -> bool:
-    return (
-        membership.role in (Role.EMPLOYEE, Role.LEADER)
-        and membership.user_id == idea.author_id
-        and is_new(idea)
-    )
+    return membership.can_contribute and membership.user_id == idea.author_id and is_new(idea)
 
 
 def can_support(*, membership, idea) -> bool:
     """Colleagues support each other's ideas while they are open (and adopted ones, to show they work)."""
     return (
-        membership.role in (Role.EMPLOYEE, Role.LEADER)
+        membership.can_contribute
         and membership.user_id != idea.author_id
         and idea.status not in (IdeaStatus.NOT_PURSUED, IdeaStatus.WITHDRAWN, IdeaStatus.MERGED)
     )
@@ -50,7 +46,7 @@ def can_qualify(*, membership, idea) -> bool:
 
 def can_mark_ready(*, membership, idea) -> bool:
     """A leader or the responsible person says the idea is ready to be tried out."""
-    return membership.role == Role.LEADER or idea.responsible_id == membership.user_id
+    return membership.is_leader or idea.responsible_id == membership.user_id
 
 
 def require_qualify(*, user, idea):
@@ -64,9 +60,9 @@ def require_qualify(*, user, idea):
 
 def idea_page(*, membership, idea) -> dict:
     """What the idea's page offers the person whose membership the view resolved."""
-    can_contribute = membership.role in (Role.EMPLOYEE, Role.LEADER)
+    can_contribute = membership.can_contribute
     can_qualify_it = can_qualify(membership=membership, idea=idea)
-    is_leader = membership.role == Role.LEADER
+    is_leader = membership.is_leader
     return {
         "is_leader": is_leader,
         "is_author": idea.author_id == membership.user_id,

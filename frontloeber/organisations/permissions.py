@@ -17,19 +17,16 @@ from django.utils.translation import gettext as _
 from . import selectors
 from .models import Membership, Role
 
-CONTRIBUTORS = (Role.EMPLOYEE, Role.LEADER)
-
-
 # --- Questions on a resolved membership (views, templates) ---------------------------------------------
 
 
 def can_contribute(*, membership) -> bool:
     """Brings ideas and does work at the workplace: an employee or a leader, not an observer."""
-    return membership is not None and membership.role in CONTRIBUTORS
+    return membership is not None and membership.can_contribute
 
 
 def can_lead(*, membership) -> bool:
-    return membership is not None and membership.role == Role.LEADER
+    return membership is not None and membership.is_leader
 
 
 # --- The same, for services that are given a user -----------------------------------------------------

@@ -3,7 +3,6 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 
-from frontloeber.organisations.models import Role
 from frontloeber.organisations.permissions import is_leader
 
 from .models import OutputKind
@@ -20,7 +19,7 @@ LEADERS_OUTPUTS = (
 def can_facilitate(*, membership, session) -> bool:
     """The session's facilitator, or any leader of its workplace (who can step in)."""
     return membership.workplace_id == session.workplace_id and (
-        membership.user_id == session.facilitator_id or membership.role == Role.LEADER
+        membership.user_id == session.facilitator_id or membership.is_leader
     )
 
 
@@ -35,7 +34,7 @@ def require_facilitate(*, user, session):
 
 def can_make_output(*, membership, kind) -> bool:
     """Whether the person may turn a post into a ``kind`` (given they facilitate the session)."""
-    return membership.role == Role.LEADER or kind not in LEADERS_OUTPUTS
+    return membership.is_leader or kind not in LEADERS_OUTPUTS
 
 
 def output_kinds(*, membership):

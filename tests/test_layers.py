@@ -45,3 +45,38 @@ def test_an_upward_import_inside_a_function_breaks_the_contract(tmp_path):
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "layered.low -> layered.high" in result.stdout
+
+
+def _layer_of():
+    """{app label: its layer's index, 0 the lowest}, from the same contract as the imports."""
+    import tomllib
+
+    from django.apps import apps
+
+    layers = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]["contracts"][0][
+        "layers"
+    ]
+    rank = {}
+    for index, layer in enumerate(reversed(layers)):
+        for module in layer.split("|"):
+            rank[module.strip()] = index
+    return {config.label: rank[config.name] for config in apps.get_app_configs() if config.name in rank}
+
+
+def test_no_model_points_at_a_higher_apps_model():
+    # A foreign key is a dependency too: the lower app's table and migrations would need the higher one's.
+    from django.apps import apps
+
+    layer = _layer_of()
+    upward = [
+        f"{model._meta.label}.{field.name} -> {field.related_model._meta.label}"
+        for model in apps.get_models()
+        if model._meta.app_label in layer
+        for field in model._meta.get_fields(include_hidden=True)
+        if field.is_relation
+        and field.concrete
+        and field.related_model is not None
+        and field.related_model._meta.app_label in layer
+        and layer[field.related_model._meta.app_label] > layer[model._meta.app_label]
+    ]
+    assert upward == []

@@ -43,6 +43,28 @@ def row_counts():
     return counts
 
 
+def notification_subjects():
+    """(id, subject id, subject title) of every notification about an idea, however the schema says it."""
+    columns = {
+        c.name
+        for c in connection.introspection.get_table_description(
+            connection.cursor(), "notifications_notification"
+        )
+    }
+    with connection.cursor() as cursor:
+        if "idea_id" in columns:
+            cursor.execute(
+                "SELECT n.id, n.idea_id, i.title FROM notifications_notification n"
+                " JOIN ideas_idea i ON i.id = n.idea_id ORDER BY n.id"
+            )
+        else:
+            cursor.execute(
+                "SELECT id, subject_id, subject_title FROM notifications_notification"
+                " WHERE subject_type = 'ideas.idea' ORDER BY id"
+            )
+        return cursor.fetchall()
+
+
 def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
@@ -60,6 +82,8 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     for workplace in Workplace.objects.all()[:3]:  # the demo invites nobody; the move of this table counts
         InvitationFactory(workplace=workplace)
     before = row_counts()
+    subjects = notification_subjects()
+    assert len(subjects) > 20
     assert before["ideas_idea"] > 50 and before["organisations_invitation"] > 0
     assert before["actions_barrier"] > 0 and before["actions_actionitem"] > 0
     assert sum(before.values()) > 5000
@@ -68,7 +92,9 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     rolled_back = row_counts()
     assert {"accounts_invitation", "workshops_barrier"} <= set(connection.introspection.table_names())
     assert rolled_back == before
+    assert notification_subjects() == subjects  # the foreign key to the idea again
 
     migrate(newest())
     assert row_counts() == before
+    assert notification_subjects() == subjects
     assert {"organisations_invitation", "actions_barrier"} <= set(connection.introspection.table_names())

@@ -632,4 +632,4 @@ def test_nothing_written_notices_a_write_that_changes_nothing(tenants):
 
     a, b = tenants
     with pytest.raises(AssertionError, match="notifications_notification"), nothing_written():
-        Notification.objects.filter(recipient=a.leader.user, idea__workplace=b.workplace).update(read_at=None)
+        Notification.objects.filter(recipient=a.leader.user, workplace=b.workplace).update(read_at=None)

@@ -23,7 +23,7 @@ from frontloeber.ideas.models import (
     Tag,
 )
 from frontloeber.ideas.notification_kinds import Kind
-from frontloeber.notifications.models import Notification
+from frontloeber.notifications.models import Notification, subject_fields
 
 from .ideas_content import CHALLENGES, IDEAS
 
@@ -256,7 +256,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
             recipient=author,
             kind=kind,
             actor=actor,
-            idea=idea,
+            **subject_fields(idea),
             detail=detail[:200],
             status=status,
             created_at=when,
@@ -268,6 +268,6 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
             recipient=leader,
             kind=Kind.IDEA_NEW,
             actor=author,
-            idea=idea,
+            **subject_fields(idea),
             created_at=submitted,
         )

@@ -8,7 +8,7 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
-        from frontloeber.notifications.registry import digest_links
+        from frontloeber.notifications.registry import digest_links, subject_pages
 
         from . import (
             notification_kinds,  # noqa: F401 — declares the kinds
@@ -17,3 +17,4 @@ class IdeasConfig(AppConfig):
         )
 
         digest_links.register(tokens.digest_unfollow_link)
+        subject_pages.register(notification_kinds.idea_page)

@@ -1,10 +1,25 @@
-"""The notifications this app sends, with the sentence each reads as (see ``notifications.kinds``)."""
+"""The notifications this app sends, with the sentence each reads as (see ``notifications.kinds``), and the
+page a notification about an idea opens."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.notifications.kinds import KindSet, kind
+from frontloeber.notifications.models import subject_label
 
-from .models import IdeaStatus
+from .models import Idea, IdeaStatus
+
+IDEA_SUBJECT = subject_label(Idea)
+
+
+def idea_page(*, notification):
+    """The idea's page, for a notification about an idea (always of the notification's own workplace)."""
+    if notification.subject_type != IDEA_SUBJECT or not notification.subject_id:
+        return ""
+    return reverse(
+        "ideas:idea_detail",
+        kwargs={"workplace_slug": notification.workplace.slug, "idea_id": notification.subject_id},
+    )
 
 
 class Kind(KindSet):

@@ -7,9 +7,31 @@ from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.markdown import plain
 from frontloeber.organisations.models import Organisation
-from frontloeber.organisations.rows import WorkplaceRow, tenant_index
+from frontloeber.organisations.rows import WorkplaceRow, WorkplaceRowQuerySet, tenant_index
 
 from . import kinds
+
+
+class NotificationQuerySet(WorkplaceRowQuerySet):
+    def about(self, subject):
+        """The notifications about this object (an idea, say)."""
+        return self.filter(subject_type=subject_label(subject), subject_id=subject.pk)
+
+
+def subject_label(subject):
+    """How a notification names the model of what it is about: "ideas.idea"."""
+    return subject._meta.label_lower
+
+
+def subject_fields(subject):
+    """The fields of a notification about ``subject`` (an object with a ``title``), or none for no subject."""
+    if subject is None:
+        return {}
+    return {
+        "subject_type": subject_label(subject),
+        "subject_id": subject.pk,
+        "subject_title": subject.title[:200],
+    }
 
 
 class Notification(WorkplaceRow):
@@ -25,7 +47,12 @@ class Notification(WorkplaceRow):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    idea = models.ForeignKey("ideas.Idea", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # What it is about, named by its model's label and id ("ideas.idea", 42) with its title as the sentence
+    # quotes it: no foreign key, since notifications lie below the apps whose objects they tell of. The app
+    # that owns the subject keeps the title current and deletes the notifications with the subject.
+    subject_type = models.CharField(max_length=40, blank=True)
+    subject_id = models.PositiveBigIntegerField(null=True, blank=True)
+    subject_title = models.CharField(max_length=200, blank=True)
     # The words quoted under the sentence: a comment, a question, an answer, a leader's reason.
     detail = models.CharField(max_length=200, blank=True)
     # For a status change: the status the idea moved to.
@@ -40,10 +67,13 @@ class Notification(WorkplaceRow):
     # Set when the notification went out in a daily digest, so no digest repeats it.
     digested_at = models.DateTimeField(null=True, blank=True)
 
+    objects = NotificationQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
         indexes = [
+            models.Index(fields=["subject_type", "subject_id"]),
             models.Index(fields=["recipient", "read_at"]),
             models.Index(fields=["recipient", "digested_at"]),
             tenant_index("created_at"),
@@ -56,7 +86,7 @@ class Notification(WorkplaceRow):
         """The notification as a sentence in the active language, from the kind its app declared."""
         declared = kinds.get(self.kind)
         actor = self.actor.full_name if self.actor_id and self.actor else _("Someone")
-        idea = self.idea.title if self.idea_id and self.idea else ""
+        idea = self.subject_title
         if declared is None:
             return _("%(actor)s did something in %(idea)s") % {"actor": actor, "idea": idea}
         status = declared.statuses.get(self.status, self.status)

@@ -10,3 +10,9 @@ digest_links = Registry(
     """Callables ``(*, notification, user) -> dict`` of extra links under a notification in the digest, as
     site-relative paths (ideas: ``unfollow_url``, to stop following the idea in one click)."""
 )
+
+subject_pages = Registry(
+    """Callables ``(*, notification) -> str`` giving the site-relative page a notification opens when it is
+    about a subject of the registering app, or "" when the subject is not theirs (ideas: the idea's page for
+    ``subject_type == "ideas.idea"``). Built from the stored fields, without a query."""
+)

@@ -19,7 +19,7 @@ def notifications_for(*, user):
         .filter(
             Q(Exists(current), for_organisation_admins=False) | Q(Exists(admin), for_organisation_admins=True)
         )
-        .select_related("actor", "idea__workplace", "workplace")
+        .select_related("actor", "workplace")
     )
 
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import kinds
-from .models import Notification, Preference
+from .models import Notification, Preference, subject_fields
 
 
 def notification_create(
@@ -13,7 +13,7 @@ def notification_create(
     kind,
     workplace,
     actor=None,
-    idea=None,
+    subject=None,
     detail="",
     status="",
     target_url="",
@@ -21,10 +21,14 @@ def notification_create(
 ):
     """Tell each recipient (once, and never the person who did it) that something happened. Only current
     members of the workplace hear of it: someone who has left keeps no window into it. Told to the
-    organisation's admins about one of its workplaces, only current admins hear of it, member or not."""
+    organisation's admins about one of its workplaces, only current admins hear of it, member or not.
+    ``subject`` is what it is about (an idea): an object of the same workplace with a ``title``."""
     from frontloeber.organisations.models import Membership, OrganisationAdmin
 
     kinds.require(kind)
+    if subject is not None and getattr(subject, "workplace_id", workplace.pk) != workplace.pk:
+        raise ValueError("A notification's subject belongs to the workplace it is told in.")
+    about = subject_fields(subject)
     candidates = {user.pk for user in recipients if user is not None}
     if to_organisation_admins:
         allowed = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
@@ -49,11 +53,11 @@ def notification_create(
                 recipient=user,
                 kind=kind,
                 actor=actor,
-                idea=idea,
                 detail=detail[:200],
                 status=status,
                 target_url=target_url,
                 for_organisation_admins=to_organisation_admins,
+                **about,
             )
         )
     Notification.objects.bulk_create(rows)
@@ -68,11 +72,27 @@ def notification_mark_read(*, user, notification_id=None):
     return unread.update(read_at=timezone.now())
 
 
-def notification_mark_read_for_idea(*, user, idea):
+def notification_mark_read_about(*, user, subject):
     """Seeing an idea's page is reading its news: its notifications leave the bell."""
-    return Notification.objects.filter(recipient=user, idea=idea, read_at__isnull=True).update(
-        read_at=timezone.now()
+    return (
+        Notification.objects.about(subject)
+        .filter(recipient=user, read_at__isnull=True)
+        .update(read_at=timezone.now())
     )
+
+
+def notification_subject_renamed(*, subject):
+    """The subject's title changed: its notifications quote the new one."""
+    return (
+        Notification.objects.about(subject)
+        .exclude(subject_title=subject.title[:200])
+        .update(subject_title=subject.title[:200])
+    )
+
+
+def notification_subject_deleted(*, subject):
+    """The subject is gone, and what told of it with it."""
+    return Notification.objects.about(subject).delete()
 
 
 @transaction.atomic

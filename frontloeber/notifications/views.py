@@ -12,6 +12,7 @@ from frontloeber.core.pagination import paginate
 
 from . import kinds, selectors, services, tokens
 from .forms import PreferenceForm
+from .registry import subject_pages
 
 
 @require_GET
@@ -36,10 +37,11 @@ def notification_open(request, notification_id):
     services.notification_mark_read(user=request.user, notification_id=notification.pk)
     if notification.target_url.startswith("/") and not notification.target_url.startswith("//"):
         return redirect(notification.target_url)
-    if notification.idea_id:
+    page = next(filter(None, (opens(notification=notification) for opens in subject_pages)), "")
+    if page:
         declared = kinds.get(notification.kind)
         anchor = declared.anchor if declared is not None else ""
-        return redirect(notification.idea.get_absolute_url() + anchor)
+        return redirect(page + anchor)
     return redirect(notification.workplace.get_absolute_url())
 
 

@@ -255,7 +255,7 @@ def test_employee_brings_an_idea_and_hears_back_from_the_leader(new_context, liv
 
     # --- The author, back on the phone --------------------------------------------------------------
     answered, moved = (
-        Notification.objects.get(recipient=employee, idea=idea, kind=kind)
+        Notification.objects.about(idea).get(recipient=employee, kind=kind)
         for kind in (Kind.IDEA_RESPONSE, Kind.IDEA_STATUS)
     )
     phone.goto(board_url)

@@ -93,7 +93,7 @@ def case_try_here(*, actor, case, workplace):
         kind=Kind.CASE_TRIED,
         workplace=case.workplace,
         actor=actor,
-        idea=source,
+        subject=source,
         detail=workplace.name,
     )
     return trial

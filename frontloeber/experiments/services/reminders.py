@@ -71,7 +71,7 @@ def reminders_send(*, today=None):
                 ],
                 kind=Kind.EXPERIMENT_EVALUATE,
                 workplace=experiment.workplace,
-                idea=experiment.idea,
+                subject=experiment.idea,
                 target_url=experiment.get_absolute_url(),
             )
             reminded += 1
@@ -85,7 +85,7 @@ def reminders_send(*, today=None):
                 recipients=[*leaders.get(checkpoint.workplace_id, []), checkpoint.plan.responsible],
                 kind=Kind.CHECKPOINT_DUE,
                 workplace=checkpoint.workplace,
-                idea=checkpoint.plan.idea,
+                subject=checkpoint.plan.idea,
                 target_url=checkpoint.plan.get_absolute_url(),
             )
             reminded += 1

@@ -64,7 +64,7 @@ def idea_acknowledge(*, actor, idea, message=""):
         kind=Kind.IDEA_RESPONSE,
         workplace=idea.workplace,
         actor=actor,
-        idea=idea,
+        subject=idea,
         detail=message,
     )
     return idea
@@ -125,7 +125,7 @@ def _change_status(idea, actor, to_status, message, now, extra_fields):
         kind=Kind.IDEA_STATUS,
         workplace=idea.workplace,
         actor=actor,
-        idea=idea,
+        subject=idea,
         detail=message,
         status=to_status,
     )
@@ -164,7 +164,7 @@ def idea_ask(*, actor, idea, question):
         kind=Kind.IDEA_QUESTION,
         workplace=idea.workplace,
         actor=actor,
-        idea=idea,
+        subject=idea,
         detail=question,
     )
     return idea
@@ -197,7 +197,7 @@ def idea_answer(*, actor, idea, answer):
         kind=Kind.IDEA_ANSWER,
         workplace=idea.workplace,
         actor=actor,
-        idea=idea,
+        subject=idea,
         detail=answer,
     )
     return idea
@@ -235,7 +235,7 @@ def idea_assign(*, actor, idea, responsible):
             kind=Kind.IDEA_ASSIGNED,
             workplace=idea.workplace,
             actor=actor,
-            idea=idea,
+            subject=idea,
         )
     return idea
 
@@ -332,7 +332,7 @@ def idea_merge(*, actor, idea, into):
         kind=Kind.IDEA_MERGED,
         workplace=idea.workplace,
         actor=actor,
-        idea=into,
+        subject=into,
         detail=idea.title,
     )
     return into

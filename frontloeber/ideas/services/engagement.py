@@ -117,7 +117,7 @@ def comment_create(*, actor, idea, body):
         kind=Kind.IDEA_COMMENT,
         workplace=idea.workplace,
         actor=actor,
-        idea=idea,
+        subject=idea,
         detail=body,
     )
     _follow(idea, actor)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from frontloeber.core.text import clean_text
 from frontloeber.ideas.notification_kinds import Kind
-from frontloeber.notifications.services import notification_create
+from frontloeber.notifications.services import notification_create, notification_subject_renamed
 from frontloeber.organisations.models import Role
 
 from .. import permissions, search
@@ -130,7 +130,7 @@ def idea_create(
     _follow(idea, actor)
     _event(idea, actor, EventKind.SUBMITTED, to_status=IdeaStatus.NEW)
     notification_create(
-        recipients=_leaders(workplace), kind=Kind.IDEA_NEW, workplace=workplace, actor=actor, idea=idea
+        recipients=_leaders(workplace), kind=Kind.IDEA_NEW, workplace=workplace, actor=actor, subject=idea
     )
     return idea
 
@@ -171,11 +171,14 @@ def idea_update(
     if errors:
         raise ValidationError(errors)
     cleaned_images = _clean_images(images, existing=idea.images.count())
+    renamed = fields["title"] != idea.title
     for name, value in fields.items():
         setattr(idea, name, value)
     idea.challenge = challenge
     idea.last_activity_at = timezone.now()
     idea.save()
+    if renamed:
+        notification_subject_renamed(subject=idea)
     tags = _tags(idea.workplace.organisation, names)
     idea.tags.set(tags)
     _save_images(idea, cleaned_images, actor)

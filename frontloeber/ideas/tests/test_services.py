@@ -52,7 +52,7 @@ def test_an_employee_submits_an_idea_and_the_leaders_are_told(workplace, author,
     assert Follow.objects.filter(idea=idea, user=author).exists()
     assert list(idea.events.values_list("kind", flat=True)) == [EventKind.SUBMITTED]
     note = Notification.objects.get(recipient=leader)
-    assert note.kind == Kind.IDEA_NEW and note.idea == idea
+    assert note.kind == Kind.IDEA_NEW and note.subject_id == idea.pk
     assert not Notification.objects.filter(recipient=author).exists()
 
 
@@ -398,7 +398,7 @@ def test_merging_a_duplicate_moves_supports_followers_and_comments(workplace, le
     assert Follow.objects.filter(idea=original, user=author).exists()
     assert not Support.objects.filter(idea=duplicate).exists()
     note = Notification.objects.get(recipient=author, kind=Kind.IDEA_MERGED)
-    assert note.idea == original
+    assert note.subject_id == original.pk
     with pytest.raises(ValidationError):
         services.idea_merge(actor=leader, idea=original, into=original)
     with pytest.raises(ValidationError):

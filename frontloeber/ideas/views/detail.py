@@ -68,7 +68,7 @@ def _render_detail(request, idea_id, *, status=200, mark_read=False, **forms):
     if mark_read:
         # Once the idea is known to be this workplace's (another's 404s before anything is written), and
         # before rendering, so the bell in the header already leaves out what this page shows.
-        notification_services.notification_mark_read_for_idea(user=request.user, idea=idea.pk)
+        notification_services.notification_mark_read_about(user=request.user, subject=idea)
     return render(request, "ideas/idea_detail.html", _detail_context(request, idea, **forms), status=status)
 
 

@@ -19,7 +19,7 @@ from frontloeber.ideas import tokens as idea_tokens
 from frontloeber.ideas.models import Follow
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications import tokens
-from frontloeber.notifications.models import Notification, Preference
+from frontloeber.notifications.models import Notification, Preference, subject_fields
 from frontloeber.notifications.tasks import digest_send, digests_enqueue
 from frontloeber.organisations import services as organisation_services
 from tests.factories import WorkplaceFactory, make_idea
@@ -68,7 +68,7 @@ def notify_many(recipient, workplace, idea, n, *, actor=None):
             recipient=recipient,
             kind=Kind.IDEA_COMMENT,
             actor=actor,
-            idea=idea,
+            **subject_fields(idea),
             detail=f"Kommentar {i}",
         )
         for i in range(n)
@@ -179,7 +179,7 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_idea(client, workp
         workplace=workplace,
         recipient=employee,
         kind=Kind.IDEA_STATUS,
-        idea=commented,
+        **subject_fields(commented),
         status="qualifying",
     )
     client.force_login(employee)

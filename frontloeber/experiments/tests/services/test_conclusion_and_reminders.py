@@ -210,7 +210,7 @@ def test_an_experiment_past_its_end_is_reminded_once(idea, leader, participant, 
     notes = Notification.objects.filter(kind=ExperimentKind.EXPERIMENT_EVALUATE)
     assert {n.recipient for n in notes} == {leader, second_leader, participant, responsible}
     assert notes.count() == 4
-    assert all(n.target_url == experiment.get_absolute_url() and n.idea_id == idea.pk for n in notes)
+    assert all(n.target_url == experiment.get_absolute_url() and n.subject_id == idea.pk for n in notes)
     assert all(n.workplace_id == idea.workplace_id for n in notes)
     assert f"/{experiment.pk}" in experiment.get_absolute_url()
 
@@ -248,7 +248,7 @@ def test_due_checkpoints_on_a_live_plan_are_reminded_once(idea, leader, responsi
     assert services.reminders_send(today=first.due_on) == 1
     notes = Notification.objects.filter(kind=ExperimentKind.CHECKPOINT_DUE)
     assert {n.recipient for n in notes} == {leader, responsible}
-    assert all(n.target_url == plan.get_absolute_url() and n.idea_id == idea.pk for n in notes)
+    assert all(n.target_url == plan.get_absolute_url() and n.subject_id == idea.pk for n in notes)
     assert fresh(first).reminded_at is not None and fresh(second).reminded_at is None
 
     assert services.reminders_send(today=first.due_on + DAY) == 0

@@ -342,7 +342,7 @@ def test_starting_runs_the_experiment_and_the_idea_follows(experiment, leader, i
     assert (event.from_status, event.to_status) == (IdeaStatus.NEW, IdeaStatus.EXPERIMENTING)
     assert event.actor == leader and event.message == experiment.hypothesis
     note = Notification.objects.get(recipient=author, kind=IdeaKind.IDEA_STATUS)
-    assert note.idea == idea and note.status == IdeaStatus.EXPERIMENTING and note.actor == leader
+    assert note.subject_id == idea.pk and note.status == IdeaStatus.EXPERIMENTING and note.actor == leader
     assert not Notification.objects.filter(recipient=leader, kind=IdeaKind.IDEA_STATUS).exists()
 
 

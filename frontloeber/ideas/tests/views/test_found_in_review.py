@@ -84,4 +84,4 @@ def test_seeing_an_idea_reads_its_notifications_and_only_those(client, workplace
     client.force_login(leader)
     client.get(idea.get_absolute_url())
     unread = Notification.objects.filter(recipient=leader, read_at__isnull=True)
-    assert list(unread.values_list("idea", flat=True)) == [other.pk]
+    assert list(unread.values_list("subject_id", flat=True)) == [other.pk]

@@ -127,7 +127,10 @@ def test_merging_a_duplicate_moves_supports_and_comments_and_tells_its_author(
     comment.refresh_from_db()
     assert comment.idea == idea and idea.comment_count == 1
     notification = Notification.objects.get(recipient=colleague, kind=Kind.IDEA_MERGED)
-    assert notification.idea == idea and notification.detail == duplicate.title
+    assert (notification.subject_id, notification.subject_title) == (
+        idea.pk,
+        idea.title,
+    ) and notification.detail == duplicate.title
     # The duplicate's page points to where it went; the board leaves it out.
     assert idea.get_absolute_url() in html(client.get(duplicate.get_absolute_url()))
     assert duplicate.pk not in linked_idea_ids(client.get(url("board", workplace)))

@@ -43,7 +43,7 @@ def test_submitting_an_idea_creates_it_with_its_tags_and_tells_the_leader(
     assert idea.awaiting_leader_since is not None
     assert Follow.objects.filter(idea=idea, user=employee).exists()
     notification = Notification.objects.get(recipient=leader)
-    assert notification.kind == Kind.IDEA_NEW and notification.idea == idea
+    assert notification.kind == Kind.IDEA_NEW and notification.subject_id == idea.pk
     assert not Notification.objects.filter(recipient=employee).exists()
     page = client.get(response["Location"])
     assert page.status_code == 200 and "Tablet med billeder til forældrene" in html(page)

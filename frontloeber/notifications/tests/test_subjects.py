@@ -29,7 +29,11 @@ def test_a_notification_names_its_idea_by_label_id_and_title(idea, leader):
 
 def test_renaming_the_idea_renames_it_in_its_notifications(idea, leader, employee):
     idea_services.idea_update(
-        actor=employee, idea=idea, title="Tablet i alle ambulancer", need=idea.need, description=idea.description
+        actor=employee,
+        idea=idea,
+        title="Tablet i alle ambulancer",
+        need=idea.need,
+        description=idea.description,
     )
     notification = Notification.objects.get(recipient=leader, kind=Kind.IDEA_NEW)
     assert notification.subject_title == "Tablet i alle ambulancer"
@@ -46,7 +50,9 @@ def test_deleting_the_idea_deletes_its_notifications_and_no_others(workplace, id
 def test_a_subject_of_another_workplace_is_refused(idea, leader):
     elsewhere = WorkplaceFactory(organisation=idea.workplace.organisation)
     with pytest.raises(ValueError):
-        services.notification_create(recipients=[leader], kind=Kind.IDEA_NEW, workplace=elsewhere, subject=idea)
+        services.notification_create(
+            recipients=[leader], kind=Kind.IDEA_NEW, workplace=elsewhere, subject=idea
+        )
     assert Notification.objects.about(idea).count() == 1
 
 

@@ -146,7 +146,8 @@ def test_a_leader_of_another_workplace_tries_the_case_there(case, adopted, leade
     assert fresh(case).trial_count == 1
     note = Notification.objects.get(kind=ExperimentKind.CASE_TRIED)
     assert note.recipient == leader and note.actor == sister_leader
-    assert note.subject_id == adopted.pk and note.detail == sister.name and note.workplace_id == case.workplace_id
+    assert note.subject_id == adopted.pk and note.detail == sister.name
+    assert note.workplace_id == case.workplace_id
     # The other leader there hears of the new idea, as of any idea.
     assert Notification.objects.about(linked).filter(recipient=other_leader, kind=IdeaKind.IDEA_NEW).exists()
     # The source idea is untouched.

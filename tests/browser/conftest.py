@@ -10,8 +10,11 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from pytest_django.live_server_helper import LiveServer
 
 from tests.factories import PASSWORD, restore_content
 
@@ -78,6 +81,41 @@ def browser():
             os.environ.pop(ASYNC_UNSAFE, None)
         else:
             os.environ[ASYNC_UNSAFE] = previous
+
+
+class _OneRequestAtATime(LiveServerThread):
+    """The live server answers one request after another, as Django's own single-threaded live server tests
+    do. With SQLite the suite's database lives in memory and every request shares the test's one connection:
+    two requests at once (a board's poll beside a click) can meet SQLite's table lock and fail. One at a time,
+    the boards can poll as often as a room would want to see news without that race. (A server that is not
+    threaded closes each connection after its response, so a browser's keep-alive cannot hold it.)"""
+
+    def _create_server(self, connections_override=None):
+        return WSGIServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
+
+
+@pytest.fixture(autouse=True)
+def _boards_poll_quickly(settings):
+    """A live board asks for news every half second here (2 s in the product): the journeys wait for the
+    news a poll brings, and the live server takes one request at a time, so no poll can race another."""
+    settings.WORKSHOP_POLL_MS = 500
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server, serving one request at a time (see _OneRequestAtATime)."""
+    server = LiveServer("localhost", start=False)
+    threaded = server.thread
+    server.thread = _OneRequestAtATime(
+        threaded.host,
+        static_handler=threaded.static_handler,
+        connections_override=threaded.connections_override,
+        port=threaded.port,
+    )
+    server.thread.daemon = True
+    server.start()
+    yield server
+    server.stop()
 
 
 @pytest.fixture

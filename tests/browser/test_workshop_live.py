@@ -33,7 +33,7 @@ from .conftest import PHONE, assert_accessible, log_in
 
 SCREEN = {"width": 1280, "height": 800}
 SHOTS = Path(os.environ.get("FL_SCREENSHOTS", "/tmp/shots"))  # noqa: S108 - screenshots to look at, no secrets
-# The boards poll every 2 s: a change shows on another screen within one or two polls.
+# The boards poll every 0.5 s here (conftest.py): a change shows on another screen within a poll or two.
 POLL = 5_000
 
 GUEST_NAME = "Lone (pårørende)"

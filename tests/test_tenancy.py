@@ -13,8 +13,9 @@ from functools import cache
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -584,6 +585,29 @@ def tenants(django_db_setup, django_db_blocker, media_root):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="module")
+def sessions(tenants, django_db_blocker):
+    """A signed-in session for each person of both tenants, made once with them (as ``force_login`` makes it),
+    so a test only presents its cookie; whatever a request does to it is rolled back with the test."""
+    with django_db_blocker.unblock():
+        cookies = {}
+        for tenant in tenants:
+            for who in ("leader", "employee", "observer", "admin"):
+                user = getattr(tenant, who).user
+                signer = Client()
+                signer.force_login(user)
+                cookies[user.pk] = signer.cookies[settings.SESSION_COOKIE_NAME].value
+        return cookies
+
+
+@pytest.fixture
+def sign_in(client, sessions):
+    def sign_in(user):
+        client.cookies[settings.SESSION_COOKIE_NAME] = sessions[user.pk]
+
+    return sign_in
+
+
 def test_every_tenant_url_is_known():
     found = tenant_url_names()
     unknown = found - set(TENANT_URLS)
@@ -594,9 +618,9 @@ def test_every_tenant_url_is_known():
 
 @pytest.mark.parametrize("name", sorted(TENANT_URLS))
 @pytest.mark.parametrize("who", ["leader", "employee", "observer", "admin"])
-def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, tenants, name, who):
+def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, sign_in, tenants, name, who):
     a, b = tenants
-    client.force_login(getattr(a, who).user)
+    sign_in(getattr(a, who).user)
     url, data = build(name, b)
     with nothing_written():
         assert client.get(url).status_code == 404, url
@@ -604,10 +628,10 @@ def test_people_of_workplace_a_get_404_for_every_url_of_workplace_b(client, tena
 
 
 @pytest.mark.parametrize("name", sorted(n for n, spec in TENANT_URLS.items() if spec[1] is not no_objects))
-def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(client, tenants, name):
+def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(client, sign_in, tenants, name):
     a, b = tenants
     for person in (a.leader.user, a.admin.user):
-        client.force_login(person)
+        sign_in(person)
         url, data = build(name, a, objects_from=b)
         with nothing_written():
             assert client.get(url).status_code in (404, 405), url
@@ -615,9 +639,9 @@ def test_a_workplaces_own_url_with_another_workplaces_object_ids_gives_404(clien
 
 
 @pytest.mark.parametrize("name", sorted(TENANT_URLS))
-def test_an_observers_posts_change_nothing(client, tenants, name):
+def test_an_observers_posts_change_nothing(client, sign_in, tenants, name):
     t, _other = tenants
-    client.force_login(t.observer.user)
+    sign_in(t.observer.user)
     url, data = build(name, t)
     with nothing_written():
         response = client.post(url, data)

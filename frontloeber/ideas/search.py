@@ -1,18 +1,19 @@
 """Full-text search over ideas, with Danish stemming on both databases.
 
-PostgreSQL: the title (weight A) and the whole text (weight B) as ``to_tsvector('danish', …)``, with a GIN
-index on that very expression (migration 0002). SQLite: an FTS5 table ``ideas_idea_fts`` with the title and
-the whole text already stemmed here by the Snowball Danish stemmer PostgreSQL uses (FTS5 has no Danish
-tokenizer of its own), ranked with the title counting more. Either way a search for "billeder" finds
-"billede" and "billedet", and an idea whose title says it comes before one that mentions it in passing.
+PostgreSQL: the title (weight A) and the whole text (weight B) as ``to_tsvector('danish', …)``, stored in
+the generated column ``ideas_idea.search_vector`` with its GIN index (migration 0004), so a search reads the
+vector instead of computing it for every idea of the workplace. SQLite: an FTS5 table ``ideas_idea_fts``
+with the title and the whole text already stemmed here by the Snowball Danish stemmer PostgreSQL uses (FTS5
+has no Danish tokenizer of its own), ranked with the title counting more. Either way a search for "billeder"
+finds "billede" and "billedet", and an idea whose title says it comes before one that mentions it in passing.
 """
 
 import re
 
 import snowballstemmer
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import F, FloatField, Value
+from django.db.models import Expression, F, FloatField, Value
 
 FTS_TABLE = "ideas_idea_fts"
 TITLE_WEIGHT = 4.0  # SQLite's bm25 column weight for the title; PostgreSQL's A against B is alike
@@ -58,11 +59,14 @@ def document(idea, tag_names) -> str:
     return "\n".join([idea.title, idea.need, idea.description, " ".join(tag_names)])
 
 
-def postgres_vector():
-    """The expression searched and indexed on PostgreSQL; migration 0002 indexes exactly this."""
-    return SearchVector("title", weight="A", config="danish") + SearchVector(
-        "search_text", weight="B", config="danish"
-    )
+class StoredVector(Expression):
+    """The idea's stored text vector (PostgreSQL's generated column, migration 0004), of whichever alias the
+    idea table has in the query being compiled."""
+
+    output_field = SearchVectorField()
+
+    def as_sql(self, compiler, connection):
+        return f"{compiler.quote_name_unless_alias(compiler.query.base_table)}.search_vector", []
 
 
 def is_postgres() -> bool:
@@ -101,7 +105,7 @@ def filter_matching(queryset, query: str):
             return _nothing(queryset)
         tsquery = SearchQuery(" & ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
         return (
-            queryset.annotate(search_vector=postgres_vector())
+            queryset.annotate(search_vector=StoredVector())
             .filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
         )
@@ -119,7 +123,7 @@ def rank_similar(queryset, text: str):
             return _nothing(queryset)
         tsquery = SearchQuery(" | ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
         return (
-            queryset.annotate(search_vector=postgres_vector())
+            queryset.annotate(search_vector=StoredVector())
             .filter(search_vector=tsquery)
             .annotate(rank=SearchRank(F("search_vector"), tsquery))
             .order_by("-rank", "-pk")

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
+from django.db import connections
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -91,7 +92,16 @@ class _OneRequestAtATime(LiveServerThread):
     threaded closes each connection after its response, so a browser's keep-alive cannot hold it.)"""
 
     def _create_server(self, connections_override=None):
-        return WSGIServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
+        return _ClosingWSGIServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
+
+
+class _ClosingWSGIServer(WSGIServer):
+    """Closes the database connections after each request, as the threaded server's request threads do, so
+    no PostgreSQL session outlives the test that used it (an in-memory SQLite one ignores the close)."""
+
+    def close_request(self, request):
+        connections.close_all()
+        super().close_request(request)
 
 
 @pytest.fixture(autouse=True)

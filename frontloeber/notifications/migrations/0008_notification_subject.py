@@ -1,36 +1,13 @@
 """A notification points at what it is about by label and id instead of a foreign key to ideas (issue 15):
-notifications lie below ideas in the layers. Copies every idea reference, with the idea's title, and back."""
+notifications lie below ideas in the layers. The new columns; 0009 copies every idea reference into them and
+back, 0010 drops the key. Each in its own transaction: PostgreSQL refuses to alter a table in the
+transaction that has just updated rows under a deferred foreign key."""
 
 from django.db import migrations, models
-from django.db.models import F, OuterRef, Subquery
-from django.db.models.functions import Left
-
-IDEA = "ideas.idea"
-
-
-def idea_to_subject(apps, schema_editor):
-    Notification = apps.get_model("notifications", "Notification")
-    Idea = apps.get_model("ideas", "Idea")
-    Notification.objects.filter(idea__isnull=False).update(
-        subject_type=IDEA,
-        subject_id=F("idea_id"),
-        subject_title=Subquery(Idea.objects.filter(pk=OuterRef("idea_id")).values(title200=Left("title", 200))[:1]),
-    )
-
-
-def subject_to_idea(apps, schema_editor):
-    Notification = apps.get_model("notifications", "Notification")
-    Idea = apps.get_model("ideas", "Idea")
-    about_ideas = Notification.objects.filter(subject_type=IDEA)
-    # The foreign key cascaded; a label and id do not, unless the ideas app deleted them: leave out any
-    # notification whose idea is gone rather than fail on the constraint.
-    about_ideas.exclude(subject_id__in=Idea.objects.values("pk")).delete()
-    about_ideas.update(idea_id=F("subject_id"))
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ideas", "0003_tenant_rows"),
         ("notifications", "0007_kind_declared_by_apps"),
     ]
 
@@ -49,10 +26,5 @@ class Migration(migrations.Migration):
             model_name="notification",
             name="subject_title",
             field=models.CharField(blank=True, max_length=200),
-        ),
-        migrations.RunPython(idea_to_subject, subject_to_idea),
-        migrations.AddIndex(
-            model_name="notification",
-            index=models.Index(fields=["subject_type", "subject_id"], name="notificatio_subject_536c14_idx"),
         ),
     ]

@@ -13,6 +13,7 @@ import time
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -23,7 +24,7 @@ from tests.factories import OrganisationFactory, UserFactory
 
 IDEAS = int(os.environ.get("BENCH_IDEAS", "50000"))
 WORKPLACES = int(os.environ.get("BENCH_WORKPLACES", "200"))
-BUSY_IDEAS = 3000  # the busiest workplace's ideas
+BUSY_IDEAS = int(os.environ.get("BENCH_BUSY_IDEAS", "3000"))  # the busiest workplace's ideas
 CEILING_SECONDS = 0.5
 
 WORDS = (
@@ -112,7 +113,24 @@ def scale(django_db_setup, django_db_blocker):
     yield {"workplace": busy, "leader": leader, "idea": target}
 
 
+def profile(client, url):
+    """With BENCH_PROFILE=1: where one request's time goes (cProfile, the 15 costliest by cumulative time)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    with CaptureQueriesContext(connection) as queries:
+        profiler.runcall(client.get, url)
+    database_ms = sum(float(q["time"]) for q in queries) * 1000
+    print(f"\n  {url}: {len(queries)} queries, {database_ms:.1f} ms in the database")
+    for q in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:3]:
+        print(f"    {float(q['time']) * 1000:6.1f} ms  {q['sql'][:300]}")
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(25)
+
+
 def measure(client, url, runs=5):
+    if os.environ.get("BENCH_PROFILE"):
+        profile(client, url)
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -129,6 +147,8 @@ def measure(client, url, runs=5):
         ("board", ""),
         ("board, most supported, page 20", "?sort=supported&side=20"),
         ("board, search", "?q=billeder+forældre"),
+        ("board, search a common word", "?q=billeder"),
+        ("board, search a common word, by relevance", "?q=billeder&sort=relevance"),
         ("board, status and tag", "?status=qualifying&tag=tablet"),
         ("inbox", None),
         ("idea page (200 comments)", "idea"),

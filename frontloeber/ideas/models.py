@@ -211,6 +211,8 @@ class Idea(WorkplaceRow):
         ordering = ["-created_at", "-pk"]
         indexes = [
             tenant_index("status", "created_at"),
+            # The board's default order, newest first: read backwards, the first page without a sort.
+            tenant_index("created_at", "id"),
             tenant_index("last_activity_at"),
             tenant_index("support_count"),
             tenant_index("awaiting_leader_since"),

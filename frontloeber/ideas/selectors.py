@@ -243,11 +243,13 @@ def organisation_tags(*, organisation, limit=300):
 
 def workplace_tags(*, workplace):
     """The tags used on the workplace's ideas, for the board's filter."""
-    return (
-        Tag.objects.filter(organisation_id=workplace.organisation_id, ideas__workplace=workplace)
-        .distinct()
-        .order_by("key")
+    used_here = Idea.tags.through.objects.filter(
+        tag_id=OuterRef("pk"),
+        idea__organisation_id=workplace.organisation_id,
+        idea__workplace_id=workplace.pk,
     )
+    # A semi-join rather than DISTINCT over every tagged idea of the workplace.
+    return Tag.objects.filter(Exists(used_here), organisation_id=workplace.organisation_id).order_by("key")
 
 
 def assignable_members(*, workplace):

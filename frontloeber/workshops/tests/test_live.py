@@ -458,3 +458,36 @@ def test_the_facilitator_removes_a_post_after_a_confirmation(client, session, le
         "workshops:session_live", kwargs=kwargs
     )
     assert not Post.objects.exists()
+
+
+def test_the_facilitator_merges_two_posts_with_the_boards_one_control(client, session, leader, team):
+    session = go_to(session, leader, 2)
+    first, second = (
+        services.post_create(participant=join(session, person), text=text)
+        for person, text in zip(team, ["Fælles kalender", "En kalender for alle"], strict=False)
+    )
+    client.force_login(leader)
+    url = live_url(session, "session_control")
+    response = client.post(url, {"action": "merge", "post": second.pk, "merge_into": first.pk})
+    assert response.status_code == 302
+    assert Post.objects.get(pk=second.pk).merged_into_id == first.pk
+    # The same post twice, or one of another session, is refused in words and changes nothing.
+    for data in ({"post": first.pk, "merge_into": first.pk}, {"post": first.pk, "merge_into": 999999}):
+        response = client.post(url, {"action": "merge", **data}, HTTP_HX_REQUEST="true")
+        assert response.status_code == 200
+        assert Post.objects.get(pk=first.pk).merged_into_id is None
+
+
+def test_the_facilitators_board_grows_with_the_posts_not_their_square(client, workplace, session, leader):
+    session = go_to(session, leader, 2)
+
+    def board_size(posts):
+        while Post.objects.filter(session=session, merged_into=None).count() < posts:
+            services.post_create(participant=join(session, member(workplace).user), text="Et opslag " * 4)
+        return len(client.get(live_url(session, "session_live_board"), {"rev": "0"}).content)
+
+    client.force_login(leader)
+    at_10, at_40 = board_size(10), board_size(40)
+    # A "merge into" menu per post listing every other post made 40 posts 16 times 10 posts' worth.
+    assert at_40 < 5 * at_10
+    assert client.get(live_url(session)).content.decode().count("<option") < 3 * 40 + 20

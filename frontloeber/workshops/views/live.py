@@ -88,7 +88,7 @@ def _int(value):
 @workplace_view
 @require_POST
 def session_control(request, session_id):
-    """The facilitator's buttons: steps, countdown, vote, groups and the end."""
+    """The facilitator's buttons: steps, countdown, vote, groups, merging two posts and the end."""
     session = _facilitated_or_404(request, session_id)
     action = request.POST.get("action", "")
     try:
@@ -96,6 +96,12 @@ def session_control(request, session_id):
             services.session_step(
                 actor=request.user, session=session, action=action, minutes=_int(request.POST.get("minutes"))
             )
+        elif action == "merge":
+            post = selectors.post_find(session=session, post_id=_int(request.POST.get("post")))
+            into = selectors.post_find(session=session, post_id=_int(request.POST.get("merge_into")))
+            if post is None or into is None:
+                raise ValidationError(_("Choose two posts of this workshop."))
+            services.post_merge(actor=request.user, post=post, into=into)
         elif action == "vote_open":
             services.vote_open(actor=request.user, session=session, dots=_int(request.POST.get("dots")))
         elif action == "vote_close":

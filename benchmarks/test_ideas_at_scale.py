@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from frontloeber.core.markdown import render as render_markdown
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Comment, Idea, IdeaEvent, Support, Tag
 from frontloeber.organisations.models import Membership, Role, Workplace
@@ -97,7 +98,10 @@ def scale(django_db_setup, django_db_blocker):
                 workplace=busy,
                 idea=target,
                 author=rng.choice(authors),
-                body="Godt!",
+                body="Godt! Det vil **spare** os tid på stuen.",
+                body_html=str(
+                    render_markdown("Godt! Det vil **spare** os tid på stuen.")
+                ),  # as save() stores it
             )
             for _ in range(200)
         )

@@ -97,4 +97,7 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     migrate(newest())
     assert row_counts() == before
     assert notification_subjects() == subjects
+    with connection.cursor() as cursor:  # ideas 0007 made every comment's HTML again
+        cursor.execute("SELECT COUNT(*) FROM ideas_comment WHERE body_html = ''")
+        assert cursor.fetchone()[0] == 0
     assert {"organisations_invitation", "actions_barrier"} <= set(connection.introspection.table_names())

@@ -7,9 +7,11 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.choices import with_questions
+from frontloeber.core.markdown import render as render_markdown
 from frontloeber.organisations.models import Organisation, Workplace
 from frontloeber.organisations.rows import OrganisationRow, WorkplaceRow, tenant_index
 
@@ -331,6 +333,9 @@ class Comment(WorkplaceRow):
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     body = models.TextField(_("comment"), max_length=COMMENT_MAX)
+    # The body as sanitised HTML, made when it is written: turning 200 comments from Markdown into HTML on
+    # every view of a long discussion cost more than the rest of the idea page.
+    body_html = models.TextField(blank=True, editable=False)
     # Whether the author was the workplace's leader when writing: the mark stays if the role changes.
     by_leader = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
@@ -342,6 +347,18 @@ class Comment(WorkplaceRow):
 
     def __str__(self):
         return self.body[:60]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_markdown(self.body)
+            if update_fields is not None:
+                update_fields = {*update_fields, "body_html"}
+        super().save(*args, update_fields=update_fields, **kwargs)
+
+    @property
+    def html(self):
+        """The body as sanitised HTML: as stored, or made now for a row written without ``save``."""
+        return mark_safe(self.body_html) if self.body_html else render_markdown(self.body)  # noqa: S308 — sanitised when stored
 
     def editable_until(self):
         return self.created_at + datetime.timedelta(minutes=COMMENT_EDIT_MINUTES)

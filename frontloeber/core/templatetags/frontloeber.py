@@ -56,6 +56,15 @@ def markdown(text):
 
 
 @register.filter
+def user_html(html):
+    """HTML that was made from a person's Markdown and sanitised when it was stored (a comment's
+    ``html``), in the same block as ``markdown`` gives."""
+    from django.utils.html import format_html
+
+    return format_html('<div class="fl-user-text" dir="auto">{}</div>', html)
+
+
+@register.filter
 def bdi(text):
     """A person's name (or other short text they typed) inside a line of ours, isolated in <bdi>: a
     right-to-left override (U+202E) in it cannot reverse the words and dates after it."""

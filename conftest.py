@@ -19,9 +19,10 @@ def pytest_configure(config):
 
 def _empty_postgresql_tables_with_delete():
     """A transactional test ends by emptying every table (Django's flush). On PostgreSQL that is one TRUNCATE
-    of about a hundred tables, which gives each a new file: 0.6-0.9 s per test here, while deleting the few
-    rows a test wrote takes milliseconds. The foreign keys Django makes are deferrable, so the rows may go in
-    any order within the flush's transaction. Only for the suite; sequences are left as TRUNCATE leaves them."""
+    of about a hundred tables, which gives each a new file: 0.6-0.9 s per test here, while deleting the
+    few rows a test wrote takes milliseconds. The foreign keys Django makes are deferrable, so the rows may
+    go in any order within the flush's transaction. Only for the suite; sequences stay as TRUNCATE leaves
+    them."""
     from django.db.backends.postgresql.operations import DatabaseOperations
 
     truncate = DatabaseOperations.sql_flush
@@ -29,8 +30,9 @@ def _empty_postgresql_tables_with_delete():
     def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
         if reset_sequences or allow_cascade or not tables:
             return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        delete = style.SQL_KEYWORD("DELETE FROM")
         return ["SET CONSTRAINTS ALL DEFERRED;"] + [
-            f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};" for table in tables
+            f"{delete} {style.SQL_FIELD(self.quote_name(table))};" for table in tables
         ]
 
     DatabaseOperations.sql_flush = sql_flush

@@ -12,13 +12,18 @@ from .models import Idea, IdeaStatus
 IDEA_SUBJECT = subject_label(Idea)
 
 
+def idea_id_of(notification):
+    """The id of the idea a notification is about, or None when it is about something else or nothing."""
+    return notification.subject_id if notification.subject_type == IDEA_SUBJECT else None
+
+
 def idea_page(*, notification):
     """The idea's page, for a notification about an idea (always of the notification's own workplace)."""
-    if notification.subject_type != IDEA_SUBJECT or not notification.subject_id:
+    idea_id = idea_id_of(notification)
+    if not idea_id:
         return ""
     return reverse(
-        "ideas:idea_detail",
-        kwargs={"workplace_slug": notification.workplace.slug, "idea_id": notification.subject_id},
+        "ideas:idea_detail", kwargs={"workplace_slug": notification.workplace.slug, "idea_id": idea_id}
     )
 
 

@@ -6,7 +6,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from frontloeber.notifications.services import notification_subject_deleted
-from frontloeber.organisations.models import Membership
+from frontloeber.organisations.models import Membership, Organisation, Workplace
 
 from .models import Follow, Idea
 
@@ -17,5 +17,10 @@ def unfollow_on_leaving(sender, instance, **kwargs):
 
 
 @receiver(post_delete, sender=Idea, dispatch_uid="ideas.notifications_go_with_the_idea")
-def notifications_go_with_the_idea(sender, instance, **kwargs):
+def notifications_go_with_the_idea(sender, instance, origin=None, **kwargs):
+    # When a whole workplace or organisation is deleted its notifications go with it by their own foreign
+    # key: a DELETE per idea on top would grow with the ideas for nothing.
+    origin_model = getattr(origin, "model", type(origin))
+    if origin_model in (Workplace, Organisation):
+        return
     notification_subject_deleted(subject=instance)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from frontloeber.notifications.tokens import MAX_AGE
 
-from .notification_kinds import IDEA_SUBJECT
+from .notification_kinds import idea_id_of
 
 UNFOLLOW_SALT = (
     "frontloeber.notifications.unfollow"  # as when the link lived with notifications: old links work
@@ -31,7 +31,8 @@ def read_unfollow_token(token):
 
 def digest_unfollow_link(*, notification, user):
     """The digest's "stop following this idea" link under a notification about an idea."""
-    if notification.subject_type != IDEA_SUBJECT or not notification.subject_id:
+    idea_id = idea_id_of(notification)
+    if not idea_id:
         return {}
-    token = unfollow_token(user_id=user.pk, idea_id=notification.subject_id)
+    token = unfollow_token(user_id=user.pk, idea_id=idea_id)
     return {"unfollow_url": reverse("ideas:unfollow", kwargs={"token": token})}

@@ -83,11 +83,8 @@ def notification_mark_read_about(*, user, subject):
 
 def notification_subject_renamed(*, subject):
     """The subject's title changed: its notifications quote the new one."""
-    return (
-        Notification.objects.about(subject)
-        .exclude(subject_title=subject.title[:200])
-        .update(subject_title=subject.title[:200])
-    )
+    title = subject_fields(subject)["subject_title"]
+    return Notification.objects.about(subject).exclude(subject_title=title).update(subject_title=title)
 
 
 def notification_subject_deleted(*, subject):

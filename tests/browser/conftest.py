@@ -114,7 +114,12 @@ def _boards_poll_quickly(settings):
 @pytest.fixture(scope="session")
 def live_server(request):
     """pytest-django's live server, serving one request at a time (see _OneRequestAtATime)."""
-    server = LiveServer("localhost", start=False)
+    address = (
+        request.config.getvalue("liveserver")
+        or os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS")
+        or "localhost"
+    )
+    server = LiveServer(address, start=False)
     threaded = server.thread
     server.thread = _OneRequestAtATime(
         threaded.host,

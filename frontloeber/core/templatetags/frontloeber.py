@@ -48,11 +48,9 @@ def markdown(text):
     """A person's Markdown as sanitised HTML: no scripts, no styles, links made safe. It comes in a block of
     its own that takes its direction from its text (dir="auto") and wraps words longer than the screen
     (.fl-user-text), so a right-to-left override typed in it reverses nothing outside it."""
-    from django.utils.html import format_html
-
     from frontloeber.core.markdown import render
 
-    return format_html('<div class="fl-user-text" dir="auto">{}</div>', render(text))
+    return user_html(render(text))
 
 
 @register.filter

@@ -2,6 +2,8 @@
 keeps the quoted title current, deletes the notifications with the idea and builds the page it opens."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from frontloeber.ideas import services as idea_services
@@ -66,3 +68,19 @@ def test_the_notification_opens_the_ideas_page_without_reading_the_idea(
     with django_assert_num_queries(4):  # session, user, the notification with its workplace, mark read
         response = client.get(url)
     assert response["Location"] == idea.get_absolute_url()
+
+
+def test_a_deleted_workplace_takes_its_notifications_without_a_delete_per_idea(
+    workplace, idea, leader, employee
+):
+    for number in range(3):
+        make_idea(workplace, author=employee, title=f"Idé {number}")
+    with CaptureQueriesContext(connection) as queries:
+        workplace.delete()
+    assert not Notification.objects.exists()
+    by_subject = [
+        q
+        for q in queries.captured_queries
+        if "notifications_notification" in q["sql"] and "subject_id" in q["sql"]
+    ]
+    assert by_subject == []

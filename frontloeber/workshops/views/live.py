@@ -128,16 +128,12 @@ def session_control(request, session_id):
 @workplace_view
 @require_POST
 def post_arrange(request, session_id, post_id):
-    """Merge a post into another, put it under a theme, or move it to another group's board."""
+    """Put a post under a theme or move it to another group's board (merging two posts is one control for
+    the whole board: ``session_control``)."""
     session = _facilitated_or_404(request, session_id)
     post = selectors.access_post(session=session, post_id=post_id)
     try:
-        if "merge_into" in request.POST:
-            into = selectors.post_find(session=session, post_id=_int(request.POST["merge_into"]))
-            if into is None:
-                raise ValidationError(_("Choose another post of this workshop."))
-            services.post_merge(actor=request.user, post=post, into=into)
-        elif "theme" in request.POST:
+        if "theme" in request.POST:
             theme_id = _int(request.POST["theme"])
             theme = selectors.theme_find(session=session, theme_id=theme_id) if theme_id else None
             if theme_id and theme is None:

@@ -7,11 +7,11 @@ except on CI (CI=true), where a missing or broken browser fails the run instead 
 import functools
 import importlib.util
 import os
+import threading
 from pathlib import Path
 
 import pytest
-from django.core.servers.basehttp import WSGIServer
-from django.db import connections
+from django.core.servers.basehttp import ThreadedWSGIServer
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.urls import reverse
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
@@ -85,23 +85,40 @@ def browser():
 
 
 class _OneRequestAtATime(LiveServerThread):
-    """The live server answers one request after another, as Django's own single-threaded live server tests
-    do. With SQLite the suite's database lives in memory and every request shares the test's one connection:
-    two requests at once (a board's poll beside a click) can meet SQLite's table lock and fail. One at a time,
-    the boards can poll as often as a room would want to see news without that race. (A server that is not
-    threaded closes each connection after its response, so a browser's keep-alive cannot hold it.)"""
+    """The live server answers one request after another. With SQLite the suite's database lives in memory
+    and every request shares the test's one connection: two requests at once (a board's poll beside a click)
+    can meet SQLite's table lock and fail. One at a time, the boards can poll as often as a room would want
+    to see news without that race.
+
+    Connections are still accepted and read in threads, as Django's threaded live server does; only the
+    application runs under a lock. A server with one thread would wait on the first socket it accepted, and
+    Chromium opens sockets ahead of need (preconnect) that may carry no request for seconds: a click then
+    could wait behind an idle socket until its 10 s timeout (a workshop journey failed so, once)."""
 
     def _create_server(self, connections_override=None):
-        return _ClosingWSGIServer((self.host, self.port), QuietWSGIRequestHandler, allow_reuse_address=False)
+        return _SerialThreadedWSGIServer(
+            (self.host, self.port),
+            QuietWSGIRequestHandler,
+            allow_reuse_address=False,
+            connections_override=connections_override,
+        )
 
 
-class _ClosingWSGIServer(WSGIServer):
-    """Closes the database connections after each request, as the threaded server's request threads do, so
-    no PostgreSQL session outlives the test that used it (an in-memory SQLite one ignores the close)."""
+class _SerialThreadedWSGIServer(ThreadedWSGIServer):
+    _lock = threading.Lock()
 
-    def close_request(self, request):
-        connections.close_all()
-        super().close_request(request)
+    def set_app(self, application):
+        def one_at_a_time(environ, start_response):
+            with self._lock:
+                response = application(environ, start_response)
+                try:
+                    # The body is read under the lock too: a streamed file reads the database as it goes.
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        super().set_app(one_at_a_time)
 
 
 @pytest.fixture(autouse=True)

@@ -101,18 +101,19 @@ def interleave(*, holds, write, service):
 
     def b():
         try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_backend_pid()")
-                b_pid.append(cursor.fetchone()[0])
             assert a_holds.wait(WAIT), "A did not take its locks"
             with transaction.atomic():
                 with connection.cursor() as cursor:
                     _bounded(cursor)
+                    # Read in the transaction: behind PgBouncer in transaction pooling mode, each transaction
+                    # may be served by another PostgreSQL process.
+                    cursor.execute("SELECT pg_backend_pid()")
+                    b_pid.append(cursor.fetchone()[0])
                 b_started.set()
                 return service()
         finally:
+            b_done.set()  # before b_started: A, woken by b_started, then never looks for a pid B never read
             b_started.set()
-            b_done.set()
 
     threads = [
         threading.Thread(target=run, args=("a", a), daemon=True),

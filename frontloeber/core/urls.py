@@ -6,4 +6,5 @@ app_name = "core"
 urlpatterns = [
     path("tilgaengelighed/", views.accessibility, name="accessibility"),
     path("privatliv/", views.privacy, name="privacy"),
+    path("healthz/", views.health, name="health"),
 ]

@@ -1,6 +1,10 @@
 from django.contrib.auth.decorators import login_not_required
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+
+from .health import health_report
 
 
 @login_not_required
@@ -13,6 +17,23 @@ def accessibility(request):
 @require_GET
 def privacy(request):
     return render(request, "core/privacy.html")
+
+
+@login_not_required
+@never_cache
+@require_GET
+def health(request):
+    """For the load balancer: 200 when the database and the cache answer, otherwise 503; no login, and
+    nothing in the answer but which of the two failed."""
+    report = health_report()
+    healthy = all(report.values())
+    return JsonResponse(
+        {
+            "status": "ok" if healthy else "unavailable",
+            **{k: "ok" if v else "failed" for k, v in report.items()},
+        },
+        status=200 if healthy else 503,
+    )
 
 
 def _error(request, status, template):

@@ -8,13 +8,16 @@ class IdeasConfig(AppConfig):
     verbose_name = _("Ideas")
 
     def ready(self):
+        from frontloeber.core.header import header_counts
         from frontloeber.notifications.registry import digest_links, subject_pages
 
         from . import (
+            header,
             notification_kinds,  # noqa: F401 — declares the kinds
             signals,  # noqa: F401 — connects the receivers
             tokens,
         )
 
         digest_links.register(tokens.digest_unfollow_link)
+        header_counts.register(("leader_inbox", header.leader_inbox))
         subject_pages.register(notification_kinds.idea_page)

@@ -162,8 +162,10 @@ def leader_inbox(*, workplace):
     )
 
 
-def inbox_count(*, workplace):
-    return _ideas(workplace).filter(awaiting_leader_since__isnull=False).count()
+def awaiting_leader(*, workplace):
+    """The workplace's ideas waiting for a leader's answer (the inbox's count)."""
+    return _ideas(workplace).filter(awaiting_leader_since__isnull=False)
+
 
 
 def is_overdue(idea, workplace, now=None):

@@ -6,3 +6,10 @@ class NotificationsConfig(AppConfig):
     name = "frontloeber.notifications"
     label = "notifications"
     verbose_name = _("Notifications")
+
+    def ready(self):
+        from frontloeber.core.header import header_counts
+
+        from . import selectors
+
+        header_counts.register(("unread_notifications", lambda request: selectors.unread(user=request.user)))

@@ -23,8 +23,9 @@ def notifications_for(*, user):
     )
 
 
-def unread_count(*, user):
-    return notifications_for(user=user).filter(read_at__isnull=True).count()
+def unread(*, user):
+    return notifications_for(user=user).filter(read_at__isnull=True)
+
 
 
 def email_languages(*, user_ids):

@@ -4,7 +4,7 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Value
 from django.http import Http404
 
 from .models import (
@@ -38,6 +38,45 @@ def memberships_for_user(*, user):
         .filter(user=user)
         .order_by("workplace__name")
     )
+
+
+def memberships_and_organisations(*, user):
+    """The person's memberships by workplace name (workplace and organisation loaded) and the organisations
+    they administer by name, in one query: the header shows both on every page."""
+    models = (Membership, Workplace, Organisation)
+    fields = [(model, field) for model in models for field in model._meta.concrete_fields]
+    paths = {Membership: "", Workplace: "workplace__", Organisation: "workplace__organisation__"}
+    memberships = Membership.objects.filter(user=user).order_by().values(
+        _administered=Value(False),
+        _name=F("workplace__name"),
+        **{f"c{n}": F(paths[model] + field.attname) for n, (model, field) in enumerate(fields)},
+    )
+    administered = Organisation.objects.filter(admins__user=user).order_by().values(
+        _administered=Value(True),
+        _name=F("name"),
+        **{
+            f"c{n}": F(field.attname) if model is Organisation else Value(None, output_field=field)
+            for n, (model, field) in enumerate(fields)
+        },
+    )
+    rows = memberships.union(administered, all=True).order_by("_administered", "_name")
+
+    def instance(model, row):
+        names = [field.attname for m, field in fields if m is model]
+        return model.from_db(rows.db, names, [row[f"c{n}"] for n, (m, _) in enumerate(fields) if m is model])
+
+    mine, organisations = [], []
+    for row in rows:
+        organisation = instance(Organisation, row)
+        if row["_administered"]:
+            organisations.append(organisation)
+        else:
+            workplace = instance(Workplace, row)
+            workplace.organisation = organisation
+            membership = instance(Membership, row)
+            membership.workplace, membership.organisation = workplace, organisation
+            mine.append(membership)
+    return mine, organisations
 
 
 def organisations_administered(*, user):

@@ -147,7 +147,7 @@ def test_the_list_is_paginated(client, workplace, employee, idea):
         assert client.get(reverse("notifications:list") + f"?side={bad}").status_code == 200
 
 
-NOTIFICATION_LIST_QUERIES = 7
+NOTIFICATION_LIST_QUERIES = 6
 
 
 def test_the_list_costs_the_same_queries_for_1_and_20_notifications(

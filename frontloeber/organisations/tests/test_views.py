@@ -98,7 +98,7 @@ def test_members_page_query_count_is_constant(client, workplace, leader, django_
     for n in (2, 12):
         while workplace.memberships.count() < n:
             member(workplace)
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(8):
             assert client.get(url("members", workplace)).status_code == 200
 
 
@@ -119,7 +119,7 @@ def test_workplace_home_query_count_is_constant(client, workplace, leader, djang
     for n in (2, 12):
         while workplace.memberships.count() < n:
             member(workplace)
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(7):
             assert client.get(workplace.get_absolute_url()).status_code == 200
 
 
@@ -288,7 +288,7 @@ def test_organisation_admin_lists_workplaces_in_constant_queries(client, admin, 
             w = WorkplaceFactory(organisation=admin.organisation)
             member(w, Role.LEADER)
             member(w)
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(8):
             response = client.get(org_url("organisation_home", admin.organisation))
         assert response.status_code == 200
 

@@ -87,9 +87,9 @@ def test_an_unknown_format_is_404(client, workplace):
 
 def test_the_library_pages_take_a_fixed_number_of_queries(client, workplace, django_assert_num_queries):
     client.force_login(member(workplace).user)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         client.get(library_url(workplace))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(7):
         client.get(format_url(workplace, library.FORMATS[0]["slug"]))
 
 

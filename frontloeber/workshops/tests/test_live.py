@@ -342,7 +342,7 @@ def test_the_live_screens_query_counts_do_not_grow(
     services.vote_open(actor=leader, session=session, dots=3)
     grow(session, leader, workplace, size)
     client.force_login(leader)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(10):
         assert client.get(live_url(session)).status_code == 200
     with django_assert_num_queries(8):
         assert client.get(live_url(session, "session_live_board"), {"rev": "0"}).status_code == 200
@@ -352,7 +352,7 @@ def test_the_live_screens_query_counts_do_not_grow(
     person = session.participants.exclude(user=leader).first()
     client.force_login(person.user)
     room = reverse("join:room", kwargs={"code": session.join_code})
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(room).status_code == 200
     board = reverse("join:room_board", kwargs={"code": session.join_code})
     with django_assert_num_queries(8):

@@ -220,8 +220,8 @@ def test_an_employee_facilitator_is_not_offered_experiments_or_plans(client, wor
         assert client.get(url("post_convert", session, post_id=post.pk, kind=kind)).status_code == 404
 
 
-OUTPUTS_QUERIES = 13
-SUMMARY_QUERIES = 13
+OUTPUTS_QUERIES = 11
+SUMMARY_QUERIES = 11
 
 
 def test_the_outputs_and_summary_pages_cost_the_same_for_few_and_many_outputs(

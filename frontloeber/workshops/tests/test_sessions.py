@@ -223,8 +223,8 @@ def test_the_session_pages_take_a_fixed_number_of_queries(
                 facilitator=leader,
                 invited=team,
             )
-        with django_assert_num_queries(9):
+        with django_assert_num_queries(7):
             assert client.get(url("session_list", workplace)).status_code == 200
         session = WorkshopSession.objects.first()
-        with django_assert_num_queries(10):
+        with django_assert_num_queries(8):
             assert client.get(session.get_absolute_url()).status_code == 200

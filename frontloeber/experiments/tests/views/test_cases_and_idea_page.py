@@ -344,12 +344,12 @@ def test_the_idea_page_links_to_its_experiments_plan_and_case(
 # workplace that tries the case adds that count and the workplace of its own linked idea.
 # Two more for a leader: the skills the experiment needs (and who can help, when it names any) and the
 # catalogue to name them from; one more for the participant.
-EXPERIMENT_DETAIL_QUERIES = {"leader": 14, "participant": 12}
-EXPERIMENT_LIST_QUERIES = 8
-LEARNED_QUERIES = 8
-ADOPTION_DETAIL_QUERIES = 11
-CASE_LIST_QUERIES = 8
-CASE_DETAIL_QUERIES = {"source": 9, "trying": 11}
+EXPERIMENT_DETAIL_QUERIES = {"leader": 12, "participant": 11}
+EXPERIMENT_LIST_QUERIES = 7
+LEARNED_QUERIES = 7
+ADOPTION_DETAIL_QUERIES = 9
+CASE_LIST_QUERIES = 7
+CASE_DETAIL_QUERIES = {"source": 8, "trying": 9}
 
 
 def _running_experiment(workplace, leader, *, size):

@@ -249,14 +249,14 @@ def test_a_long_board_is_paginated(client, workplace, leader, employee):
 
 # --- 2. Query counts -------------------------------------------------------------------------------------
 
-BOARD_QUERIES = 12
+BOARD_QUERIES = 10
 # The leader's idea page adds the assignable members and the header's inbox count; both mark the idea's
 # notifications read and read its experiments, adoption plan and case.
 # Two of them are the workshops the idea came from and its action items.
-DETAIL_QUERIES = {"leader": 20, "employee": 18}
-INBOX_QUERIES = 9
-CHALLENGE_LIST_QUERIES = 9
-CHALLENGE_DETAIL_QUERIES = 11
+DETAIL_QUERIES = {"leader": 18, "employee": 17}
+INBOX_QUERIES = 7
+CHALLENGE_LIST_QUERIES = 7
+CHALLENGE_DETAIL_QUERIES = 9
 
 
 def test_the_board_costs_the_same_queries_for_2_and_15_ideas(

@@ -1,0 +1,84 @@
+"""The header's facts on every page: the workplace switcher in one query, the bell and inbox counts in one."""
+
+import re
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from frontloeber.core.header import counts_for
+from frontloeber.organisations.models import Role
+from frontloeber.organisations.selectors import memberships_and_organisations
+from tests.factories import (
+    MembershipFactory,
+    OrganisationAdminFactory,
+    OrganisationFactory,
+    WorkplaceFactory,
+    make_idea,
+    member,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def request_in(workplace, membership):
+    request = RequestFactory().get("/")
+    request.user, request.membership, request.workplace = membership.user, membership, workplace
+    return request
+
+
+def test_a_leaders_counts_come_in_one_query(workplace, leader, employee, django_assert_num_queries):
+    make_idea(workplace, author=employee)  # waits for a leader, and tells the leader
+    make_idea(workplace, author=employee, title="Lyd i garderoben")
+    membership = leader.memberships.get(workplace=workplace)
+    with django_assert_num_queries(1):
+        counts = counts_for(request_in(workplace, membership))
+    assert counts == {"unread_notifications": 2, "leader_inbox": 2}
+
+
+def test_an_employee_has_no_inbox_count_and_the_bell_alone_is_one_query(
+    workplace, employee, colleague, django_assert_num_queries
+):
+    make_idea(workplace, author=colleague)
+    membership = employee.memberships.get(workplace=workplace)
+    with django_assert_num_queries(1):
+        counts = counts_for(request_in(workplace, membership))
+    assert counts == {"unread_notifications": 0, "leader_inbox": 0}
+
+
+def test_the_page_shows_the_counts(client, workplace, leader, employee):
+    make_idea(workplace, author=employee)
+    client.force_login(leader)
+    page = client.get(reverse("ideas:board", kwargs={"workplace_slug": workplace.slug})).content.decode()
+    inbox = re.search(r'<span class="fl-count">(\d+)<span class="sr-only">', page)
+    assert inbox and inbox.group(1) == "1"
+    assert re.search(r'class="fl-bell"[^>]*>.*?</svg> 1<span class="fl-bell-text">', page, re.S)
+
+
+def test_memberships_and_administered_organisations_come_in_one_query(django_assert_num_queries):
+    organisation = OrganisationFactory(name="Aarhus Kommune")
+    person = member(WorkplaceFactory(organisation=organisation, name="Vuggestuen Bien"), Role.LEADER).user
+    MembershipFactory(user=person, workplace=WorkplaceFactory(name="Autismecenter Nord"), role=Role.EMPLOYEE)
+    OrganisationAdminFactory(user=person, organisation=organisation)
+    OrganisationAdminFactory(user=person, organisation=OrganisationFactory(name="Region Midt"))
+    OrganisationAdminFactory(organisation=OrganisationFactory(name="Someone else's"))  # not this person's
+
+    with django_assert_num_queries(1):
+        memberships, organisations = memberships_and_organisations(user=person)
+        # Everything the header and the home page read is loaded with them.
+        shown = [
+            (m.workplace.name, m.get_role_display(), m.workplace.get_absolute_url(), m.workplace.organisation.name)
+            for m in memberships
+        ]
+        administered = [(o.name, o.slug) for o in organisations]
+
+    assert [name for name, *_ in shown] == ["Autismecenter Nord", "Vuggestuen Bien"]
+    assert shown[1][1:] == ("Leder", memberships[1].workplace.get_absolute_url(), "Aarhus Kommune")
+    assert [name for name, _ in administered] == ["Aarhus Kommune", "Region Midt"]
+    assert all(m.user_id == person.pk and not m._state.adding for m in memberships)
+
+
+def test_a_person_with_nothing_gets_two_empty_lists():
+    person = MembershipFactory().user
+    person.memberships.all().delete()
+    assert memberships_and_organisations(user=person) == ([], [])

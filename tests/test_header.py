@@ -67,7 +67,7 @@ def test_memberships_and_administered_organisations_come_in_one_query(django_ass
         memberships, organisations = memberships_and_organisations(user=person)
         # Everything the header and the home page read is loaded with them.
         shown = [
-            (m.workplace.name, m.get_role_display(), m.workplace.get_absolute_url(), m.workplace.organisation.name)
+            (m.workplace.name, m.get_role_display(), m.workplace.get_absolute_url(), m.organisation.name)
             for m in memberships
         ]
         administered = [(o.name, o.slug) for o in organisations]

@@ -51,8 +51,9 @@ def grow(workplace, leader, people, skills, n):
 
 # The map reads the skills, the team, ratings, profiles, what running work needs, the planned learning and
 # the level history; an employee's map also asks whether they are a helper, to offer planning.
-MAP_QUERIES = 13  # 16 before the page asked the membership instead of a query (issue 15); 15 before the header's
-# switcher and counts took one query each (issue 16)
+# 16 before the page asked the membership instead of a query (issue 15); 15 before the header's switcher and
+# counts took one query each (issue 16).
+MAP_QUERIES = 13
 RATE_QUERIES = 10
 LIST_QUERIES = 12  # 14 before, likewise; 13 before the header's one query
 DETAIL_QUERIES = 8

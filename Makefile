@@ -10,7 +10,7 @@ COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-ex
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench serve worker lint messages vendor install lock clean
+.PHONY: demo test bench bench-data bench-pages serve worker lint messages vendor install lock clean
 
 # The lock file first, hash-checked (pip and setuptools included), then the project itself without
 # resolving anything more.
@@ -38,6 +38,21 @@ test: $(STAMP)
 # Timings at scale (not part of `make test`); BENCH_IDEAS sets the size, DATABASE_URL the database.
 bench: $(STAMP)
 	$(BIN)/python -m pytest benchmarks -q -s -p no:cacheprovider
+
+# A large municipality on PostgreSQL (benchmarks/municipality.py): `make bench-data` builds it anew in
+# BENCH_DB (1,000 workplaces, 30,000 people, 300,000 ideas on top of the demo), `make bench-pages` times the
+# key pages on it in this process.
+BENCH_DB ?= frontloeber_bench
+BENCH_URL = postgres://postgres@127.0.0.1:5432/$(BENCH_DB)
+bench-data: $(STAMP)
+	psql -h 127.0.0.1 -U postgres -q -c "DROP DATABASE IF EXISTS $(BENCH_DB) WITH (FORCE)" \
+		-c "CREATE DATABASE $(BENCH_DB)"
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python manage.py seed_demo --quiet-logins
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python -m benchmarks.municipality
+
+bench-pages: $(STAMP)
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python -m benchmarks.pages
 
 # Production: every setting from the environment (see README), static files collected for whitenoise.
 serve: $(STAMP)

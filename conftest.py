@@ -64,16 +64,14 @@ def pytest_runtest_teardown(item, nextitem):
 # The longest files, longest first (measured: the browser journeys take 20-45 s each, the tenancy test 45 s,
 # the migrations test 20 s). With one process per core a long file handed out last leaves the other process
 # idle while it runs; make test passes --no-loadscope-reorder so xdist keeps this order instead of putting
-# the files with most tests first (which sent the one-test journeys to the end). The first two go to the two
-# processes: a journey, which waits for its pages' polls, beside the tenancy test, which computes throughout,
-# rather than two journeys that wait at the same moments.
+# the files with most tests first (which sent the one-test journeys to the end).
 _LONGEST_FIRST = (
     "tests/browser/test_workshop_live.py",
-    "tests/test_tenancy.py",
     "tests/browser/test_survey_journey.py",
-    "tests/test_migrations.py",
+    "tests/test_tenancy.py",
     "tests/browser/test_experiment_journey.py",
     "tests/browser/test_idea_journey.py",
+    "tests/test_migrations.py",
     "tests/browser/test_layout.py",
     "tests/browser/test_skills_journey.py",
     "frontloeber/demo/tests/",

@@ -40,11 +40,20 @@ def memberships_for_user(*, user):
     )
 
 
+# What the header's switcher and the person's home page read of each; the rest loads if a page asks.
+_SWITCHER_FIELDS = {
+    Membership: ("id", "organisation_id", "workplace_id", "user_id", "role"),
+    Workplace: ("id", "organisation_id", "name", "slug", "sector"),
+    Organisation: ("id", "name", "slug"),
+}
+
+
 def memberships_and_organisations(*, user):
     """The person's memberships by workplace name (workplace and organisation loaded) and the organisations
     they administer by name, in one query: the header shows both on every page."""
-    models = (Membership, Workplace, Organisation)
-    fields = [(model, field) for model in models for field in model._meta.concrete_fields]
+    fields = [
+        (model, model._meta.get_field(name)) for model, names in _SWITCHER_FIELDS.items() for name in names
+    ]
     paths = {Membership: "", Workplace: "workplace__", Organisation: "workplace__organisation__"}
     memberships = Membership.objects.filter(user=user).order_by().values(
         _administered=Value(False),

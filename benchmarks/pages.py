@@ -1,0 +1,111 @@
+"""In-process timings of the key pages on the municipality's data (issue 16): ``make bench-pages``.
+
+Each page is asked for once to warm Django up, then RUNS times by the person who would open it; the table
+gives the median and the slowest time, the queries and the database's share. DATABASE_URL names the database
+``make bench-data`` built (see benchmarks/municipality.py).
+"""
+
+import os
+import statistics
+import time
+
+RUNS = int(os.environ.get("BENCH_RUNS", "7"))
+
+
+def pages():
+    """(page, person, url) for each key page; the people are the busiest workplace's leader and an
+    employee there, and the demo's organisation admin."""
+    from django.urls import reverse
+
+    from frontloeber.accounts.models import User
+    from frontloeber.ideas.models import Idea
+    from frontloeber.organisations.models import Membership, OrganisationAdmin, Workplace
+
+    from .municipality import BUSY_SLUG, RARE_WORD
+
+    busy = Workplace.objects.get(slug=BUSY_SLUG)
+    leader = Membership.objects.filter(workplace=busy, role="leader").select_related("user").first().user
+    employee = (
+        Membership.objects.filter(workplace=busy, role="employee")
+        .select_related("user")
+        .order_by("pk")
+        .first()
+        .user
+    )
+    admin_role = (
+        OrganisationAdmin.objects.filter(organisation=busy.organisation).select_related("user").first()
+    )
+    admin = User.objects.get(pk=admin_role.user_id)
+    discussed = Idea.objects.filter(workplace=busy).order_by("-comment_count", "pk").first()
+    w = {"workplace_slug": busy.slug}
+    o = {"org_slug": busy.organisation.slug}
+    board = reverse("ideas:board", kwargs=w)
+    return [
+        ("workplace home", employee, reverse("organisations:workplace_home", kwargs=w)),
+        ("idea board", employee, board),
+        ("board search, a common word", employee, board + "?q=billeder"),
+        ("board search, a rare word", employee, board + f"?q={RARE_WORD}"),
+        (
+            f"idea page, {discussed.comment_count} comments",
+            employee,
+            reverse("ideas:idea_detail", kwargs={**w, "idea_id": discussed.pk}),
+        ),
+        ("leader inbox", leader, reverse("ideas:inbox", kwargs=w)),
+        ("experiment list", leader, reverse("experiments:experiment_list", kwargs=w)),
+        ("case library", employee, reverse("experiments:case_list", kwargs=w)),
+        ("skills map", leader, reverse("competences:map", kwargs=w)),
+        ("learning list", employee, reverse("competences:activity_list", kwargs=w)),
+        ("workshop sessions", leader, reverse("workshops:session_list", kwargs=w)),
+        ("notifications", leader, reverse("notifications:list")),
+        ("organisation home", admin, reverse("organisations:organisation_home", kwargs=o)),
+        ("organisation roll-up", admin, reverse("reflection:rollup", kwargs=o)),
+    ]
+
+
+def measure(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    # Read now: the next request empties the connection's log.
+    queries = len(captured)
+    database = sum(float(q["time"]) for q in captured.captured_queries)
+    if os.environ.get("BENCH_PROFILE"):  # the slowest queries of each page
+        for q in sorted(captured.captured_queries, key=lambda q: -float(q["time"]))[:2]:
+            print(f"    {float(q['time']) * 1000:6.1f} ms  {q['sql'][:400]}")
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings), max(timings), queries, database
+
+
+def main():
+    from django.test import Client
+
+    from .municipality import counts
+
+    print(", ".join(f"{name} {value:,}" for name, value in counts().items()))
+    print(f"{'page':<34} {'median':>8} {'slowest':>8} {'queries':>8} {'in the db':>10}")
+    clients = {}
+    for name, person, url in pages():
+        if person.pk not in clients:
+            clients[person.pk] = Client()
+            clients[person.pk].force_login(person)
+        median, slowest, queries, database = measure(clients[person.pk], url)
+        print(
+            f"{name:<34} {median * 1000:6.1f} ms {slowest * 1000:5.1f} ms"
+            f" {queries:>8} {database * 1000:7.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "frontloeber.settings")
+    django.setup()
+    main()

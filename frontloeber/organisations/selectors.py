@@ -32,14 +32,6 @@ def membership_for_user(*, user, workplace_slug):
     )
 
 
-def memberships_for_user(*, user):
-    return (
-        Membership.objects.select_related("workplace__organisation")
-        .filter(user=user)
-        .order_by("workplace__name")
-    )
-
-
 # What the header's switcher and the person's home page read of each; the rest loads if a page asks.
 _SWITCHER_FIELDS = {
     Membership: ("id", "organisation_id", "workplace_id", "user_id", "role"),

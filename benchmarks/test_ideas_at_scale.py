@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from frontloeber.core.markdown import render as render_markdown
 from frontloeber.ideas import search
-from frontloeber.ideas.models import Comment, Idea, IdeaEvent, Support, Tag
+from frontloeber.ideas.models import Comment, Idea, IdeaEvent, IdeaTag, Support, Tag
 from frontloeber.organisations.models import Membership, Role, Workplace
 from tests.factories import OrganisationFactory, UserFactory
 
@@ -87,9 +87,17 @@ def scale(django_db_setup, django_db_blocker):
                     f"INSERT INTO {search.FTS_TABLE} (rowid, stems) VALUES (%s, %s)",  # noqa: S608
                     [(idea.pk, " ".join(search.terms(idea.search_text))) for idea in ideas],
                 )
-        Through = Idea.tags.through
-        Through.objects.bulk_create(
-            (Through(idea_id=idea.pk, tag_id=rng.choice(tags).pk) for idea in ideas), batch_size=5000
+        IdeaTag.objects.bulk_create(
+            (
+                IdeaTag(
+                    organisation_id=idea.organisation_id,
+                    workplace_id=idea.workplace_id,
+                    idea_id=idea.pk,
+                    tag_id=rng.choice(tags).pk,
+                )
+                for idea in ideas
+            ),
+            batch_size=5000,
         )
         target = ideas[0]
         Comment.objects.bulk_create(

@@ -100,4 +100,9 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     with connection.cursor() as cursor:  # ideas 0007 made every comment's HTML again
         cursor.execute("SELECT COUNT(*) FROM ideas_comment WHERE body_html = ''")
         assert cursor.fetchone()[0] == 0
+        cursor.execute(  # ideas 0008 gave every idea's tag its idea's organisation and workplace
+            "SELECT COUNT(*) FROM ideas_idea_tags t JOIN ideas_idea i ON i.id = t.idea_id"
+            " WHERE t.organisation_id = i.organisation_id AND t.workplace_id = i.workplace_id"
+        )
+        assert cursor.fetchone()[0] == before["ideas_idea_tags"] > 0
     assert {"organisations_invitation", "actions_barrier"} <= set(connection.introspection.table_names())

@@ -227,7 +227,7 @@ def _trial(spec, case, target, now):
         first_response_at=when if status != IdeaStatus.NEW else None,
     )
     tags = list(source.tags.all())
-    idea.tags.set(tags)
+    idea.set_tags(tags)
     search.index(idea, [tag.name for tag in tags])
     IdeaEvent.objects.create(
         organisation_id=target.organisation_id,

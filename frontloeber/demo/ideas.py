@@ -136,7 +136,7 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         )[0]
         for name in spec.get("tags", [])
     ]
-    idea.tags.set(tags)
+    idea.set_tags(tags)
     search.index(idea, [tag.name for tag in tags])
 
     def event(kind, when, actor, **fields):

@@ -19,6 +19,7 @@ from .models import (
     IdeaEvent,
     IdeaImage,
     IdeaStatus,
+    IdeaTag,
     Support,
     Tag,
 )
@@ -72,7 +73,7 @@ def idea_board(*, workplace, user, filters: BoardFilters):
         ideas = ideas.filter(Exists(Follow.objects.filter(idea=OuterRef("pk"), user=user)))
     ordering = SORTS.get(filters.sort, SORTS["newest"])
     if filters.q:
-        ideas = search.filter_matching(ideas, filters.q)
+        ideas = search.filter_matching(ideas, filters.q, use_index=False)
         if filters.sort == "relevance":
             ordering = ("-rank", "-pk")
     return (
@@ -167,7 +168,6 @@ def awaiting_leader(*, workplace):
     return _ideas(workplace).filter(awaiting_leader_since__isnull=False)
 
 
-
 def is_overdue(idea, workplace, now=None):
     now = now or timezone.now()
     return (now - idea.awaiting_leader_since).days >= workplace.response_target_days
@@ -178,7 +178,7 @@ def similar_ideas(*, workplace, text, exclude_id=None, limit=5):
     ideas = _ideas(workplace).exclude(status__in=[IdeaStatus.MERGED, IdeaStatus.WITHDRAWN])
     if exclude_id:
         ideas = ideas.exclude(pk=exclude_id)
-    return list(search.rank_similar(ideas, text).select_related("workplace")[:limit])
+    return list(search.rank_similar(ideas, text, use_index=False).select_related("workplace")[:limit])
 
 
 def merge_candidates(*, idea, query="", limit=30):
@@ -190,8 +190,9 @@ def merge_candidates(*, idea, query="", limit=30):
         .exclude(status__in=[IdeaStatus.MERGED, IdeaStatus.WITHDRAWN])
     )
     if query.strip():
-        return list(search.filter_matching(open_ideas, query).order_by("-rank", "-pk")[:limit])
-    similar = list(search.rank_similar(open_ideas, f"{idea.title} {idea.need}")[:limit])
+        matching = search.filter_matching(open_ideas, query, use_index=False)
+        return list(matching.order_by("-rank", "-pk")[:limit])
+    similar = list(search.rank_similar(open_ideas, f"{idea.title} {idea.need}", use_index=False)[:limit])
     if len(similar) < limit:
         seen = {i.pk for i in similar}
         similar += [i for i in open_ideas.order_by("-created_at")[: limit * 2] if i.pk not in seen][
@@ -245,12 +246,8 @@ def organisation_tags(*, organisation, limit=300):
 
 def workplace_tags(*, workplace):
     """The tags used on the workplace's ideas, for the board's filter."""
-    used_here = Idea.tags.through.objects.filter(
-        tag_id=OuterRef("pk"),
-        idea__organisation_id=workplace.organisation_id,
-        idea__workplace_id=workplace.pk,
-    )
-    # A semi-join rather than DISTINCT over every tagged idea of the workplace.
+    # One probe of the link's (organisation, workplace, tag) index per tag of the organisation.
+    used_here = IdeaTag.objects.of(workplace).filter(tag_id=OuterRef("pk"))
     return Tag.objects.filter(Exists(used_here), organisation_id=workplace.organisation_id).order_by("key")
 
 

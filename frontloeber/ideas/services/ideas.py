@@ -124,7 +124,7 @@ def idea_create(
         # The same form was submitted twice at the same moment: the other request made the idea.
         return Idea.objects.get(author=actor, submission_key=submission_key)
     tags = _tags(workplace.organisation, names)
-    idea.tags.set(tags)
+    idea.set_tags(tags)
     _save_images(idea, cleaned_images, actor)
     search.index(idea, [tag.name for tag in tags])
     _follow(idea, actor)
@@ -180,7 +180,7 @@ def idea_update(
     if renamed:
         notification_subject_renamed(subject=idea)
     tags = _tags(idea.workplace.organisation, names)
-    idea.tags.set(tags)
+    idea.set_tags(tags)
     _save_images(idea, cleaned_images, actor)
     search.index(idea, [tag.name for tag in tags])
     _event(idea, actor, EventKind.EDITED)

@@ -106,3 +106,27 @@ def test_search_is_backed_by_an_index(workplace):
         assert "ideas_idea_search_vector" in plan
     else:
         assert "ideas_idea_fts VIRTUAL TABLE" in queryset.explain()
+
+
+def test_a_search_within_one_workplace_checks_its_ideas_not_the_index(workplace):
+    """The board, similar ideas and merge candidates read one workplace: there the index would gather every
+    idea of the organisation under a common prefix first (search.py, _matching), so the condition is one
+    the index cannot answer, with the same ideas found and ranked."""
+    new_idea(workplace, "Billeder af dagen", tag_names=["tablet"])
+    new_idea(workplace, "Billedtavle til morgenmødet")
+    new_idea(workplace, "Kalender i gangen")
+    new_idea(WorkplaceFactory(organisation=workplace.organisation), "Billeder i en anden afdeling")
+    ideas = Idea.objects.filter(organisation=workplace.organisation, workplace=workplace)
+    walked = search.filter_matching(ideas, "billed", use_index=False)
+    indexed = search.filter_matching(ideas, "billed")
+    assert titles(walked) == titles(indexed) == {"Billeder af dagen", "Billedtavle til morgenmødet"}
+    assert [(i.pk, i.rank) for i in walked.order_by("-rank", "-pk")] == [
+        (i.pk, i.rank) for i in indexed.order_by("-rank", "-pk")
+    ]
+    assert titles(board(workplace, q="billed")) == titles(walked)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET enable_seqscan = off")  # the index would be chosen now if it could be
+            plan = walked.explain()
+            cursor.execute("SET enable_seqscan = on")
+        assert "ideas_idea_search_vector" not in plan and "ts_match_vq" in plan

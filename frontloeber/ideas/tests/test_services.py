@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from frontloeber.ideas import services
-from frontloeber.ideas.models import Comment, EventKind, Follow, Idea, IdeaStatus, Support, Tag
+from frontloeber.ideas import selectors, services
+from frontloeber.ideas.models import Comment, EventKind, Follow, Idea, IdeaStatus, IdeaTag, Support, Tag
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
@@ -61,6 +61,19 @@ def test_tags_are_shared_across_the_organisation(workplace, author):
     make_idea(workplace, author=author, tag_names=["Tablet"])
     make_idea(other, tag_names=["TABLET"])
     assert Tag.objects.filter(organisation=workplace.organisation).count() == 1
+
+
+def test_an_ideas_tags_carry_its_workplace_and_the_board_lists_only_tags_used_there(workplace, author):
+    other = WorkplaceFactory(organisation=workplace.organisation)
+    idea = make_idea(workplace, author=author, tag_names=["Tablet", "Robot"])
+    make_idea(other, tag_names=["Tablet", "Sensor"])
+    services.idea_update(actor=author, idea=idea, tag_names=["Tablet", "Video"], **idea_kwargs())
+    links = IdeaTag.objects.filter(idea=idea)
+    assert sorted(links.values_list("tag__key", flat=True)) == ["tablet", "video"]
+    tenant = {(workplace.organisation_id, workplace.pk)}
+    assert set(links.values_list("organisation_id", "workplace_id")) == tenant
+    assert [t.key for t in selectors.workplace_tags(workplace=workplace)] == ["tablet", "video"]
+    assert [t.key for t in selectors.workplace_tags(workplace=other)] == ["sensor", "tablet"]
 
 
 def test_a_double_submit_makes_one_idea(workplace, author):

@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -245,6 +246,44 @@ def test_a_long_board_is_paginated(client, workplace, leader, employee):
     filtered = html(client.get(url("board", workplace) + "?status=new&vis=liste"))
     assert re.search(r'href="\?[^"]*status=new[^"]*" rel="next"', filtered)
     assert re.search(r'href="\?[^"]*side=2[^"]*" rel="next"', filtered)
+
+
+def test_a_kept_card_never_outlives_what_it_shows(client, workplace, employee, colleague, leader):
+    """The board's cards are kept rendered (core/fragments.py): every change to what a card shows, and the
+    reader's language and own support, shows at once."""
+    idea = make_idea(workplace, author=colleague, title="Tablet til billeder", tag_names=["tablet"])
+    client.force_login(employee)
+    board = url("board", workplace)
+
+    def card():
+        page = html(client.get(board))
+        return page[page.index('class="fl-card fl-idea-card"') :].split("</article>")[0]
+
+    first = card()
+    assert card() == first and "Tablet til billeder" in first and "0 støtter" in first
+    services.idea_support(actor=employee, idea=idea, support=True)
+    assert "1 støtte" in card() and "du støtter idéen" in card()
+    services.idea_update(
+        actor=colleague,
+        idea=Idea.objects.get(pk=idea.pk),
+        title="Tablet til dagens billeder",
+        need=idea.need,
+        description=idea.description,
+        tag_names=["tablet", "app"],
+    )
+    renamed = card()
+    assert "Tablet til dagens billeder" in renamed and "<li>app</li>" in renamed
+    services.idea_move(actor=leader, idea=Idea.objects.get(pk=idea.pk), to_status=IdeaStatus.QUALIFYING)
+    assert "fl-status-qualifying" in card()
+    colleague.full_name = "Karen Omdøbt"
+    colleague.save()
+    assert "Karen Omdøbt" in card()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "1 support ·" in card() and "you support it" in card()
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    # Another reader, who has not supported it, gets the card without "you support it".
+    client.force_login(leader)
+    assert "du støtter idéen" not in card() and "1 støtte" in card()
 
 
 # --- 2. Query counts -------------------------------------------------------------------------------------

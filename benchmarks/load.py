@@ -1,0 +1,374 @@
+"""The key pages under load through gunicorn, on the municipality's data (issue 16): ``make bench-load``.
+
+Starts gunicorn on loopback under production settings with 2 sync workers (``benchmarks.settings``: the
+product plus the one-line view ``/bench/hello/``), then, with CONNECTIONS concurrent connections:
+
+1. the one-line view for SECONDS: the yardstick every page's throughput is a share of;
+2. each key page for SECONDS, asked in turn by every person of the busiest workplace who would open it, the
+   shared cache emptied first (the "cold" column is that first answer);
+3. a morning for MORNING seconds: employees and leaders of MORNING_WORKPLACES workplaces reading their own
+   boards, ideas, inboxes and the rest, in the proportions below, while some of them support ideas and
+   write comments.
+
+Per page it prints the in-process median (this process, the same settings) and the queries of one request,
+then req/s, its share of the one-line view, p50/p95/p99 and errors under load; after the morning, every
+worker's memory. DATABASE_URL names the database ``make bench-data`` built; BENCH_CACHE=redis runs with
+Redis as the cache instead of the database cache (the default). Only 127.0.0.1 is ever sent to.
+"""
+
+import asyncio
+import itertools
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+from pathlib import Path
+
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "16"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
+MORNING = float(os.environ.get("BENCH_MORNING", "30"))
+MORNING_WORKPLACES = int(os.environ.get("BENCH_MORNING_WORKPLACES", "200"))
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+WORKERS = 2
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "bench-secret-key-" + "x" * 40  # noqa: S105 — shared by gunicorn and this process's sessions
+CSRF = "benchcsrf" + "0" * 23  # a 32-character secret: the cookie and the form field carry the same
+
+# A morning's requests: (page, weight). Writes are a few in a hundred.
+MORNING_MIX = (
+    ("workplace home", 14),
+    ("idea board", 22),
+    ("idea page", 24),
+    ("board search", 4),
+    ("leader inbox", 8),
+    ("notifications", 5),
+    ("case library", 3),
+    ("learning list", 3),
+    ("experiment list", 2),
+    ("skills map", 2),
+    ("workshop sessions", 1),
+    ("organisation home", 1),
+    ("organisation roll-up", 1),
+    ("support (write)", 6),
+    ("comment (write)", 4),
+)
+
+
+def environment():
+    """The environment both this process and gunicorn run under."""
+    env = {
+        "FRONTLOEBER_ENV": "production",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
+        "SECRET_KEY": SECRET,
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "EMAIL_DISABLED": "true",
+        "SECURE_SSL_REDIRECT": "false",
+        "STATIC_ROOT": str(ROOT / "var" / "bench-static"),
+        "LOG_LEVEL": "WARNING",
+    }
+    if os.environ.get("BENCH_CACHE") == "redis":
+        env["REDIS_URL"] = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
+    return env
+
+
+# --- The HTTP client: one connection per request, as gunicorn's sync workers close each one ---------------
+
+
+async def fetch(method, path, cookie, body=b"", extra=()):
+    reader, writer = await asyncio.open_connection("127.0.0.1", PORT)
+    head = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", f"Cookie: {cookie}", "Connection: close", *extra]
+    if method == "POST":
+        head += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+    data = await reader.read()
+    writer.close()
+    return int(data[9:12]) if data.startswith(b"HTTP/1.") else 0
+
+
+async def drive(requests, seconds):
+    """CONNECTIONS loops, each sending the next request from ``requests`` until ``seconds`` are over.
+    Returns [(page, seconds taken, ok)] and the wall time until the last answer."""
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    deadline = started + seconds
+    results = []
+
+    async def connection():
+        while loop.time() < deadline:
+            page, method, path, cookie, body, extra, expected = next(requests)
+            begun = time.perf_counter()
+            try:
+                status = await fetch(method, path, cookie, body, extra)
+            except OSError:
+                status = 0
+            results.append((page, time.perf_counter() - begun, status in expected))
+
+    await asyncio.gather(*(connection() for _ in range(CONNECTIONS)))
+    return results, loop.time() - started
+
+
+def machine_yardstick():
+    """Seconds for ten million additions in a Python loop: tables from different machines (or days) compare
+    only through it."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+# --- Who asks for what -----------------------------------------------------------------------------------
+
+
+def session_cookie(user):
+    """A logged-in session for ``user``, made as the login view would, without hashing a password."""
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}; {settings.CSRF_COOKIE_NAME}={CSRF}"
+
+
+def get(page, path, cookie):
+    return (page, "GET", path, cookie, b"", (), {200})
+
+
+def morning_requests(count):
+    """``count`` requests of a morning by the people of MORNING_WORKPLACES workplaces (the busiest among
+    them), seeded; made before the run, as their sessions are written to the database."""
+    from django.db.models import Window
+    from django.db.models.functions import RowNumber
+    from django.urls import reverse
+
+    from frontloeber.ideas.models import Idea
+    from frontloeber.organisations.models import Membership, OrganisationAdmin, Workplace
+
+    from .municipality import BUSY_SLUG
+
+    rng = random.Random(16)
+    busy = Workplace.objects.get(slug=BUSY_SLUG)
+    others = list(
+        Workplace.objects.filter(organisation=busy.organisation, slug__startswith="bench-")
+        .exclude(pk=busy.pk)
+        .values_list("pk", flat=True)
+    )
+    chosen = [busy.pk, *rng.sample(others, min(len(others), MORNING_WORKPLACES - 1))]
+    slugs = dict(Workplace.objects.filter(pk__in=chosen).values_list("pk", "slug"))
+    members = {}
+    for m in Membership.objects.filter(workplace_id__in=chosen).select_related("user"):
+        members.setdefault((m.workplace_id, m.role), []).append(m.user)
+    ideas = {}
+    numbered = (
+        Idea.objects.filter(workplace_id__in=chosen)
+        .annotate(n=Window(RowNumber(), partition_by="workplace_id", order_by="-created_at"))
+        .values_list("workplace_id", "pk", "n")
+    )
+    for workplace_id, idea_id, n in numbered.iterator():
+        if n <= 30:
+            ideas.setdefault(workplace_id, []).append(idea_id)
+    admin = OrganisationAdmin.objects.filter(organisation=busy.organisation).select_related("user")[0].user
+    cookies = {}
+
+    def cookie(user):
+        if user.pk not in cookies:
+            cookies[user.pk] = session_cookie(user)
+        return cookies[user.pk]
+
+    org = {"org_slug": busy.organisation.slug}
+    pages, weights = zip(*MORNING_MIX, strict=True)
+    for page in rng.choices(pages, weights, k=count):
+        workplace_id = rng.choice(chosen)
+        w = {"workplace_slug": slugs[workplace_id]}
+        leader = members[(workplace_id, "leader")][0]
+        employee = rng.choice(members[(workplace_id, "employee")])
+        idea = {**w, "idea_id": rng.choice(ideas[workplace_id])}
+        if page == "workplace home":
+            yield get(page, reverse("organisations:workplace_home", kwargs=w), cookie(employee))
+        elif page == "idea board":
+            yield get(page, reverse("ideas:board", kwargs=w), cookie(employee))
+        elif page == "idea page":
+            yield get(page, reverse("ideas:idea_detail", kwargs=idea), cookie(employee))
+        elif page == "board search":
+            q = rng.choice(["billeder", "tablet", "hjertestarter", "robot kalender"])
+            path = reverse("ideas:board", kwargs=w) + "?" + urllib.parse.urlencode({"q": q})
+            yield get(page, path, cookie(employee))
+        elif page == "leader inbox":
+            yield get(page, reverse("ideas:inbox", kwargs=w), cookie(leader))
+        elif page == "notifications":
+            yield get(page, reverse("notifications:list"), cookie(rng.choice([leader, employee])))
+        elif page == "case library":
+            yield get(page, reverse("experiments:case_list", kwargs=w), cookie(employee))
+        elif page == "learning list":
+            yield get(page, reverse("competences:activity_list", kwargs=w), cookie(employee))
+        elif page == "experiment list":
+            yield get(page, reverse("experiments:experiment_list", kwargs=w), cookie(leader))
+        elif page == "skills map":
+            yield get(page, reverse("competences:map", kwargs=w), cookie(leader))
+        elif page == "workshop sessions":
+            yield get(page, reverse("workshops:session_list", kwargs=w), cookie(leader))
+        elif page == "organisation home":
+            yield get(page, reverse("organisations:organisation_home", kwargs=org), cookie(admin))
+        elif page == "organisation roll-up":
+            yield get(page, reverse("reflection:rollup", kwargs=org), cookie(admin))
+        elif page == "support (write)":
+            body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, "on": rng.choice("01")}).encode()
+            path = reverse("ideas:idea_support", kwargs=idea)
+            yield (page, "POST", path, cookie(employee), body, ("HX-Request: true",), {200})
+        else:
+            body = urllib.parse.urlencode(
+                {"csrfmiddlewaretoken": CSRF, "body": "Godt tænkt – lad os prøve det på næste personalemøde."}
+            ).encode()
+            path = reverse("ideas:comment_create", kwargs=idea)
+            yield (page, "POST", path, cookie(employee), body, (), {302})
+
+
+# --- The run ---------------------------------------------------------------------------------------------
+
+
+def start_gunicorn():
+    env = {**os.environ, **environment()}
+    subprocess.run(  # noqa: S603 — our own interpreter and manage.py
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    server = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable, "-m", "gunicorn", "frontloeber.wsgi",
+            "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}", "--timeout", "120",
+            "--logger-class", "frontloeber.core.redaction.RedactingGunicornLogger",
+        ],
+        cwd=ROOT,
+        env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if asyncio.run(fetch("GET", "/healthz/", "")) == 200:
+                return server
+        except OSError:
+            pass
+        if server.poll() is not None:
+            raise RuntimeError("gunicorn did not start")
+        time.sleep(0.2)
+    server.kill()
+    raise RuntimeError("gunicorn did not answer /healthz/ within 60 s")
+
+
+def worker_memory(server):
+    """Resident memory in MB of each of gunicorn's workers."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def row(name, cold, inprocess, queries, results, elapsed, yardstick):
+    times = [t for _, t, _ in results]
+    errors = sum(1 for *_, ok in results if not ok)
+    rate = len(results) / elapsed
+    share = f"{100 * rate / yardstick:5.1f} %" if yardstick else "      "
+    cold_ms = f"{cold * 1000:6.0f}" if cold is not None else "      "
+    inproc = f"{inprocess * 1000:7.1f}" if inprocess is not None else "       "
+    q = f"{queries:>4}" if queries is not None else "    "
+    return (
+        f"{name:<32} {cold_ms} {inproc} {q} {rate:7.1f} {share}"
+        f" {percentile(times, 0.50) * 1000:6.0f} {percentile(times, 0.95) * 1000:6.0f}"
+        f" {percentile(times, 0.99) * 1000:6.0f} {errors:>5}"
+    )
+
+
+HEADER = (
+    f"{'page':<32} {'cold':>6} {'in-proc':>7} {'qs':>4} {'req/s':>7} {'share':>7}"
+    f" {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>5}\n"
+    f"{'':<32} {'ms':>6} {'ms':>7} {'':>4} {'':>7} {'':>7} {'ms':>6} {'ms':>6} {'ms':>6}"
+)
+
+
+def main():
+    from django.core.cache import cache
+    from django.test import Client
+
+    from .municipality import counts
+    from .pages import measure, pages
+
+    print(", ".join(f"{name} {value:,}" for name, value in counts().items()))
+    cache_name = "Redis" if os.environ.get("BENCH_CACHE") == "redis" else "the database cache (the default)"
+    print(
+        f"gunicorn, {WORKERS} sync workers, production settings, cache: {cache_name};"
+        f" {CONNECTIONS} connections, {SECONDS:g} s per page, a {MORNING:g} s morning;"
+        f" load average before: {os.getloadavg()[0]:.2f}; a Python loop of 10 million additions:"
+        f" {machine_yardstick():.2f} s"
+    )
+    server = start_gunicorn()
+    try:
+        hello = itertools.repeat(get("one-line view", "/bench/hello/", ""))
+        asyncio.run(drive(hello, 1))  # warm both workers
+        results, elapsed = asyncio.run(drive(hello, SECONDS))
+        yardstick = len(results) / elapsed
+        print(HEADER)
+        print(row("one-line view", None, None, None, results, elapsed, yardstick))
+        clients = {}
+        for name, people, url in pages():
+            first = people[0]
+            if first.pk not in clients:
+                clients[first.pk] = Client()
+                clients[first.pk].force_login(first)
+            cache.clear()
+            cookies = [session_cookie(person) for person in people]
+            cold_started = time.perf_counter()
+            asyncio.run(fetch("GET", url, cookies[0]))
+            cold = time.perf_counter() - cold_started
+            stream = (get(name, url, c) for c in itertools.cycle(cookies))
+            results, elapsed = asyncio.run(drive(stream, SECONDS))
+            inprocess, _, queries, _ = measure(clients[first.pk], url)
+            print(row(name, cold, inprocess, queries, results, elapsed, yardstick))
+
+        cache.clear()
+        morning = list(morning_requests(int(MORNING * 400)))  # more than the workers can answer
+        results, elapsed = asyncio.run(drive(itertools.cycle(morning), MORNING))
+        errors = sum(1 for *_, ok in results if not ok)
+        print(
+            f"\nA morning: {len(results):,} requests in {elapsed:.1f} s ({len(results) / elapsed:.1f} req/s,"
+            f" {errors} errors) by the people of {MORNING_WORKPLACES} workplaces"
+        )
+        print(HEADER)
+        by_page = {}
+        for result in results:
+            by_page.setdefault(result[0], []).append(result)
+        for page, _ in MORNING_MIX:
+            if page in by_page:
+                print(row(page, None, None, None, by_page[page], elapsed, None))
+        print(row("all", None, None, None, results, elapsed, None))
+        memory = worker_memory(server)
+        print("worker memory after the run: " + ", ".join(f"{mb:.0f} MB" for mb in memory))
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    os.environ.update(environment())
+    sys.path.insert(0, str(ROOT))
+
+    import django
+
+    django.setup()
+    main()

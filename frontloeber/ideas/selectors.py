@@ -106,9 +106,6 @@ def idea_detail(*, workplace, idea_id, user):
             Prefetch("tags", queryset=Tag.objects.order_by("key")),
             Prefetch("images", queryset=IdeaImage.objects.select_related("workplace").order_by("pk")),
             Prefetch(
-                "comments", queryset=Comment.objects.select_related("author").order_by("created_at", "pk")
-            ),
-            Prefetch(
                 "events",
                 queryset=IdeaEvent.objects.select_related("actor", "other_idea", "other_person").order_by(
                     "created_at", "pk"
@@ -121,6 +118,47 @@ def idea_detail(*, workplace, idea_id, user):
     if idea is None:
         raise Http404
     return idea
+
+
+COMMENTS_PER_PAGE = 30
+
+
+@dataclass(frozen=True)
+class CommentPage:
+    """One page of an idea's discussion: ``number`` 1 holds the newest comments, in the order written."""
+
+    comments: list
+    number: int
+    earlier: int  # comments before this page
+    total: int
+
+    @property
+    def has_earlier(self):
+        return self.earlier > 0
+
+    @property
+    def has_later(self):
+        return self.number > 1
+
+
+def idea_comments(*, idea, page=None):
+    """A page of the idea's comments in one query. A long discussion opens at its newest comments (what a
+    person following a notification came for); earlier ones are a page back, so the page's cost does not
+    grow with the discussion."""
+    total = idea.comment_count
+    last_page = max(1, -(-total // COMMENTS_PER_PAGE))
+    number = min(max(int(page), 1), last_page) if str(page or "").isdigit() else 1
+    start = (number - 1) * COMMENTS_PER_PAGE
+    newest_first = (
+        Comment.objects.filter(organisation_id=idea.organisation_id, workplace_id=idea.workplace_id)
+        .filter(idea=idea)
+        .select_related("author")
+        .order_by("-created_at", "-pk")[start : start + COMMENTS_PER_PAGE]
+    )
+    comments = list(reversed(newest_first))
+    return CommentPage(
+        comments=comments, number=number, earlier=max(0, total - start - len(comments)), total=total
+    )
 
 
 def idea_with_my_marks(*, workplace, idea_id, user):

@@ -33,6 +33,7 @@ def _detail_context(request, idea, **forms):
         "idea": idea,
         **permissions.idea_page(membership=membership, idea=idea),
         "comment_form": forms.get("comment_form") or CommentForm(),
+        "comment_page": selectors.idea_comments(idea=idea, page=request.GET.get("kommentarer")),
         "now": timezone.now(),
         "target_days": request.workplace.response_target_days,
         # A leader's form that came back with errors is shown even on a closed idea, so its message is seen.

@@ -46,6 +46,30 @@ def test_comments_are_rendered_as_sanitised_markdown(client, workplace, employee
     assert 'href="https://example.dk"' in article
 
 
+def test_a_long_discussion_opens_at_its_newest_comments_and_pages_back(client, employee, colleague, idea):
+    for n in range(1, 66):
+        services.comment_create(actor=colleague if n % 2 else employee, idea=idea, body=f"Indlæg nummer {n}.")
+    client.force_login(employee)
+
+    def shown(query=""):
+        page = html(client.get(idea.get_absolute_url() + query))
+        numbers = [int(n) for n in re.findall(r"Indlæg nummer (\d+)\.", page)]
+        return numbers, page
+
+    newest, page = shown()
+    assert newest == list(range(36, 66)) and "65 kommentarer" in page
+    assert 'href="?kommentarer=2#comments-heading"' in page and "Vis de 35 tidligere kommentarer" in page
+    assert "Vis nyere kommentarer" not in page
+    assert shown("?kommentarer=2")[0] == list(range(6, 36))
+    oldest, page = shown("?kommentarer=3")
+    assert oldest == list(range(1, 6)) and 'href="?kommentarer=2#comments-heading"' in page
+    assert "Vis tidligere" not in page
+    # A page off the end is the oldest; a word is the newest; neither is an error.
+    assert shown("?kommentarer=99")[0] == oldest
+    assert shown("?kommentarer=x")[0] == newest
+    assert shown("?kommentarer=-1")[0] == newest
+
+
 def test_posting_a_comment_from_the_page(client, workplace, employee, colleague, idea):
     client.force_login(colleague)
     response = client.post(idea_url("comment_create", idea), {"body": "Godt forslag!"})

@@ -10,7 +10,7 @@ COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-ex
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench bench-data bench-pages bench-small serve worker lint messages vendor install lock clean
+.PHONY: demo test bench bench-data bench-pages bench-restore bench-small serve worker lint messages vendor install lock clean
 
 # The lock file first, hash-checked (pip and setuptools included), then the project itself without
 # resolving anything more.
@@ -59,6 +59,10 @@ bench-data: $(STAMP)
 
 bench-pages: $(STAMP)
 	DATABASE_URL=$(BENCH_URL) $(BIN)/python -m benchmarks.pages
+
+# Backup and restore drill: pg_dump BENCH_DB, pg_restore it into a new database, check rows and pages there.
+bench-restore: $(STAMP)
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python -m benchmarks.restore_drill
 
 # The older pytest benchmarks: the ideas and survey pages at a size set by BENCH_IDEAS, on any database.
 bench-small: $(STAMP)

@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from frontloeber.organisations import selectors
 from frontloeber.organisations.models import Invitation, Membership, Role, Workplace
 from tests.factories import MembershipFactory, OrganisationAdminFactory, UserFactory, WorkplaceFactory, member
 from tests.pages import workplace_urls
@@ -291,6 +292,23 @@ def test_organisation_admin_lists_workplaces_in_constant_queries(client, admin, 
         with django_assert_num_queries(8):
             response = client.get(org_url("organisation_home", admin.organisation))
         assert response.status_code == 200
+
+
+def test_the_organisation_home_counts_each_workplaces_members_and_leaders(client, admin):
+    busy, empty = (
+        WorkplaceFactory(organisation=admin.organisation),
+        WorkplaceFactory(organisation=admin.organisation),
+    )
+    for role in (Role.LEADER, Role.LEADER, Role.EMPLOYEE, Role.OBSERVER):
+        member(busy, role)
+    member(WorkplaceFactory(), Role.LEADER)  # another organisation's: counted nowhere here
+    rows = {w.pk: w for w in selectors.organisation_workplaces(organisation=admin.organisation)}
+    assert (rows[busy.pk].member_count, rows[busy.pk].leader_count) == (4, 2)
+    assert (rows[empty.pk].member_count, rows[empty.pk].leader_count) == (0, 0)
+    assert len(rows[busy.pk].leader_memberships) == 2
+    client.force_login(admin.user)
+    page = client.get(org_url("organisation_home", admin.organisation)).content.decode()
+    assert '<td data-label="Medlemmer">4</td>' in page and '<td data-label="Medlemmer">0</td>' in page
 
 
 def test_organisation_admin_creates_a_workplace_and_appoints_its_leader(client, admin):

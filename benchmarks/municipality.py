@@ -18,6 +18,7 @@ default.
 
 import contextlib
 import dataclasses
+import importlib
 import json
 import os
 import time
@@ -559,6 +560,10 @@ def survey(cursor, step, b):
             },
         ),
     )
+    # Sealed, so each round's totals per practice are kept, as round_seal keeps them: the migration's own SQL.
+    fill = importlib.import_module("frontloeber.reflection.migrations.0006_practice_totals").FILL
+    cursor.execute(fill)
+    step("survey practice totals", cursor.rowcount)
     # c is from 0 to 14: a response with c below 5 comments on the practice in that position.
     step(
         "survey comments",
@@ -1160,6 +1165,7 @@ def counts():
         "survey responses": "reflection_response",
         "survey answers": "reflection_answer",
         "survey comments": "reflection_practicecomment",
+        "survey practice totals": "reflection_practicetotal",
         "skill ratings": "competences_skillrating",
         "skill level changes": "competences_skilllevelchange",
         "experiments": "experiments_experiment",

@@ -39,6 +39,7 @@ from frontloeber.reflection.models import (
     Answer,
     Item,
     PracticeComment,
+    PracticeTotal,
     QuestionBankVersion,
     Response,
     Round,
@@ -175,6 +176,15 @@ def test_the_survey_is_one_the_product_could_have_made(small):
     assert len(report.earlier) == municipality.ROUNDS_PER_WORKPLACE - 1
     rollup = organisation_rollup(organisation=organisation)
     assert sum(row.shown for row in rollup["rows"]) == 6
+    # The totals kept for each sealed round are its answers added up, as round_seal keeps them.
+    kept = {(t.round_id, t.practice_id): (t.total, t.answers) for t in PracticeTotal.objects.all()}
+    added = {}
+    for round_id, practice_id, value in Answer.objects.exclude(value=None).values_list(
+        "round", "item__practice", "value"
+    ):
+        total, n = added.get((round_id, practice_id), (0, 0))
+        added[(round_id, practice_id)] = (total + value, n + 1)
+    assert kept == added and len(kept) == 5 * len(rounds)
 
 
 def test_the_skills_are_rated_as_the_product_would(small):

@@ -106,3 +106,14 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
         )
         assert cursor.fetchone()[0] == before["ideas_idea_tags"] > 0
     assert {"organisations_invitation", "actions_barrier"} <= set(connection.introspection.table_names())
+
+    # reflection 0006 adds up the answers of the rounds sealed before it, as round_seal does since.
+    totals = "SELECT round_id, practice_id, total, answers, most_on_one_item FROM reflection_practicetotal"
+    with connection.cursor() as cursor:
+        cursor.execute(totals)
+        kept_by_round_seal = sorted(cursor.fetchall())
+    migrate([("reflection", "0005_eligibility")])
+    migrate(newest())
+    with connection.cursor() as cursor:
+        cursor.execute(totals)
+        assert sorted(cursor.fetchall()) == kept_by_round_seal and len(kept_by_round_seal) >= 5

@@ -325,6 +325,27 @@ class PracticeComment(AnonymousRow):
         return str(self.pk)
 
 
+class PracticeTotal(WorkplaceRow):
+    """A sealed round's answers on the scale to one practice, added up once when it was sealed: they never
+    change after, and the organisation's roll-up reads a thousand rounds' means from these rows instead of
+    adding up every answer. What may be shown is still decided when read (the threshold can rise)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="practice_totals")
+    practice = models.ForeignKey(Practice, on_delete=models.PROTECT, related_name="+")
+    total = models.PositiveIntegerField()  # the sum of the values 1–5
+    answers = models.PositiveIntegerField()  # how many answers on the scale
+    most_on_one_item = models.PositiveIntegerField()  # the most answers on the scale any one statement got
+
+    class Meta:
+        indexes = [tenant_index("round")]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "practice"], name="practice_total_unique_per_round")
+        ]
+
+    def __str__(self):
+        return f"{self.round_id} {self.practice_id}: {self.total}/{self.answers}"
+
+
 class AssessorKind(models.TextChoices):
     LEADER = "leader", _("The leader's self-assessment")
     SUPERIOR = "superior", _("The superior's assessment")

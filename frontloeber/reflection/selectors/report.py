@@ -16,6 +16,7 @@ from ..models import (
     Item,
     Practice,
     PracticeComment,
+    PracticeTotal,
     Response,
     Round,
     RoundState,
@@ -188,23 +189,34 @@ def _respondents(round_ids):
 
 
 def _team_practice_means(rounds):
-    """{(round_id, practice code): the team's mean} for rounds shown, in one grouped query. A practice gets a
-    mean only when some statement of it has as many answers on the scale as the round's threshold."""
+    """{(round_id, practice code): the team's mean} for rounds shown: a sealed round's from the totals kept
+    when it was sealed, another's added up from its answers, one query each. A practice gets a mean only
+    when some statement of it has as many answers on the scale as the round's threshold."""
     thresholds = {r.pk: effective_threshold(r) for r in rounds}
+    sealed = [r.pk for r in rounds if r.sealed_at is not None]
     totals = defaultdict(lambda: [0, 0])  # sum, count
     most = defaultdict(int)
-    rows = (
-        Answer.objects.filter(round_id__in=list(thresholds), value__isnull=False)
-        .values("round_id", "item__practice__code", "item_id")
-        .annotate(total=Sum("value"), n=Count("value"))
-        .values_list("round_id", "item__practice__code", "total", "n")
-    )
-    for round_id, code, total, n in rows:
-        key = (round_id, code)
-        totals[key][0] += total
-        totals[key][1] += n
-        most[key] = max(most[key], n)
-    return {key: total / n for key, (total, n) in totals.items() if most[key] >= thresholds[key[0]]}
+    if sealed:
+        kept = PracticeTotal.objects.filter(round_id__in=sealed).values_list(
+            "round_id", "practice__code", "total", "answers", "most_on_one_item"
+        )
+        for round_id, code, total, n, most_on_one in kept:
+            totals[(round_id, code)] = [total, n]
+            most[(round_id, code)] = most_on_one
+    unsealed = [pk for pk in thresholds if pk not in set(sealed)]
+    if unsealed:
+        rows = (
+            Answer.objects.filter(round_id__in=unsealed, value__isnull=False)
+            .values("round_id", "item__practice__code", "item_id")
+            .annotate(total=Sum("value"), n=Count("value"))
+            .values_list("round_id", "item__practice__code", "total", "n")
+        )
+        for round_id, code, total, n in rows:
+            key = (round_id, code)
+            totals[key][0] += total
+            totals[key][1] += n
+            most[key] = max(most[key], n)
+    return {key: total / n for key, (total, n) in totals.items() if n and most[key] >= thresholds[key[0]]}
 
 
 def _trend(round_, practices, today, viewer=None):

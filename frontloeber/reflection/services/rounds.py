@@ -19,7 +19,9 @@ from frontloeber.organisations.selectors import organisation_admins
 from .. import eligibility, selectors, tokens
 from ..models import (
     Answer,
+    Item,
     PracticeComment,
+    PracticeTotal,
     Response,
     Round,
     RoundExclusion,
@@ -292,10 +294,29 @@ def round_seal(*, round_, today=None) -> Round:
         PracticeComment(response=fresh[response_id], practice_id=practice_id, text=text, **base)
         for response_id, practice_id, text in comments
     )
+    PracticeTotal.objects.bulk_create(_practice_totals(answers, base))
     RoundInvitation.objects.filter(round=locked).update(token_hash="")
     locked.sealed_at = timezone.now()
     locked.save(update_fields=["sealed_at"])
     return locked
+
+
+def _practice_totals(answers, base):
+    """The round's answers on the scale added up per practice, kept with the sealed round (PracticeTotal)."""
+    per_item = {}
+    for _response, item_id, value in answers:
+        if value is not None:
+            total, count = per_item.get(item_id, (0, 0))
+            per_item[item_id] = (total + value, count + 1)
+    practice_of = dict(Item.objects.filter(pk__in=per_item).values_list("pk", "practice_id"))
+    per_practice = {}
+    for item_id, (total, count) in per_item.items():
+        summed, answered, most = per_practice.get(practice_of[item_id], (0, 0, 0))
+        per_practice[practice_of[item_id]] = (summed + total, answered + count, max(most, count))
+    return [
+        PracticeTotal(practice_id=practice_id, total=total, answers=answered, most_on_one_item=most, **base)
+        for practice_id, (total, answered, most) in per_practice.items()
+    ]
 
 
 def rounds_seal_due(*, today=None) -> int:

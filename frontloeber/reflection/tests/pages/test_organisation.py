@@ -4,13 +4,16 @@ import io
 import re
 
 import pytest
+from django.db.models import F
 from django.utils.html import escape
 
 from frontloeber.organisations.models import Role
 from frontloeber.reflection.models import (
+    Answer,
     Assessment,
     AssessmentAnswer,
     AssessorKind,
+    PracticeTotal,
 )
 from tests.factories import (
     OrganisationAdminFactory,
@@ -59,6 +62,31 @@ def test_the_rollup_shows_workplaces_shown_and_under_the_threshold(
     rows = {row.workplace.name: row for row in response.context["rollup"]["rows"]}
     assert rows["Vuggestuen Solsikken"].means == {}
     assert rows["Børnehuset Mælkebøtten"].shown
+
+
+def test_a_sealed_rounds_means_come_from_the_totals_kept_when_it_was_sealed(client, workplace, admin):
+    """round_seal adds up the answers per practice once (PracticeTotal); the roll-up reads those, and still
+    applies the threshold as it is when read."""
+    other = WorkplaceFactory(organisation=workplace.organisation, name="Vuggestuen Solsikken")
+    round_ = past_round(other, member(other, Role.LEADER).user, opened_days_ago=30, respondents=6)
+    kept = {t.practice.code: t for t in PracticeTotal.objects.filter(round=round_).select_related("practice")}
+    assert sorted(kept) == ["P1", "P2", "P3", "P4", "P5"]
+    for code, total in kept.items():
+        answers = Answer.objects.filter(round=round_, item__practice__code=code).exclude(value=None)
+        assert (total.total, total.answers) == (sum(a.value for a in answers), answers.count())
+        assert total.most_on_one_item == 6 and total.organisation_id == other.organisation_id
+    PracticeTotal.objects.filter(round=round_, practice__code="P1").update(total=F("answers") * 2)
+    client.force_login(admin)
+    rows = {
+        r.workplace.pk: r for r in client.get(org_url("rollup", other.organisation)).context["rollup"]["rows"]
+    }
+    assert rows[other.pk].means["P1"] == 2.0  # read from the kept totals, not the answers
+    workplace.organisation.reflection_threshold = 7
+    workplace.organisation.save()
+    rows = {
+        r.workplace.pk: r for r in client.get(org_url("rollup", other.organisation)).context["rollup"]["rows"]
+    }
+    assert not rows[other.pk].shown and rows[other.pk].means == {}
 
 
 def test_the_threshold_is_saved(client, workplace, admin):

@@ -57,6 +57,25 @@ MORNING_MIX = (
 )
 
 
+# The morning's reads: (address name, what it is of, who opens it).
+READS = {
+    "workplace home": ("organisations:workplace_home", "workplace", "employee"),
+    "idea board": ("ideas:board", "workplace", "employee"),
+    "idea page": ("ideas:idea_detail", "idea", "employee"),
+    "board search": ("ideas:board", "workplace", "employee"),
+    "leader inbox": ("ideas:inbox", "workplace", "leader"),
+    "notifications": ("notifications:list", None, "anyone"),
+    "case library": ("experiments:case_list", "workplace", "employee"),
+    "learning list": ("competences:activity_list", "workplace", "employee"),
+    "experiment list": ("experiments:experiment_list", "workplace", "leader"),
+    "skills map": ("competences:map", "workplace", "leader"),
+    "workshop sessions": ("workshops:session_list", "workplace", "leader"),
+    "organisation home": ("organisations:organisation_home", "organisation", "admin"),
+    "organisation roll-up": ("reflection:rollup", "organisation", "admin"),
+}
+SEARCHES = ("billeder", "tablet", "hjertestarter", "robot kalender")
+
+
 def environment():
     """The environment both this process and gunicorn run under."""
     env = {
@@ -195,34 +214,15 @@ def morning_requests(count):
         leader = members[(workplace_id, "leader")][0]
         employee = rng.choice(members[(workplace_id, "employee")])
         idea = {**w, "idea_id": rng.choice(ideas[workplace_id])}
-        if page == "workplace home":
-            yield get(page, reverse("organisations:workplace_home", kwargs=w), cookie(employee))
-        elif page == "idea board":
-            yield get(page, reverse("ideas:board", kwargs=w), cookie(employee))
-        elif page == "idea page":
-            yield get(page, reverse("ideas:idea_detail", kwargs=idea), cookie(employee))
-        elif page == "board search":
-            q = rng.choice(["billeder", "tablet", "hjertestarter", "robot kalender"])
-            path = reverse("ideas:board", kwargs=w) + "?" + urllib.parse.urlencode({"q": q})
-            yield get(page, path, cookie(employee))
-        elif page == "leader inbox":
-            yield get(page, reverse("ideas:inbox", kwargs=w), cookie(leader))
-        elif page == "notifications":
-            yield get(page, reverse("notifications:list"), cookie(rng.choice([leader, employee])))
-        elif page == "case library":
-            yield get(page, reverse("experiments:case_list", kwargs=w), cookie(employee))
-        elif page == "learning list":
-            yield get(page, reverse("competences:activity_list", kwargs=w), cookie(employee))
-        elif page == "experiment list":
-            yield get(page, reverse("experiments:experiment_list", kwargs=w), cookie(leader))
-        elif page == "skills map":
-            yield get(page, reverse("competences:map", kwargs=w), cookie(leader))
-        elif page == "workshop sessions":
-            yield get(page, reverse("workshops:session_list", kwargs=w), cookie(leader))
-        elif page == "organisation home":
-            yield get(page, reverse("organisations:organisation_home", kwargs=org), cookie(admin))
-        elif page == "organisation roll-up":
-            yield get(page, reverse("reflection:rollup", kwargs=org), cookie(admin))
+        reader = {"employee": employee, "leader": leader, "admin": admin}
+        if page in READS:
+            name, where, who = READS[page]
+            if who == "anyone":
+                who = rng.choice(["employee", "leader"])
+            path = reverse(name, kwargs={"workplace": w, "idea": idea, "organisation": org, None: {}}[where])
+            if page == "board search":
+                path += "?" + urllib.parse.urlencode({"q": rng.choice(SEARCHES)})
+            yield get(page, path, cookie(reader[who]))
         elif page == "support (write)":
             body = urllib.parse.urlencode({"csrfmiddlewaretoken": CSRF, "on": rng.choice("01")}).encode()
             path = reverse("ideas:idea_support", kwargs=idea)

@@ -8,6 +8,7 @@ PostgreSQL only, as the generator is."""
 import datetime
 
 import pytest
+from django.db import transaction
 from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
@@ -63,12 +64,17 @@ from tests.factories import OrganisationFactory
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db]
 
 
-@pytest.fixture
-def small(monkeypatch):
-    for name, value in {"WORKPLACES": 6, "IDEAS": 2000, "BUSY_IDEAS": 400, "DISCUSSION": 12}.items():
-        monkeypatch.setattr(municipality, name, value)
-    organisation = OrganisationFactory()
-    return organisation, municipality.build(stdout=lambda *_: None)
+@pytest.fixture(scope="module")
+def small(django_db_setup, django_db_blocker):
+    """A small municipality, built once for the module inside a transaction rolled back after its last test;
+    each test runs in a savepoint of it."""
+    sizes = {"WORKPLACES": 6, "IDEAS": 2000, "BUSY_IDEAS": 400, "DISCUSSION": 12}
+    with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock(), transaction.atomic():
+        for name, value in sizes.items():
+            patch.setattr(municipality, name, value)
+        organisation = OrganisationFactory()
+        yield organisation, municipality.build(stdout=lambda *_: None)
+        transaction.set_rollback(True)
 
 
 def test_the_counts_are_what_was_asked(small):

@@ -21,6 +21,7 @@ Everyone else is recorded as not asked, with the reason, and is told so on the r
 leadership may not approve closing the round early (services.round_close).
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -120,10 +121,14 @@ def withheld_from(*, viewer, rounds):
     rounds = [round_ for round_ in rounds if round_ is not None]
     if not rounds or viewer is None:
         return set()
-    made = org_selectors.changes_made_by(actor=viewer, workplace_ids={r.workplace_id for r in rounds})
+    made = defaultdict(list)  # workplace id -> when the viewer changed its memberships
+    for workplace_id, at in org_selectors.changes_made_by(
+        actor=viewer, workplace_ids={r.workplace_id for r in rounds}
+    ):
+        made[workplace_id].append(at)
     withheld = set()
     for round_ in rounds:
         start, end = round_.created_at - timedelta(days=round_.eligibility_days), round_.created_at
-        if any(workplace == round_.workplace_id and start <= at <= end for workplace, at in made):
+        if any(start <= at <= end for at in made[round_.workplace_id]):
             withheld.add(round_.pk)
     return withheld

@@ -193,7 +193,7 @@ def _team_practice_means(rounds):
     when it was sealed, another's added up from its answers, one query each. A practice gets a mean only
     when some statement of it has as many answers on the scale as the round's threshold."""
     thresholds = {r.pk: effective_threshold(r) for r in rounds}
-    sealed = [r.pk for r in rounds if r.sealed_at is not None]
+    sealed = {r.pk for r in rounds if r.sealed_at is not None}
     totals = defaultdict(lambda: [0, 0])  # sum, count
     most = defaultdict(int)
     if sealed:
@@ -203,7 +203,7 @@ def _team_practice_means(rounds):
         for round_id, code, total, n, most_on_one in kept:
             totals[(round_id, code)] = [total, n]
             most[(round_id, code)] = most_on_one
-    unsealed = [pk for pk in thresholds if pk not in set(sealed)]
+    unsealed = [pk for pk in thresholds if pk not in sealed]
     if unsealed:
         rows = (
             Answer.objects.filter(round_id__in=unsealed, value__isnull=False)

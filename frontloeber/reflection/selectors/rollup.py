@@ -1,6 +1,7 @@
 import statistics
 from dataclasses import dataclass, field
 
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from .. import eligibility
@@ -34,11 +35,16 @@ def organisation_rollup(*, organisation, today=None, viewer=None):
 
     today = today or timezone.localdate()
     workplaces = list(Workplace.objects.filter(organisation=organisation).order_by("name"))
-    rounds = Round.objects.filter(organisation=organisation).select_related(
-        "organisation", "workplace", "leader"
-    )
+    # Each workplace's latest closed round and every round not closed yet, in one query: not every round
+    # the organisation ever ran (two a year in each of a thousand workplaces add up).
+    ours = Round.objects.filter(organisation=organisation)
+    closed = Q(closed_early_on__isnull=False) | Q(closes_on__lt=today)
+    newest_closed = ours.filter(closed, workplace_id=OuterRef("workplace_id")).order_by("-opens_on", "-pk")
+    rounds = ours.filter(Q(pk=Subquery(newest_closed.values("pk")[:1])) | ~closed)
+    rounds = rounds.select_related("workplace", "leader")
     latest, unfinished = {}, []
     for round_ in rounds.order_by("opens_on", "pk"):
+        round_.organisation = organisation  # effective_threshold reads its setting
         if round_.state(today) == RoundState.CLOSED:
             latest[round_.workplace_id] = round_
         else:

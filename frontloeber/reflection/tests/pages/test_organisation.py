@@ -64,6 +64,23 @@ def test_the_rollup_shows_workplaces_shown_and_under_the_threshold(
     assert rows["Børnehuset Mælkebøtten"].shown
 
 
+def test_the_rollup_shows_each_workplaces_latest_closed_round_and_lists_the_unfinished(
+    client, workplace, leader, admin, round_
+):
+    """Only the latest closed round of a workplace counts; an open one (``round_``) is listed below."""
+    other = WorkplaceFactory(organisation=workplace.organisation, name="Vuggestuen Solsikken")
+    other_leader = member(other, Role.LEADER).user
+    past_round(other, other_leader, opened_days_ago=400, respondents=6, value=2)
+    latest = past_round(other, other_leader, opened_days_ago=200, respondents=6, value=5)
+    older_here = past_round(workplace, leader, opened_days_ago=300, respondents=6, value=3)
+    client.force_login(admin)
+    rollup = client.get(org_url("rollup", workplace.organisation)).context["rollup"]
+    rows = {row.workplace.pk: row for row in rollup["rows"]}
+    assert rows[other.pk].round == latest and rows[other.pk].means["P1"] > 4
+    assert rows[workplace.pk].round == older_here and rows[workplace.pk].means["P1"] < 3.5
+    assert [r.pk for r in rollup["unfinished"]] == [round_.pk]
+
+
 def test_a_sealed_rounds_means_come_from_the_totals_kept_when_it_was_sealed(client, workplace, admin):
     """round_seal adds up the answers per practice once (PracticeTotal); the roll-up reads those, and still
     applies the threshold as it is when read."""

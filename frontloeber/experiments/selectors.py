@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.urls import reverse
 
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Idea
@@ -206,19 +207,27 @@ def skill_needs(*, workplace):
 
     Two queries; the skills map asks it through ``competences.registry.skill_needs``."""
 
+    # Only the ids and the ideas' titles: the busiest workplaces have hundreds of these links.
     needs = defaultdict(list)
     experiments = Experiment.skills.through.objects.filter(
         experiment__organisation_id=workplace.organisation_id,
         experiment__workplace=workplace,
         experiment__state__in=[ExperimentState.PLANNED, ExperimentState.RUNNING],
-    ).select_related("experiment__idea", "experiment__workplace")
-    for link in experiments:
-        needs[link.skill_id].append((link.experiment.idea.title, link.experiment.get_absolute_url()))
+    ).values_list("skill_id", "experiment_id", "experiment__idea__title")
+    for skill_id, experiment_id, title in experiments:
+        url = reverse(
+            "experiments:experiment_detail",
+            kwargs={"workplace_slug": workplace.slug, "experiment_id": experiment_id},
+        )
+        needs[skill_id].append((title, url))
     plans = AdoptionPlan.skills.through.objects.filter(
         adoptionplan__organisation_id=workplace.organisation_id,
         adoptionplan__workplace=workplace,
         adoptionplan__state__in=[AdoptionState.PLANNED, AdoptionState.LIVE],
-    ).select_related("adoptionplan__idea", "adoptionplan__workplace")
-    for link in plans:
-        needs[link.skill_id].append((link.adoptionplan.idea.title, link.adoptionplan.get_absolute_url()))
+    ).values_list("skill_id", "adoptionplan_id", "adoptionplan__idea__title")
+    for skill_id, plan_id, title in plans:
+        url = reverse(
+            "experiments:adoption_detail", kwargs={"workplace_slug": workplace.slug, "plan_id": plan_id}
+        )
+        needs[skill_id].append((title, url))
     return needs

@@ -59,6 +59,16 @@ def pages():
     ]
 
 
+def signed_in(clients, person):
+    """A test client signed in as ``person``: one per person, kept in ``clients``."""
+    from django.test import Client
+
+    if person.pk not in clients:
+        clients[person.pk] = Client()
+        clients[person.pk].force_login(person)
+    return clients[person.pk]
+
+
 def measure(client, url):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -82,19 +92,13 @@ def measure(client, url):
 
 
 def main():
-    from django.test import Client
-
     from .municipality import counts
 
     print(", ".join(f"{name} {value:,}" for name, value in counts().items()))
     print(f"{'page':<34} {'median':>8} {'slowest':>8} {'queries':>8} {'in the db':>10}")
     clients = {}
     for name, people, url in pages():
-        person = people[0]
-        if person.pk not in clients:
-            clients[person.pk] = Client()
-            clients[person.pk].force_login(person)
-        median, slowest, queries, database = measure(clients[person.pk], url)
+        median, slowest, queries, database = measure(signed_in(clients, people[0]), url)
         print(
             f"{name:<34} {median * 1000:6.1f} ms {slowest * 1000:5.1f} ms"
             f" {queries:>8} {database * 1000:7.1f} ms"

@@ -82,3 +82,23 @@ def test_a_person_with_nothing_gets_two_empty_lists():
     person = MembershipFactory().user
     person.memberships.all().delete()
     assert memberships_and_organisations(user=person) == ([], [])
+
+
+def test_the_switchers_sql_is_built_once_and_each_person_gets_their_own(monkeypatch):
+    """Built once per database and process (organisations/selectors.py, _switcher_rows); the person goes into
+    both halves of the union each time."""
+    from frontloeber.organisations import selectors
+
+    built = []
+    union = selectors._switcher_union
+    monkeypatch.setattr(selectors, "_compiled", {})
+    monkeypatch.setattr(selectors, "_switcher_union", lambda user_id: built.append(user_id) or union(user_id))
+    first = member(WorkplaceFactory(name="Vuggestuen Bien"), Role.EMPLOYEE).user
+    second = member(WorkplaceFactory(name="Station Vest"), Role.LEADER).user
+    OrganisationAdminFactory(user=second, organisation=OrganisationFactory(name="Region Midt"))
+    mine, administered = memberships_and_organisations(user=first)
+    assert [m.workplace.name for m in mine] == ["Vuggestuen Bien"] and administered == []
+    mine, administered = memberships_and_organisations(user=second)
+    assert [m.workplace.name for m in mine] == ["Station Vest"]
+    assert [o.name for o in administered] == ["Region Midt"]
+    assert len(built) == 1

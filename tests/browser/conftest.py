@@ -34,8 +34,10 @@ PHONE = {"width": 360, "height": 740}
 
 HERE = Path(__file__).resolve().parent
 
-# Playwright's own timeouts are 30 s; a local live server answers in milliseconds, so fail sooner.
-expect.set_options(timeout=10_000)
+# Playwright's own timeouts are 30 s; a local live server answers in milliseconds, so fail sooner — but not
+# too soon: on a slow machine a live workshop's polling boards keep the one-at-a-time server busy, and an
+# answer behind them waited past 10 s in CI (2026-12-04).
+expect.set_options(timeout=20_000)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -123,9 +125,10 @@ class _SerialThreadedWSGIServer(ThreadedWSGIServer):
 
 @pytest.fixture(autouse=True)
 def _boards_poll_quickly(settings):
-    """A live board asks for news every half second here (2 s in the product): the journeys wait for the
-    news a poll brings, and the live server takes one request at a time, so no poll can race another."""
-    settings.WORKSHOP_POLL_MS = 500
+    """A live board asks for news every second here (2 s in the product): the journeys wait for the news a
+    poll brings, and the live server takes one request at a time, so no poll can race another. Half a second
+    kept that server busy with five boards polling on a slow machine; a click's answer waited behind them."""
+    settings.WORKSHOP_POLL_MS = 1000
 
 
 @pytest.fixture(scope="session")
@@ -165,7 +168,7 @@ def new_context(browser: Browser, live_server, transactional_db):
     def make(**options) -> BrowserContext:
         options = {"base_url": live_server.url, "bypass_csp": True, "locale": "da-DK", **options}
         context = browser.new_context(**options)
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(20_000)
         contexts.append(context)
         return context
 

@@ -30,7 +30,3 @@ def cached_fragment(key, render):
         html = str(render())
         _store.set(key, html)
     return mark_safe(html)  # noqa: S308 — only ever a template's output
-
-
-def fragments_clear():
-    _store.clear()

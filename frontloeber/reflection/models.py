@@ -197,6 +197,11 @@ class Round(WorkplaceRow):
     def last_day(self):
         return self.closed_early_on or self.closes_on
 
+    @staticmethod
+    def closed_by(today):
+        """The rounds ``state(today)`` calls closed, as a filter for a query."""
+        return models.Q(closed_early_on__isnull=False) | models.Q(closes_on__lt=today)
+
     def state(self, today=None):
         today = today or timezone.localdate()
         if self.closed_early_on is not None or today > self.closes_on:

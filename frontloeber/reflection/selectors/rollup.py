@@ -38,7 +38,7 @@ def organisation_rollup(*, organisation, today=None, viewer=None):
     # Each workplace's latest closed round and every round not closed yet, in one query: not every round
     # the organisation ever ran (two a year in each of a thousand workplaces add up).
     ours = Round.objects.filter(organisation=organisation)
-    closed = Q(closed_early_on__isnull=False) | Q(closes_on__lt=today)
+    closed = Round.closed_by(today)
     newest_closed = ours.filter(closed, workplace_id=OuterRef("workplace_id")).order_by("-opens_on", "-pk")
     rounds = ours.filter(Q(pk=Subquery(newest_closed.values("pk")[:1])) | ~closed)
     rounds = rounds.select_related("workplace", "leader")

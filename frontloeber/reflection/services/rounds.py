@@ -5,7 +5,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -322,9 +321,7 @@ def _practice_totals(answers, base):
 def rounds_seal_due(*, today=None) -> int:
     """Seal the rounds whose last day has passed (called by the daily task and before a report is read)."""
     today = today or timezone.localdate()
-    due = Round.objects.filter(sealed_at__isnull=True).filter(
-        Q(closes_on__lt=today) | Q(closed_early_on__isnull=False)
-    )
+    due = Round.objects.filter(Round.closed_by(today), sealed_at__isnull=True)
     for round_ in due:
         round_seal(round_=round_, today=today)
     return len(due)

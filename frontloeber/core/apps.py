@@ -12,6 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         from django.conf import settings
 
+        from . import lookups  # noqa: F401 - registers ``__any_of`` on every field
+
         if getattr(settings, "EMAIL_DISABLED", False):
             # The named opt-out (settings.py): say so once at startup, so nobody waits for mail that never
             # comes.

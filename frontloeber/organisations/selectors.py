@@ -229,7 +229,7 @@ def latest_membership_changes(*, workplace, start, end):
 def changes_made_by(*, actor, workplace_ids):
     """(workplace id, when) of every join and role change ``actor`` made in those workplaces."""
     return list(
-        MembershipChange.objects.filter(actor=actor, workplace_id__in=list(workplace_ids))
+        MembershipChange.objects.filter(actor=actor, workplace_id__any_of=list(workplace_ids))
         .exclude(kind=MembershipChangeKind.LEFT)
         .values_list("workplace_id", "at")
     )

@@ -181,7 +181,7 @@ def _assessments(round_ids):
 
 def _respondents(round_ids):
     return dict(
-        Response.objects.filter(round_id__in=round_ids)
+        Response.objects.filter(round_id__any_of=round_ids)
         .values("round_id")
         .annotate(n=Count("id"))
         .values_list("round_id", "n")
@@ -197,7 +197,7 @@ def _team_practice_means(rounds):
     totals = defaultdict(lambda: [0, 0])  # sum, count
     most = defaultdict(int)
     if sealed:
-        kept = PracticeTotal.objects.filter(round_id__in=sealed).values_list(
+        kept = PracticeTotal.objects.filter(round_id__any_of=sealed).values_list(
             "round_id", "practice__code", "total", "answers", "most_on_one_item"
         )
         for round_id, code, total, n, most_on_one in kept:
@@ -206,7 +206,7 @@ def _team_practice_means(rounds):
     unsealed = [pk for pk in thresholds if pk not in sealed]
     if unsealed:
         rows = (
-            Answer.objects.filter(round_id__in=unsealed, value__isnull=False)
+            Answer.objects.filter(round_id__any_of=unsealed, value__isnull=False)
             .values("round_id", "item__practice__code", "item_id")
             .annotate(total=Sum("value"), n=Count("value"))
             .values_list("round_id", "item__practice__code", "total", "n")

@@ -6,6 +6,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
+from frontloeber.core import header
 from frontloeber.core.header import counts_for
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import memberships_and_organisations
@@ -44,6 +45,24 @@ def test_an_employee_has_no_inbox_count_and_the_bell_alone_is_one_query(
     with django_assert_num_queries(1):
         counts = counts_for(request_in(workplace, membership))
     assert counts == {"unread_notifications": 0, "leader_inbox": 0}
+
+
+def test_the_counts_sql_is_built_once_and_each_person_and_workplace_gets_their_own(
+    workplace, leader, employee
+):
+    make_idea(workplace, author=employee)
+    make_idea(workplace, author=employee, title="Lyd i garderoben")
+    other = WorkplaceFactory(organisation=workplace.organisation)
+    other_leader = member(other, Role.LEADER)
+    make_idea(other, author=member(other).user)
+    header._compiled.clear()
+    here = counts_for(request_in(workplace, leader.memberships.get(workplace=workplace)))
+    there = counts_for(request_in(other, other_leader))
+    assert len(header._compiled) == 1  # the second request reused the first one's SQL
+    assert here == {"unread_notifications": 2, "leader_inbox": 2}
+    assert there == {"unread_notifications": 1, "leader_inbox": 1}
+    mine = counts_for(request_in(workplace, employee.memberships.get(workplace=workplace)))
+    assert mine == {"unread_notifications": 0, "leader_inbox": 0}
 
 
 def test_the_page_shows_the_counts(client, workplace, leader, employee):

@@ -2,34 +2,80 @@
 
 An app above core registers a count from its ``AppConfig.ready``; the header asks for them only when its
 template reads one, and then gets every count in a single SELECT of scalar subqueries.
+
+Django took longer to build that SELECT's SQL than the database took to answer it, on every page. The SQL is
+the same for everyone but for the person's and the workplace's ids, so it is built once per database, process
+and set of counts that apply, with stand-in ids, and only the ids change from request to request. A count's
+rows may therefore depend on the person and the workplace alone (no dates, no other values).
 """
 
 from django.contrib.auth import get_user_model
+from django.db import connections, router
 from django.db.models import F, Func, Subquery
 
 from .registry import Registry
 
 header_counts = Registry(
-    """Pairs ``(name, queryset_for)``: ``queryset_for(request)`` gives the rows the header counts under
-    ``header_counts.<name>``, or None when the count does not apply to this request (it is then 0)."""
+    """Triples ``(name, applies, rows)``: ``applies(request)`` says whether the count is shown on this request
+    (else it is 0); ``rows(user=, workplace=)`` gives the rows it counts under ``header_counts.<name>``, from
+    the person and the current workplace (None outside a workplace) and nothing else."""
 )
+
+# Stand-ins for the ids while the SQL is built: no real id is this large.
+_USER, _WORKPLACE, _ORGANISATION = -7_000_000_011, -7_000_000_013, -7_000_000_017
+_compiled = {}  # (database alias, names) -> (sql, params, {position: which id})
+
+
+def _select(names, *, user, workplace):
+    rows = {name: rows for name, _applies, rows in header_counts if name in names}
+    # COUNT as a plain function, not an aggregate, so the subquery stays one row without a GROUP BY.
+    subqueries = {
+        name: Subquery(
+            rows[name](user=user, workplace=workplace)
+            .order_by()
+            .annotate(_n=Func(F("pk"), function="COUNT"))
+            .values("_n")
+        )
+        for name in names
+    }
+    return get_user_model().objects.filter(pk=user.pk).values(**subqueries)
+
+
+def _sql(alias, names, workplace_model):
+    key = (alias, names, workplace_model)
+    if key not in _compiled:
+        user = get_user_model()(pk=_USER)
+        # The workplace's model as the request has it: core sits below the app that defines it.
+        workplace = workplace_model(pk=_WORKPLACE, organisation_id=_ORGANISATION) if workplace_model else None
+        sql, params = _select(names, user=user, workplace=workplace).query.get_compiler(using=alias).as_sql()
+        stand_ins = {_USER: "user", _WORKPLACE: "workplace", _ORGANISATION: "organisation"}
+        places = {
+            i: stand_ins[value] for i, value in enumerate(params) if type(value) is int and value in stand_ins
+        }
+        assert "user" in places.values(), "every count's rows are the person's"
+        _compiled[key] = (sql, list(params), places)
+    return _compiled[key]
 
 
 def counts_for(request) -> dict[str, int]:
     """Every registered count for this request, in one query (none when no count applies)."""
-    querysets = {}
-    for name, queryset_for in header_counts:
-        queryset = queryset_for(request)
-        if queryset is not None:
-            querysets[name] = queryset
-    counts = dict.fromkeys((name for name, _ in header_counts), 0)
-    if querysets:
-        # COUNT as a plain function, not an aggregate, so the subquery stays one row without a GROUP BY.
-        subqueries = {
-            name: Subquery(qs.order_by().annotate(_n=Func(F("pk"), function="COUNT")).values("_n"))
-            for name, qs in querysets.items()
-        }
-        counts.update(get_user_model().objects.filter(pk=request.user.pk).values(**subqueries).get())
+    counts = dict.fromkeys((name for name, _applies, _rows in header_counts), 0)
+    names = tuple(name for name, applies, _rows in header_counts if applies(request))
+    if not names:
+        return counts
+    workplace = getattr(request, "workplace", None)
+    alias = router.db_for_read(get_user_model())
+    sql, params, places = _sql(alias, names, type(workplace) if workplace is not None else None)
+    ids = {"user": request.user.pk}
+    if workplace is not None:
+        ids.update(workplace=workplace.pk, organisation=workplace.organisation_id)
+    params = list(params)
+    for place, which in places.items():
+        params[place] = ids[which]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    counts.update(zip(names, row, strict=True))
     return counts
 
 

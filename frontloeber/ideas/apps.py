@@ -19,5 +19,5 @@ class IdeasConfig(AppConfig):
         )
 
         digest_links.register(tokens.digest_unfollow_link)
-        header_counts.register(("leader_inbox", header.leader_inbox))
+        header_counts.register(("leader_inbox", header.leader_here, header.leader_inbox))
         subject_pages.register(notification_kinds.idea_page)

@@ -1,9 +1,12 @@
 from .selectors import awaiting_leader
 
 
-def leader_inbox(request):
-    """The header's count of ideas waiting for a leader's answer, for a leader of the current workplace."""
+def leader_here(request):
+    """The inbox count is shown to a leader of the current workplace."""
     membership = getattr(request, "membership", None)
-    if membership is None or not membership.is_leader:
-        return None
-    return awaiting_leader(workplace=request.workplace)
+    return membership is not None and membership.is_leader
+
+
+def leader_inbox(*, user, workplace):
+    """The header's count of ideas waiting for a leader's answer."""
+    return awaiting_leader(workplace=workplace)

@@ -12,4 +12,10 @@ class NotificationsConfig(AppConfig):
 
         from . import selectors
 
-        header_counts.register(("unread_notifications", lambda request: selectors.unread(user=request.user)))
+        header_counts.register(
+            (
+                "unread_notifications",
+                lambda request: True,
+                lambda *, user, workplace: selectors.unread(user=user),
+            )
+        )

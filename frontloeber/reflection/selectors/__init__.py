@@ -18,6 +18,7 @@ from .report import (  # noqa: F401
 from .rollup import (  # noqa: F401
     WorkplaceRow,
     organisation_rollup,
+    rollup_workplaces,
 )
 from .rounds import (  # noqa: F401
     access_organisation_round,

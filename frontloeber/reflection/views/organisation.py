@@ -22,14 +22,17 @@ from .workplace import _assessment_form, _close_page, _file_name, _oversight_con
 @require_GET
 def rollup(request):
     organisation = request.organisation
-    rollup = selectors.organisation_rollup(organisation=organisation, viewer=request.user)
+    # The organisation's figures are over every workplace; the table shows them a page at a time.
+    page = paginate(request, selectors.rollup_workplaces(organisation=organisation))
+    rollup = selectors.organisation_rollup(
+        organisation=organisation, viewer=request.user, workplaces=page.object_list
+    )
     return render(
         request,
         "reflection/rollup.html",
         {
             "rollup": rollup,
-            # The organisation's figures are over every workplace; the table shows them a page at a time.
-            "page": paginate(request, rollup["rows"]),
+            "page": page,
             "threshold_form": ThresholdForm(initial=_survey_rules(organisation)),
         },
     )

@@ -45,7 +45,7 @@ REPORT_QUERIES = 16
 REPORT_QUERIES_WITH_TREND = 19
 # The roll-up: the workplaces, the rounds, the respondents, what the admin changed in their workplaces, the
 # answers, the practices (and the version).
-ROLLUP_QUERIES = 12
+ROLLUP_QUERIES = 11
 # The workplace's reflection page, once the rounds' workplace is read with them (see the test).
 HOME_QUERIES = 10
 # The answer form: the round, the invitation, the saved response, the practices with items and questions.

@@ -380,3 +380,13 @@ def test_the_leader_panel_is_shown_to_the_leader_only(client, workplace, leader,
     client.force_login(employee)
     content = html(client.get(idea.get_absolute_url()))
     assert 'id="leader-heading"' not in content and idea_url("idea_move", idea) not in content
+
+
+def test_a_merged_idea_links_to_the_idea_it_was_merged_into_by_title(client, workplace, leader, employee):
+    duplicate = make_idea(workplace, author=employee, title="Tablet til billeder")
+    kept = make_idea(workplace, author=employee, title="Billeder af dagen på en skærm")
+    services.idea_merge(actor=leader, idea=duplicate, into=kept)
+    client.force_login(employee)
+    response = client.get(idea_url("idea_detail", duplicate))
+    assert "Billeder af dagen på en skærm" in html(response)
+    assert kept.pk in linked_idea_ids(response)

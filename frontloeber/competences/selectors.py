@@ -95,6 +95,9 @@ def _profiles(organisation_id, user_ids):
     return {uid: found.get(uid) or SkillProfile(user_id=uid) for uid in user_ids}
 
 
+NEEDED_BY_SHOWN = 5
+
+
 def _heat(count, total):
     """0–4: how strongly a cell of the heat map is coloured."""
     if not count or not total:
@@ -176,6 +179,9 @@ def team_map(*, workplace, viewer, viewer_is_leader, now=None):
         ]
         row["wants_count"] = len(row["wants"])
         row["needed_by"] = needs.get(row["skill"].pk, [])
+        # A busy workplace's skill can be needed by dozens of pieces of work: the card names the first few.
+        row["needed_by_shown"] = row["needed_by"][:NEEDED_BY_SHOWN]
+        row["needed_by_more"] = len(row["needed_by"]) - len(row["needed_by_shown"])
         row["planned"] = planned.get(row["skill"].pk, 0)
         row["gap"] = bool(row["needed_by"]) and row["confident"] < ENOUGH_CONFIDENT
     ordered = [rows[s.pk] for s in skills]

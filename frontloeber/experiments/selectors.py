@@ -202,32 +202,38 @@ def similar_cases_beside_the_idea_form(*, workplace, text):
     }
 
 
+_STAND_IN = 987654321987
+
+
+def _url_for_ids(name, workplace, id_name):
+    """A function of an id giving the address of ``name`` in ``workplace`` with that id."""
+    pattern = reverse(name, kwargs={"workplace_slug": workplace.slug, id_name: _STAND_IN})
+    before, after = pattern.split(str(_STAND_IN))
+    return lambda pk: f"{before}{pk}{after}"
+
+
 def skill_needs(*, workplace):
     """Which skills the workplace's running experiments and adoption plans need: skill id → [(label, url)].
 
     Two queries; the skills map asks it through ``competences.registry.skill_needs``."""
 
-    # Only the ids and the ideas' titles: the busiest workplaces have hundreds of these links.
+    # Only the ids and the ideas' titles: the busiest workplaces have hundreds of these links. Each link's
+    # address is its kind's, made once, with the id put in (a reverse() each took 11 ms for 273 links).
     needs = defaultdict(list)
+    experiment_url = _url_for_ids("experiments:experiment_detail", workplace, "experiment_id")
     experiments = Experiment.skills.through.objects.filter(
         experiment__organisation_id=workplace.organisation_id,
         experiment__workplace=workplace,
         experiment__state__in=[ExperimentState.PLANNED, ExperimentState.RUNNING],
     ).values_list("skill_id", "experiment_id", "experiment__idea__title")
     for skill_id, experiment_id, title in experiments:
-        url = reverse(
-            "experiments:experiment_detail",
-            kwargs={"workplace_slug": workplace.slug, "experiment_id": experiment_id},
-        )
-        needs[skill_id].append((title, url))
+        needs[skill_id].append((title, experiment_url(experiment_id)))
+    plan_url = _url_for_ids("experiments:adoption_detail", workplace, "plan_id")
     plans = AdoptionPlan.skills.through.objects.filter(
         adoptionplan__organisation_id=workplace.organisation_id,
         adoptionplan__workplace=workplace,
         adoptionplan__state__in=[AdoptionState.PLANNED, AdoptionState.LIVE],
     ).values_list("skill_id", "adoptionplan_id", "adoptionplan__idea__title")
     for skill_id, plan_id, title in plans:
-        url = reverse(
-            "experiments:adoption_detail", kwargs={"workplace_slug": workplace.slug, "plan_id": plan_id}
-        )
-        needs[skill_id].append((title, url))
+        needs[skill_id].append((title, plan_url(plan_id)))
     return needs

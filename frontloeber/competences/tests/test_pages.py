@@ -350,3 +350,18 @@ def test_an_organisation_admin_adds_to_the_shared_catalogue(client, workplace, l
     assert response.status_code == 400 and not Skill.objects.filter(name="Kun her").exists()  # not a leader
     client.force_login(leader)
     assert "For alle arbejdspladser" not in client.get(url("catalogue", workplace)).content.decode()
+
+
+def test_a_gap_needed_by_much_work_names_the_first_five_and_counts_the_rest(
+    client, workplace, leader, skills
+):
+    experiments = [
+        make_experiment(make_idea(workplace, title=f"Forsøg nummer {n}"), actor=leader) for n in range(7)
+    ]
+    for experiment in experiments:
+        experiment.skills.add(skills[9])
+    client.force_login(leader)
+    page = client.get(url("map", workplace)).content.decode()
+    linked = [e for e in experiments if f'href="{e.get_absolute_url()}"' in page]
+    assert len(linked) == selectors.NEEDED_BY_SHOWN == 5
+    assert "og 2 til" in page

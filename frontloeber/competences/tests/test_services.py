@@ -144,9 +144,8 @@ def test_a_skill_running_work_needs_is_a_gap_until_two_use_it_confidently(workpl
     experiment = make_experiment(make_idea(workplace), actor=leader)
     experiment.skills.add(skills[9])
     gaps = selectors.team_map(workplace=workplace, viewer=leader, viewer_is_leader=True)["gaps"]
-    assert [row["skill"] for row in gaps] == [skills[9]] and gaps[0]["needed_by"][0][
-        0
-    ] == experiment.idea.title
+    assert [row["skill"] for row in gaps] == [skills[9]]
+    assert gaps[0]["needed_by"] == [(experiment.idea.title, experiment.get_absolute_url())]
     rate(team[0], workplace, {skills[9]: 2})
     rate(team[1], workplace, {skills[9]: 3})
     assert not selectors.team_map(workplace=workplace, viewer=leader, viewer_is_leader=True)["gaps"]

@@ -9,10 +9,12 @@ third process. ``Visitor`` is one person's browser: cookies, the CSRF token of t
 a time, every answer recorded with the node that gave it.
 """
 
+import atexit
 import http.client
 import os
 import re
 import secrets
+import signal
 import socket
 import ssl
 import subprocess
@@ -31,10 +33,16 @@ WORKERS_PER_NODE = 2
 HAPROXY = "/usr/sbin/haproxy"  # Debian's
 
 
-def _free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def _free_ports(count):
+    """Ports free now, all different: each probe stays bound until every port is picked."""
+    probes = [socket.socket() for _ in range(count)]
+    try:
+        for probe in probes:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in probes]
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def _database_url(database):
@@ -81,6 +89,9 @@ backend nodes
     option httpchk
     http-check send meth GET uri /healthz/ ver HTTP/1.1 hdr Host 127.0.0.1
     http-check expect status 200
+    # Generous: on a busy test machine a slow answer is not a node down.
+    timeout check 5s
+    default-server inter 1s fall 10 rise 1
     http-response set-header X-Served-By %[srv_name]
 {servers}
 """
@@ -107,21 +118,29 @@ class Cluster:
         return [path.read_text() for path in sorted(self.mail_dir.glob("*.log"))]
 
     def stop(self):
+        """Each process with its own children (gunicorn's workers), each in its own process group."""
         for process in self.processes.values():
-            if process.poll() is None:
-                process.terminate()
+            _signal_group(process, signal.SIGTERM)
         for process in self.processes.values():
             try:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                process.kill()
+                _signal_group(process, signal.SIGKILL)
                 process.wait()
+        atexit.unregister(self.stop)
+
+
+def _signal_group(process, number):
+    try:
+        os.killpg(process.pid, number)
+    except ProcessLookupError:
+        pass
 
 
 def _spawn(cluster, name, command, env):
     log = open(cluster.directory / f"{name}.log", "wb")  # noqa: SIM115 - the process writes it until stopped
     cluster.processes[name] = subprocess.Popen(  # noqa: S603 - our own interpreter, manage.py, Debian's haproxy
-        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
     )
     log.close()
 
@@ -155,14 +174,16 @@ def start(*, database, directory):
     directory.mkdir(parents=True, exist_ok=True)
     mail_dir = directory / "mail"
     mail_dir.mkdir()
-    proxy_port = _free_port()
+    proxy_port, port_a, port_b = _free_ports(3)
     cluster = Cluster(
         url=f"https://127.0.0.1:{proxy_port}",
         ca_file=_certificate(directory),
         mail_dir=mail_dir,
         directory=directory,
-        nodes={"a": _free_port(), "b": _free_port()},
+        nodes={"a": port_a, "b": port_b},
     )
+    # Even if the test process ends without its teardown, the nodes do not outlive it.
+    atexit.register(cluster.stop)
     env = {
         **os.environ,
         "FRONTLOEBER_ENV": "production",
@@ -211,7 +232,7 @@ def start(*, database, directory):
         for name, port in cluster.nodes.items():
             _wait_for(cluster, f"node-{name}", port)
         servers = "\n".join(
-            f"    server {name} 127.0.0.1:{port} check inter 1s" for name, port in cluster.nodes.items()
+            f"    server {name} 127.0.0.1:{port} check" for name, port in cluster.nodes.items()
         )
         config = directory / "haproxy.cfg"
         config.write_text(

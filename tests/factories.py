@@ -124,6 +124,28 @@ def make_challenge(
     )
 
 
+def idea_form_data(**overrides):
+    """What a person types into the idea form (its field names), with ``overrides``."""
+    import uuid
+
+    data = {
+        "title": "Tablet med billeder til forældrene",
+        "need": "Forældrene vil gerne se, hvad børnene har lavet i dag.",
+        "description": "Vi tager billeder på en tablet og viser dem ved afhentning.",
+        "value_citizens": "2",
+        "value_citizens_why": "Forældrene ser dagen",
+        "value_quality": "1",
+        "value_quality_why": "",
+        "value_routines": "0",
+        "value_routines_why": "",
+        "concerns": "",
+        "tags": "tablet, app",
+        "submission_key": str(uuid.uuid4()),
+    }
+    data.update(overrides)
+    return data
+
+
 def make_idea(workplace, *, author=None, title="Tablet til billeder af børnenes dag", **kwargs):
     from frontloeber.ideas import services
 

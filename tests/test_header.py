@@ -5,9 +5,11 @@ import re
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 
 from frontloeber.core import header
 from frontloeber.core.header import counts_for
+from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import memberships_and_organisations
 from tests.factories import (
@@ -54,13 +56,18 @@ def test_the_counts_sql_is_built_once_and_each_person_and_workplace_gets_their_o
     make_idea(workplace, author=employee, title="Lyd i garderoben")
     other = WorkplaceFactory(organisation=workplace.organisation)
     other_leader = member(other, Role.LEADER)
-    make_idea(other, author=member(other).user)
+    for _ in range(3):
+        make_idea(other, author=member(other).user)
+    # The counts differ from each other, so one under the other's name would show.
+    Notification.objects.filter(pk=Notification.objects.filter(recipient=leader).first().pk).update(
+        read_at=timezone.now()
+    )
     header._compiled.clear()
     here = counts_for(request_in(workplace, leader.memberships.get(workplace=workplace)))
     there = counts_for(request_in(other, other_leader))
     assert len(header._compiled) == 1  # the second request reused the first one's SQL
-    assert here == {"unread_notifications": 2, "leader_inbox": 2}
-    assert there == {"unread_notifications": 1, "leader_inbox": 1}
+    assert here == {"unread_notifications": 1, "leader_inbox": 2}
+    assert there == {"unread_notifications": 3, "leader_inbox": 3}
     mine = counts_for(request_in(workplace, employee.memberships.get(workplace=workplace)))
     assert mine == {"unread_notifications": 0, "leader_inbox": 0}
 
@@ -121,3 +128,22 @@ def test_the_switchers_sql_is_built_once_and_each_person_gets_their_own(monkeypa
     assert [m.workplace.name for m in mine] == ["Station Vest"]
     assert [o.name for o in administered] == ["Region Midt"]
     assert len(built) == 1
+
+
+def test_a_count_that_depends_on_more_than_the_person_and_workplace_is_refused(
+    workplace, leader, monkeypatch
+):
+    """Its SQL is built once and kept: a date (or any other value) in it would stay as it was built."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    from frontloeber.ideas.models import Idea
+
+    def recent(*, user, workplace):
+        return Idea.objects.filter(author=user, created_at__gte=timezone.now())
+
+    monkeypatch.setattr(
+        header.header_counts, "_items", [*header.header_counts._items, ("recent", lambda r: True, recent)]
+    )
+    monkeypatch.setattr(header, "_compiled", {})
+    with pytest.raises(ImproperlyConfigured):
+        counts_for(request_in(workplace, leader.memberships.get(workplace=workplace)))

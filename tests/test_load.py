@@ -16,7 +16,6 @@ same load passes. CI runs the suite on PostgreSQL too, where this test runs.
 import http.client
 import logging
 import threading
-import uuid
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
@@ -26,7 +25,7 @@ from django.urls import reverse
 
 from frontloeber.ideas.models import Comment, Idea, Support
 from frontloeber.organisations.models import Role
-from tests.factories import WorkplaceFactory, make_idea, member
+from tests.factories import WorkplaceFactory, idea_form_data, make_idea, member
 
 WRITERS = 20
 IDEAS_EACH = 4
@@ -88,23 +87,6 @@ class Writer:
         self.statuses.append((path, status, location))
 
 
-def _idea_data(title):
-    return {
-        "title": title,
-        "need": "Forældrene vil gerne se, hvad børnene har lavet i dag.",
-        "description": "Vi tager billeder på en tablet og viser dem ved afhentning.",
-        "value_citizens": "2",
-        "value_citizens_why": "Forældrene ser dagen",
-        "value_quality": "1",
-        "value_quality_why": "",
-        "value_routines": "0",
-        "value_routines_why": "",
-        "concerns": "",
-        "tags": "tablet, app",
-        "submission_key": str(uuid.uuid4()),
-    }
-
-
 def test_twenty_people_writing_at_once_get_no_errors_and_every_write_is_stored_once(live_server):
     workplace = WorkplaceFactory()
     member(workplace, Role.LEADER)
@@ -120,7 +102,7 @@ def test_twenty_people_writing_at_once_get_no_errors_and_every_write_is_stored_o
         writer.request("GET", new_idea)  # the form sets the CSRF cookie, as in a browser
         start.wait(timeout=TIMEOUT)
         for j in range(IDEAS_EACH):
-            writer.post(new_idea, _idea_data(f"Idé {j} fra skribent {k}"))
+            writer.post(new_idea, idea_form_data(title=f"Idé {j} fra skribent {k}"))
             writer.post(
                 idea_path("comment_create", shared[(k + j) % SHARED]),
                 {"body": f"Kommentar {j} fra skribent {k}"},

@@ -10,6 +10,7 @@ rows may therefore depend on the person and the workplace alone (no dates, no ot
 """
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
 from django.db.models import F, Func, Subquery
 
@@ -41,18 +42,33 @@ def _select(names, *, user, workplace):
     return get_user_model().objects.filter(pk=user.pk).values(**subqueries)
 
 
+def _built(alias, names, workplace_model, ids):
+    user = get_user_model()(pk=ids["user"])
+    # The workplace's model as the request has it: core sits below the app that defines it.
+    workplace = (
+        workplace_model(pk=ids["workplace"], organisation_id=ids["organisation"]) if workplace_model else None
+    )
+    return _select(names, user=user, workplace=workplace).query.get_compiler(using=alias).as_sql()
+
+
 def _sql(alias, names, workplace_model):
     key = (alias, names, workplace_model)
     if key not in _compiled:
-        user = get_user_model()(pk=_USER)
-        # The workplace's model as the request has it: core sits below the app that defines it.
-        workplace = workplace_model(pk=_WORKPLACE, organisation_id=_ORGANISATION) if workplace_model else None
-        sql, params = _select(names, user=user, workplace=workplace).query.get_compiler(using=alias).as_sql()
-        stand_ins = {_USER: "user", _WORKPLACE: "workplace", _ORGANISATION: "organisation"}
-        places = {
-            i: stand_ins[value] for i, value in enumerate(params) if type(value) is int and value in stand_ins
-        }
-        assert "user" in places.values(), "every count's rows are the person's"
+        stand_ins = {"user": _USER, "workplace": _WORKPLACE, "organisation": _ORGANISATION}
+        sql, params = _built(alias, names, workplace_model, stand_ins)
+        which = {value: name for name, value in stand_ins.items()}
+        places = {i: which[value] for i, value in enumerate(params) if type(value) is int and value in which}
+        # Built again with other ids, it must differ only where those ids go: a count whose rows depend on
+        # anything else (a date, a setting) cannot be kept this way, and would give stale or foreign counts.
+        other_sql, other_params = _built(
+            alias, names, workplace_model, {k: v - 2 for k, v in stand_ins.items()}
+        )
+        expected = [value - 2 if i in places else value for i, value in enumerate(params)]
+        if other_sql != sql or list(other_params) != expected or "user" not in places.values():
+            raise ImproperlyConfigured(
+                f"The header counts {names} depend on more than the person and the workplace"
+                " (see core/header.py)."
+            )
         _compiled[key] = (sql, list(params), places)
     return _compiled[key]
 

@@ -24,8 +24,13 @@ def _database_answers() -> bool:
         return False
 
 
+_PROCESS = uuid.uuid4().hex
+
+
 def _cache_answers() -> bool:
-    key, value = "health-check", uuid.uuid4().hex
+    # A key of this process's own: nodes sharing one cache would otherwise overwrite each other's value
+    # between the set and the get, and read as down.
+    key, value = f"health-check:{_PROCESS}", uuid.uuid4().hex
     try:
         cache.set(key, value, timeout=10)
         return cache.get(key) == value

@@ -18,7 +18,8 @@ class AnyOf(Lookup):
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
-        values = list(self.rhs)
+        # As IN takes them: an object stands for its key, and None matches nothing.
+        values = [getattr(value, "pk", value) for value in self.rhs if value is not None]
         if connection.vendor != "postgresql":
             return In(self.lhs, values).as_sql(compiler, connection)
         lhs, lhs_params = self.process_lhs(compiler, connection)

@@ -27,6 +27,16 @@ def test_any_of_finds_what_in_finds_on_a_column_and_a_foreign_key(workplaces, ch
 
 
 @pytest.mark.django_db
+def test_any_of_takes_objects_and_leaves_none_out_as_in_does(workplaces):
+    ids = [workplaces[1].pk, None]
+    assert list(Workplace.objects.filter(pk__any_of=ids)) == list(Workplace.objects.filter(pk__in=ids))
+    chosen = [workplaces[1], None]  # a foreign key takes its objects, as IN does
+    assert list(Membership.objects.filter(workplace__any_of=chosen)) == list(
+        Membership.objects.filter(workplace__in=chosen)
+    )
+
+
+@pytest.mark.django_db
 def test_a_thousand_ids_are_one_parameter_on_postgresql(workplaces):
     ids = [workplaces[0].pk, *range(10**6, 10**6 + 999)]
     with CaptureQueriesContext(connection) as captured:

@@ -1,12 +1,11 @@
 """Helpers shared by the views tests (split from test_views.py)."""
 
 import re
-import uuid
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import png_bytes
+from tests.factories import idea_form_data, png_bytes  # noqa: F401 - idea_form_data is used through here
 from tests.pages import workplace_urls
 
 url = workplace_urls("ideas")
@@ -29,25 +28,6 @@ def linked_idea_ids(response):
         if int(found) not in ids:
             ids.append(int(found))
     return ids
-
-
-def idea_form_data(**overrides):
-    data = {
-        "title": "Tablet med billeder til forældrene",
-        "need": "Forældrene vil gerne se, hvad børnene har lavet i dag.",
-        "description": "Vi tager billeder på en tablet og viser dem ved afhentning.",
-        "value_citizens": "2",
-        "value_citizens_why": "Forældrene ser dagen",
-        "value_quality": "1",
-        "value_quality_why": "",
-        "value_routines": "0",
-        "value_routines_why": "",
-        "concerns": "",
-        "tags": "tablet, app",
-        "submission_key": str(uuid.uuid4()),
-    }
-    data.update(overrides)
-    return data
 
 
 def not_a_picture(name="billede.png"):

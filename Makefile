@@ -38,7 +38,7 @@ test: $(STAMP)
 # A large municipality on PostgreSQL (issue 16; not part of `make test`). `make bench` builds it in BENCH_DB
 # unless it is there (BENCH_FRESH=1 builds it anew), then times the key pages in-process and under load
 # through gunicorn (benchmarks/load.py; BENCH_CACHE=redis for Redis as the cache). `make bench-data` builds
-# it (benchmarks/municipality.py) into a database of its own and renames that to BENCH_DB only when it is
+# it (benchmarks/municipality/) into a database of its own and renames that to BENCH_DB only when it is
 # complete; `make bench-pages` is the in-process table alone.
 BENCH_DB ?= frontloeber_bench
 BENCH_URL = postgres://postgres@127.0.0.1:5432/$(BENCH_DB)

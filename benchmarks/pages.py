@@ -2,7 +2,7 @@
 
 Each page is asked for once to warm Django up, then RUNS times by the person who would open it; the table
 gives the median and the slowest time, the queries and the database's share. DATABASE_URL names the database
-``make bench-data`` built (see benchmarks/municipality.py).
+``make bench-data`` built (see benchmarks/municipality/).
 """
 
 import os

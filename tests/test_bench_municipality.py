@@ -1,4 +1,4 @@
-"""The benchmark's municipality (benchmarks/municipality.py) holds rows the product itself could have made:
+"""The benchmark's municipality (benchmarks/municipality/) holds rows the product itself could have made:
 authors and supporters are members of the idea's workplace, comments carry their stored HTML, the search
 text is the one the product indexes; the survey's rounds ask whom the product's eligibility rule asks and
 every answer belongs to its round's questions; ratings are members' own, with their history; experiments,
@@ -71,7 +71,7 @@ def small(django_db_setup, django_db_blocker):
     sizes = {"WORKPLACES": 6, "IDEAS": 2000, "BUSY_IDEAS": 400, "DISCUSSION": 12}
     with pytest.MonkeyPatch.context() as patch, django_db_blocker.unblock(), transaction.atomic():
         for name, value in sizes.items():
-            patch.setattr(municipality, name, value)
+            patch.setattr(municipality.sizes, name, value)
         organisation = OrganisationFactory()
         yield organisation, municipality.build(stdout=lambda *_: None)
         transaction.set_rollback(True)
@@ -80,15 +80,15 @@ def small(django_db_setup, django_db_blocker):
 def test_the_counts_are_what_was_asked(small):
     _, counts = small
     assert counts["workplaces"] == 6
-    assert counts["people"] == counts["memberships"] == 6 * municipality.PEOPLE_PER_WORKPLACE
+    assert counts["people"] == counts["memberships"] == 6 * municipality.sizes.PEOPLE_PER_WORKPLACE
     assert counts["ideas"] == 2000 and counts["ideas in the busiest workplace"] == 400
-    assert counts["supports"] == 2000 * municipality.SUPPORTS_PER_IDEA
+    assert counts["supports"] == 2000 * municipality.sizes.SUPPORTS_PER_IDEA
     assert counts["comments"] == Comment.objects.count() > 2000 + 12
 
 
 def test_every_row_is_one_the_product_could_have_made(small):
     organisation, _ = small
-    busy = Workplace.objects.get(slug=municipality.BUSY_SLUG)
+    busy = Workplace.objects.get(slug=municipality.sizes.BUSY_SLUG)
     assert Membership.objects.filter(workplace=busy, role="leader").count() == 1
     members = set(Membership.objects.values_list("workplace_id", "user_id"))
     assert {(i.workplace_id, i.author_id) for i in Idea.objects.all()} <= members
@@ -103,7 +103,7 @@ def test_every_row_is_one_the_product_could_have_made(small):
 
 
 def test_the_rare_word_is_found_in_one_idea_of_every_997(small):
-    found = search.filter_matching(Idea.objects.all(), municipality.RARE_WORD)
+    found = search.filter_matching(Idea.objects.all(), municipality.sizes.RARE_WORD)
     assert found.count() == len(range(0, 2000, 997))
 
 
@@ -114,15 +114,15 @@ def _members(role=None):
 
 def test_the_new_counts_are_what_was_asked(small):
     _, counts = small
-    rounds = 6 * municipality.ROUNDS_PER_WORKPLACE
+    rounds = 6 * municipality.sizes.ROUNDS_PER_WORKPLACE
     assert counts["survey rounds"] == rounds
-    assert counts["survey invitations"] == rounds * (municipality.PEOPLE_PER_WORKPLACE - 1)
-    assert counts["survey responses"] == rounds * municipality.RESPONDENTS
+    assert counts["survey invitations"] == rounds * (municipality.sizes.PEOPLE_PER_WORKPLACE - 1)
+    assert counts["survey responses"] == rounds * municipality.sizes.RESPONDENTS
     assert counts["survey answers"] == counts["survey responses"] * Item.objects.count()
     assert 0.4 < counts["survey answers on the scale"] / counts["survey answers"] < 0.6
     skills = Skill.objects.filter(workplace__isnull=True).count()
     assert skills == len(SUGGESTED)  # no catalogue yet: the suggested one, as catalogue_start gives it
-    assert counts["skill ratings"] == 6 * (municipality.PEOPLE_PER_WORKPLACE - 1) * skills
+    assert counts["skill ratings"] == 6 * (municipality.sizes.PEOPLE_PER_WORKPLACE - 1) * skills
     assert counts["skill ratings"] < counts["skill level changes"] < 2 * counts["skill ratings"]
     # In every fourth block of 24 ideas, the six being tried out (12–14) or adopted (15–17) have one.
     assert counts["experiments"] == sum(k // 24 % 4 == 0 and 12 <= k % 24 < 18 for k in range(2000))
@@ -136,7 +136,7 @@ def test_the_new_counts_are_what_was_asked(small):
 
 def test_the_survey_is_one_the_product_could_have_made(small):
     organisation, _ = small
-    busy = Workplace.objects.get(slug=municipality.BUSY_SLUG)
+    busy = Workplace.objects.get(slug=municipality.sizes.BUSY_SLUG)
     employees, leaders = _members(Role.EMPLOYEE), _members(Role.LEADER)
     rounds = list(Round.objects.select_related("version", "workplace__organisation"))
     assert {(r.workplace_id, r.leader_id) for r in rounds} <= leaders
@@ -150,7 +150,7 @@ def test_the_survey_is_one_the_product_could_have_made(small):
         invitations.filter(answered=True).values("round").annotate(n=Count("pk")).values_list("round", "n")
     )
     responses = dict(Response.objects.values("round").annotate(n=Count("pk")).values_list("round", "n"))
-    assert answered == responses == {r.pk: municipality.RESPONDENTS for r in rounds}
+    assert answered == responses == {r.pk: municipality.sizes.RESPONDENTS for r in rounds}
     for round_ in rounds:
         assert round_.state() == RoundState.CLOSED and round_.sealed_at.date() > round_.closes_on
         assert round_.invited_count == round_.invitations.count()
@@ -177,9 +177,9 @@ def test_the_survey_is_one_the_product_could_have_made(small):
     # The report and the organisation's roll-up read them.
     latest = Round.objects.filter(workplace=busy).order_by("-opens_on").first()
     report = round_report(round_=latest)
-    assert report.shown and report.respondents == municipality.RESPONDENTS and report.has_leader
+    assert report.shown and report.respondents == municipality.sizes.RESPONDENTS and report.has_leader
     assert [p.practice.code for p in report.practices] == ["P1", "P2", "P3", "P4", "P5"]
-    assert len(report.earlier) == municipality.ROUNDS_PER_WORKPLACE - 1
+    assert len(report.earlier) == municipality.sizes.ROUNDS_PER_WORKPLACE - 1
     rollup = organisation_rollup(organisation=organisation)
     assert sum(row.shown for row in rollup["rows"]) == 6
     # The totals kept for each sealed round are its answers added up, as round_seal keeps them.
@@ -194,7 +194,7 @@ def test_the_survey_is_one_the_product_could_have_made(small):
 
 
 def test_the_skills_are_rated_as_the_product_would(small):
-    busy = Workplace.objects.get(slug=municipality.BUSY_SLUG)
+    busy = Workplace.objects.get(slug=municipality.sizes.BUSY_SLUG)
     contributors = {user for _, user in _members(Role.EMPLOYEE) | _members(Role.LEADER)}
     ratings = list(SkillRating.objects.values_list("user_id", "skill_id", "level", "updated_at"))
     assert {user for user, *_ in ratings} <= contributors
@@ -210,8 +210,8 @@ def test_the_skills_are_rated_as_the_product_would(small):
     assert SkillProfile.objects.count() == len({user for user, *_ in ratings})
     leader = Membership.objects.get(workplace=busy, role=Role.LEADER).user
     found = team_map(workplace=busy, viewer=leader, viewer_is_leader=True)
-    assert found["members"] == municipality.PEOPLE_PER_WORKPLACE
-    assert found["rated_members"] == municipality.PEOPLE_PER_WORKPLACE - 1
+    assert found["members"] == municipality.sizes.PEOPLE_PER_WORKPLACE
+    assert found["rated_members"] == municipality.sizes.PEOPLE_PER_WORKPLACE - 1
     assert coverage_by_quarter(workplace=busy, skills=found["skills"])
 
 
@@ -247,7 +247,7 @@ def test_experiments_cases_and_plans_follow_their_ideas(small):
     assert all(c.idea.status == IdeaStatus.ADOPTED and c.workplace_id == c.idea.workplace_id for c in cases)
     assert set(cases.values_list("workplace_id", "contact_id")) <= members
     # The product's lists and the skills map's needs read them.
-    busy = Workplace.objects.get(slug=municipality.BUSY_SLUG)
+    busy = Workplace.objects.get(slug=municipality.sizes.BUSY_SLUG)
     assert experiment_selectors.experiments(workplace=busy).count() == busy.experiments.count() > 0
     assert experiment_selectors.cases(organisation=organisation).count() == cases.count()
     assert experiment_selectors.skill_needs(workplace=busy)
@@ -277,13 +277,13 @@ def test_challenges_workshops_and_learning_are_the_workplaces_own(small):
     for activity in activities:
         (skill,) = activity.skills.all()
         assert activity.title.endswith(skill.name) and activity.created_at < activity.starts_at
-    busy = Workplace.objects.get(slug=municipality.BUSY_SLUG)
+    busy = Workplace.objects.get(slug=municipality.sizes.BUSY_SLUG)
     assert len(upcoming_activities(workplace=busy)) == len(past_activities(workplace=busy)) == 1
     assert len(workplace_sessions(workplace=busy)) == 2
 
 
 def test_the_busiest_workplaces_pages_show_them(small, client):
-    busy = Workplace.objects.get(slug=municipality.BUSY_SLUG)
+    busy = Workplace.objects.get(slug=municipality.sizes.BUSY_SLUG)
     client.force_login(Membership.objects.get(workplace=busy, role=Role.LEADER).user)
     pages = [
         "experiments:experiment_list",

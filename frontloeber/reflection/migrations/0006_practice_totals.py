@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 
 # Per statement first, so each practice also knows the most answers any one of its statements got. The
-# benchmark's generator runs it too (benchmarks/municipality.py), after the demo's rounds have theirs.
+# benchmark's generator runs it too (benchmarks/municipality/survey.py), after the demo's rounds have theirs.
 FILL = """
 INSERT INTO reflection_practicetotal
     (organisation_id, workplace_id, round_id, practice_id, total, answers, most_on_one_item)

@@ -1,4 +1,5 @@
-"""The ideas services tests' author and idea (the views tests and a few modules define their own)."""
+"""The ideas services tests' author and idea (the views tests and a few modules define their own), and
+what a service is given for a new idea."""
 
 import pytest
 
@@ -14,3 +15,13 @@ def author(workplace):
 @pytest.fixture
 def idea(workplace, author, leader):
     return make_idea(workplace, author=author, tag_names=["Tablet", "app"])
+
+
+def idea_kwargs(**overrides):
+    return {
+        "title": "Tablet til billeder",
+        "need": "Forældrene vil se dagen",
+        "description": "Billeder på en tablet",
+        "values": {"citizens": (2, "bedre indblik"), "quality": (1, ""), "routines": (0, "")},
+        **overrides,
+    }

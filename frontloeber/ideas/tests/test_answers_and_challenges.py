@@ -16,17 +16,9 @@ from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
 from tests.factories import WorkplaceFactory, make_idea, member
 
+from .conftest import idea_kwargs
+
 pytestmark = pytest.mark.django_db
-
-
-def idea_kwargs(**overrides):
-    return {
-        "title": "Tablet til billeder",
-        "need": "Forældrene vil se dagen",
-        "description": "Billeder på en tablet",
-        "values": {"citizens": (2, "bedre indblik"), "quality": (1, ""), "routines": (0, "")},
-        **overrides,
-    }
 
 
 # --- The leader's answers ----------------------------------------------------------------------------------

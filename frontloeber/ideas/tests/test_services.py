@@ -13,17 +13,9 @@ from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.models import Notification
 from tests.factories import WorkplaceFactory, make_challenge, make_idea, member, png_bytes, png_upload
 
+from .conftest import idea_kwargs
+
 pytestmark = pytest.mark.django_db
-
-
-def idea_kwargs(**overrides):
-    return {
-        "title": "Tablet til billeder",
-        "need": "Forældrene vil se dagen",
-        "description": "Billeder på en tablet",
-        "values": {"citizens": (2, "bedre indblik"), "quality": (1, ""), "routines": (0, "")},
-        **overrides,
-    }
 
 
 # --- Submitting ----------------------------------------------------------------------------------------

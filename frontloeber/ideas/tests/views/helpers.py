@@ -5,7 +5,7 @@ import re
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import idea_form_data, png_bytes  # noqa: F401 - idea_form_data is used through here
+from tests.factories import png_bytes
 from tests.pages import workplace_urls
 
 url = workplace_urls("ideas")

@@ -12,11 +12,10 @@ from frontloeber.ideas.models import (
     Idea,
 )
 from frontloeber.organisations.models import Role
-from tests.factories import make_challenge, make_idea, member
+from tests.factories import idea_form_data, make_challenge, make_idea, member
 
 from .helpers import (
     html,
-    idea_form_data,
     linked_idea_ids,
     url,
 )

@@ -18,11 +18,10 @@ from frontloeber.ideas.models import (
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
-from tests.factories import WorkplaceFactory, make_idea, member, png_upload
+from tests.factories import WorkplaceFactory, idea_form_data, make_idea, member, png_upload
 
 from .helpers import (
     html,
-    idea_form_data,
     idea_url,
     linked_idea_ids,
     url,

@@ -11,11 +11,10 @@ from frontloeber.ideas.models import (
 )
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.models import Notification
-from tests.factories import make_idea, png_upload
+from tests.factories import idea_form_data, make_idea, png_upload
 
 from .helpers import (
     html,
-    idea_form_data,
     not_a_picture,
     too_large_picture,
     url,

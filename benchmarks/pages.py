@@ -97,7 +97,10 @@ def main():
     print(", ".join(f"{name} {value:,}" for name, value in counts().items()))
     print(f"{'page':<34} {'median':>8} {'slowest':>8} {'queries':>8} {'in the db':>10}")
     clients = {}
+    only = os.environ.get("BENCH_ONLY", "")  # e.g. "search,roll-up": the pages whose names hold one of these
     for name, people, url in pages():
+        if only and not any(part.strip() in name for part in only.split(",")):
+            continue
         median, slowest, queries, database = measure(signed_in(clients, people[0]), url)
         print(
             f"{name:<34} {median * 1000:6.1f} ms {slowest * 1000:5.1f} ms"

@@ -4,8 +4,8 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
-from django.urls import reverse
 
+from frontloeber.core.addresses import url_for_ids
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Idea
 
@@ -202,16 +202,6 @@ def similar_cases_beside_the_idea_form(*, workplace, text):
     }
 
 
-_STAND_IN = 987654321987
-
-
-def _url_for_ids(name, workplace, id_name):
-    """A function of an id giving the address of ``name`` in ``workplace`` with that id."""
-    pattern = reverse(name, kwargs={"workplace_slug": workplace.slug, id_name: _STAND_IN})
-    before, _, after = pattern.rpartition(str(_STAND_IN))  # the id comes after the workplace's slug
-    return lambda pk: f"{before}{pk}{after}"
-
-
 def skill_needs(*, workplace):
     """Which skills the workplace's running experiments and adoption plans need: skill id → [(label, url)].
 
@@ -220,7 +210,9 @@ def skill_needs(*, workplace):
     # Only the ids and the ideas' titles: the busiest workplaces have hundreds of these links. Each link's
     # address is its kind's, made once, with the id put in (a reverse() each took 11 ms for 273 links).
     needs = defaultdict(list)
-    experiment_url = _url_for_ids("experiments:experiment_detail", workplace, "experiment_id")
+    experiment_url = url_for_ids(
+        "experiments:experiment_detail", "experiment_id", workplace_slug=workplace.slug
+    )
     experiments = (
         Experiment.skills.through.objects.filter(
             experiment__organisation_id=workplace.organisation_id,
@@ -232,7 +224,7 @@ def skill_needs(*, workplace):
     )
     for skill_id, experiment_id, title in experiments:
         needs[skill_id].append((title, experiment_url(experiment_id)))
-    plan_url = _url_for_ids("experiments:adoption_detail", workplace, "plan_id")
+    plan_url = url_for_ids("experiments:adoption_detail", "plan_id", workplace_slug=workplace.slug)
     plans = (
         AdoptionPlan.skills.through.objects.filter(
             adoptionplan__organisation_id=workplace.organisation_id,

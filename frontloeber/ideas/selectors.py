@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from frontloeber.core.pagination import RankedList
 from frontloeber.organisations.models import Membership, Role
 
 from . import search
@@ -75,12 +76,21 @@ def idea_board(*, workplace, user, filters: BoardFilters):
     if filters.q:
         ideas = search.filter_matching(ideas, filters.q, use_index=False)
         if filters.sort == "relevance":
-            ordering = ("-rank", "-pk")
+            # Ranking weighs every match: the page's ids are picked first, then only their cards are read.
+            return RankedList(
+                ideas.order_by("-rank", "-pk"),
+                _board_cards(_ideas(workplace), user),
+                window_count=search.is_postgres(),
+            )
+    return _board_cards(ideas, user).order_by(*ordering)
+
+
+def _board_cards(ideas, user):
+    """The ideas with what their cards show."""
     return (
         _with_my_marks(ideas, user)
         .select_related("author", "challenge")
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("key")))
-        .order_by(*ordering)
     )
 
 

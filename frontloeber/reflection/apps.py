@@ -15,8 +15,10 @@ class ReflectionConfig(AppConfig):
             notification_kinds,  # noqa: F401 — declares the kinds
             selectors,
             services,
+            signals,
         )
 
+        signals.connect()
         workplace_home.register(selectors.workplace_home_survey)
         # Sealed before new rounds open, and reminders last: the order the daily run always had.
         for job in (services.rounds_seal_due, services.rounds_start_due, services.rounds_remind_due):

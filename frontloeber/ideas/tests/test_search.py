@@ -1,6 +1,7 @@
 """Full-text search and similar ideas, on whichever database the suite runs (SQLite FTS5 or PostgreSQL)."""
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 
 from frontloeber.ideas import search, selectors, services
@@ -130,3 +131,27 @@ def test_a_search_within_one_workplace_checks_its_ideas_not_the_index(workplace)
             plan = walked.explain()
             cursor.execute("SET enable_seqscan = on")
         assert "ideas_idea_search_vector" not in plan and "ts_match_vq" in plan
+
+
+def test_a_search_best_first_is_paged_like_any_list(workplace, django_assert_num_queries):
+    """Best match first, the board picks a page's ids with the number of all matches (core.pagination,
+    RankedList) and then reads only their cards: the same ideas in the same order as ranking them all."""
+    for i in range(7):
+        title = f"Billeder af dagen {i}" if i % 3 else f"Tavle {i}"
+        new_idea(workplace, title, need="Billeder til forældrene" if i % 2 else "Et skema")
+    new_idea(workplace, "Kalender i gangen")
+    ideas = Idea.objects.filter(organisation=workplace.organisation, workplace=workplace)
+    expected = [i.pk for i in search.filter_matching(ideas, "billeder").order_by("-rank", "-pk")]
+    assert len(expected) == 5
+    found = board(workplace, q="billeder", sort="relevance")
+    assert [i.pk for i in found] == expected
+    pages = Paginator(board(workplace, q="billeder", sort="relevance"), 2)
+    # The count brings the first page's ids (PostgreSQL counts in the same query, SQLite in one of its own).
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 2):
+        assert pages.count == 5 and pages.num_pages == 3
+    paged = []
+    for number in pages.page_range:
+        paged += [i.pk for i in pages.page(number).object_list]
+    assert paged == expected
+    assert board(workplace, q="kalender", sort="relevance")[0].title == "Kalender i gangen"
+    assert list(board(workplace, q="robotter", sort="relevance")) == []

@@ -1,11 +1,15 @@
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.core.cache import cache
 from django.db.models import CharField, Count, F, FloatField, Max, Min, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
 from django.utils import timezone
 
+from frontloeber.core.addresses import url_for_ids
+
 from .. import eligibility
+from ..generation import rollup_generation
 from ..models import (
     Practice,
     PracticeTotal,
@@ -18,6 +22,8 @@ from .report import _team_practice_means
 from .rounds import effective_threshold
 
 # --- The organisation's roll-up -----------------------------------------------------------------------
+
+SUMMARY_KEPT_FOR = 60 * 60  # seconds; a changed generation makes a new key long before
 
 # What a round's state, its threshold, its eligibility window and its means read.
 ROUND_COLUMNS = (
@@ -34,6 +40,9 @@ class WorkplaceRow:
     shown: bool = False
     withheld: bool = False
     means: dict = field(default_factory=dict)  # practice code -> team mean
+    under_way: Round | None = None  # a round open or planned (a workplace has one at most)
+    round_url: str = ""
+    under_way_url: str = ""
 
 
 def rollup_workplaces(*, organisation):
@@ -49,16 +58,17 @@ def rollup_workplaces(*, organisation):
 
 
 def organisation_rollup(*, organisation, today=None, viewer=None, workplaces=None):
-    """Each workplace's latest closed round with the team's practice means (only above the threshold), and
-    per practice the organisation's mean, lowest and highest over all the workplaces shown. ``rows`` are
-    for ``workplaces`` (a page of ``rollup_workplaces``), every workplace when None. Rounds withheld from
-    ``viewer`` (eligibility.withheld_from) are shown to them as no figure, and left out of the figures.
+    """Each workplace's latest closed round with the team's practice means (only above the threshold) and
+    its round under way, if any, and per practice the organisation's mean, lowest and highest over all the
+    workplaces shown. ``rows`` are for ``workplaces`` (a page of ``rollup_workplaces``, as (id, name, slug)),
+    every workplace when None. Rounds withheld from ``viewer`` (eligibility.withheld_from) are shown to them
+    as no figure, and left out of the figures.
 
-    Which rounds are shown is decided over every workplace, from each latest round's respondents, threshold
-    and the viewer's own membership changes; the organisation's figures are added up by the database from
-    the totals kept when a round was sealed (a round closed but not sealed yet is added up from its answers),
-    so only the shown page's rows are built. ``workplaces`` are (id, name, slug) as
-    ``rollup_workplaces`` gives them."""
+    The rows read the page's workplaces only. The organisation's figures are over every workplace: which
+    rounds they count is decided from each latest round's respondents, threshold and the viewer's own
+    membership changes, and the database adds up the totals kept when a round was sealed (a round closed but
+    not sealed yet is added up from its answers). They are kept in the cache per viewer and day until
+    anything they rest on changes (``rollup_generation``)."""
     from frontloeber.organisations.models import Workplace
 
     today = today or timezone.localdate()
@@ -68,73 +78,111 @@ def organisation_rollup(*, organisation, today=None, viewer=None, workplaces=Non
         Workplace(pk=pk, name=name, slug=slug, organisation_id=organisation.pk)
         for pk, name, slug in workplaces
     ]
-    # Each workplace's latest closed round and every round not closed yet, in one query: not every round
-    # the organisation ever ran (two a year in each of a thousand workplaces add up).
-    ours = Round.objects.filter(organisation=organisation)
-    closed = Round.closed_by(today)
-    newest_closed = ours.filter(closed, workplace_id=OuterRef("workplace_id")).order_by("-opens_on", "-pk")
-    rounds = ours.filter(Q(pk=Subquery(newest_closed.values("pk")[:1])) | ~closed)
-    # The leader's name as the header shows a person (User.__str__), for the rounds under way.
-    leader_name = Coalesce(
-        NullIf(F("leader__full_name"), Value("")), F("leader__email"), output_field=CharField()
-    )
-    answered = (
-        Response.objects.filter(round=OuterRef("pk")).order_by().values("round").annotate(n=Count("pk"))
-    )
-    rounds = rounds.annotate(
-        workplace_name=F("workplace__name"),
-        leader_name=leader_name,
-        respondents=Coalesce(Subquery(answered.values("n")), 0),
-    )
-    # A thousand rounds are read as values, not model objects (building those was a third of the page's
-    # time); the rules below read them by attribute all the same. The page's and the unfinished ones become
-    # rounds.
-    latest, unfinished = {}, []
-    for values in rounds.order_by("opens_on", "pk").values(
-        *ROUND_COLUMNS, "workplace_name", "leader_name", "respondents"
-    ):
-        facts = SimpleNamespace(**values, pk=values["id"], organisation=organisation)
-        if Round.state(facts, today) == RoundState.CLOSED:
-            latest[facts.workplace_id] = facts
-        else:
-            unfinished.append(_as_round(facts))
-    respondents = {r.pk: r.respondents for r in latest.values()}
+    practices = _practices()
+    latest, unfinished = _latest_rounds(organisation, today, workplace_ids=[w.pk for w in workplaces])
     withheld = eligibility.withheld_from(viewer=viewer, rounds=latest.values())
-    shown = [
-        r
-        for r in latest.values()
-        if respondents.get(r.pk, 0) >= effective_threshold(r) and r.pk not in withheld
-    ]
-    newest = QuestionBankVersion.objects.order_by("-number").values("pk")[:1]
-    practices = list(Practice.objects.filter(version=Subquery(newest)).order_by("position"))
-    summary = _summary(practices, shown, organisation)
-
+    shown_ids = {r.pk for r in _shown(latest.values(), withheld)}
     page_rounds = {w.pk: _as_round(latest[w.pk], workplace=w) for w in workplaces if w.pk in latest}
-    shown_ids = {r.pk for r in shown}
     means = _team_practice_means([r for r in page_rounds.values() if r.pk in shown_ids])
+    round_url = url_for_ids("reflection:organisation_round", "round_id", org_slug=organisation.slug)
     rows = []
     for workplace in workplaces:
         round_ = page_rounds.get(workplace.pk)
         row = WorkplaceRow(workplace=workplace, round=round_)
+        if workplace.pk in unfinished:
+            row.under_way = _as_round(unfinished[workplace.pk], workplace=workplace)
+            row.under_way_url = round_url(row.under_way.pk)
         if round_ is not None:
-            row.respondents = respondents.get(round_.pk, 0)
+            row.round_url = round_url(round_.pk)
+            row.respondents = latest[workplace.pk].respondents
             row.shown = round_.pk in shown_ids
             row.withheld = round_.pk in withheld
             if row.shown:
                 row.means = {p.code: means.get((round_.pk, p.code)) for p in practices}
         row.cells = [row.means.get(p.code) for p in practices]
         rows.append(row)
-    return {"practices": practices, "rows": rows, "summary": summary, "unfinished": unfinished}
+    summary = _kept_summary(organisation, today, viewer, practices)
+    return {"practices": practices, "rows": rows, "summary": summary}
+
+
+def _practices():
+    newest = QuestionBankVersion.objects.order_by("-number").values("pk")[:1]
+    return list(Practice.objects.filter(version=Subquery(newest)).order_by("position"))
+
+
+def _latest_rounds(organisation, today, *, workplace_ids=None):
+    """Per workplace (of ``workplace_ids``, or every one) its latest closed round and its round not closed
+    yet, as values read by attribute: {workplace id: round} twice. Not every round the organisation ever
+    ran (two a year in each of a thousand workplaces add up), and not as model objects (building a thousand
+    of those was a third of the page's time)."""
+    ours = Round.objects.filter(organisation=organisation)
+    if workplace_ids is not None:
+        ours = ours.filter(workplace_id__any_of=workplace_ids)
+    closed = Round.closed_by(today)
+    newest_closed = ours.filter(closed, workplace_id=OuterRef("workplace_id")).order_by("-opens_on", "-pk")
+    rounds = ours.filter(Q(pk=Subquery(newest_closed.values("pk")[:1])) | ~closed)
+    # The leader's name as the header shows a person (User.__str__), for the rounds under way. (The
+    # workplace's name is not joined: the page's workplaces have theirs, and the planner, which cannot
+    # foresee how many rounds are the latest, joined the workplaces in a nested loop of a million
+    # comparisons.)
+    leader_name = Coalesce(
+        NullIf(F("leader__full_name"), Value("")), F("leader__email"), output_field=CharField()
+    )
+    answered = (
+        Response.objects.filter(round=OuterRef("pk")).order_by().values("round").annotate(n=Count("pk"))
+    )
+    rounds = rounds.annotate(leader_name=leader_name, respondents=Coalesce(Subquery(answered.values("n")), 0))
+    latest, unfinished = {}, {}
+    for values in rounds.order_by("opens_on", "pk").values(*ROUND_COLUMNS, "leader_name", "respondents"):
+        facts = SimpleNamespace(**values, pk=values["id"], organisation=organisation)
+        if Round.state(facts, today) == RoundState.CLOSED:
+            latest[facts.workplace_id] = facts
+        else:
+            unfinished[facts.workplace_id] = facts
+    return latest, unfinished
+
+
+def _shown(rounds, withheld):
+    return [r for r in rounds if r.respondents >= effective_threshold(r) and r.pk not in withheld]
+
+
+def _kept_summary(organisation, today, viewer, practices):
+    """``_summary`` over every workplace's latest closed round, from the cache while nothing it rests on
+    has changed: the key names the organisation, the viewer, the day (rounds close by the date), the
+    organisation's threshold and the generation that every change to a round, a response, a kept total or
+    a membership moves on (reflection.signals)."""
+    key = ":".join(
+        str(part)
+        for part in (
+            "reflection:rollup-summary",
+            organisation.pk,
+            viewer.pk if viewer is not None else 0,
+            today.isoformat(),
+            organisation.reflection_threshold,
+            rollup_generation(organisation_id=organisation.pk),
+            *(p.pk for p in practices),
+        )
+    )
+    figures = cache.get(key)
+    if figures is None:
+        latest, _unfinished = _latest_rounds(organisation, today)
+        withheld = eligibility.withheld_from(viewer=viewer, rounds=latest.values())
+        summary = _summary(practices, _shown(latest.values(), withheld), organisation)
+        figures = {
+            cell["practice"].code: {k: v for k, v in cell.items() if k != "practice"} for cell in summary
+        }
+        cache.set(key, figures, SUMMARY_KEPT_FOR)
+    return [{"practice": p, **figures[p.code]} for p in practices]
 
 
 def _as_round(facts, workplace=None):
-    """A round read as values, as a Round (with the names read beside it)."""
+    """A round read as values, as a Round (with its leader's name read beside it)."""
     values = {name: getattr(facts, name) for name in ROUND_COLUMNS}
     round_ = Round(**values)
     round_.organisation = facts.organisation
     if workplace is not None:
         round_.workplace = workplace
-    round_.workplace_name, round_.leader_name = facts.workplace_name, facts.leader_name
+    round_.leader_name = facts.leader_name
     return round_
 
 

@@ -309,8 +309,17 @@ def test_the_board_costs_the_same_queries_for_2_and_15_ideas(
             idea = make_idea(workplace, challenge=challenge, tag_names=[f"tag{i}", "app", "tablet"])
             services.idea_support(actor=employee, idea=idea)
             services.idea_follow(actor=employee, idea=idea)
-        for query in ("", "?vis=liste", "?q=tablet&sort=supported&status=open"):
-            with django_assert_num_queries(BOARD_QUERIES):
+        for query, extra in (
+            ("", 0),
+            ("?vis=liste", 0),
+            ("?q=tablet&sort=supported&status=open", 0),
+            ("?q=tablet", 1),
+        ):
+            # Best match first, a page's ids are picked before their cards are read; PostgreSQL counts the
+            # matches with the ids, SQLite by themselves.
+            if connection.vendor == "postgresql":
+                extra = 0
+            with django_assert_num_queries(BOARD_QUERIES + extra):
                 response = client.get(url("board", workplace) + query)
             assert len(linked_idea_ids(response)) == n
 

@@ -64,10 +64,10 @@ def test_the_rollup_shows_workplaces_shown_and_under_the_threshold(
     assert rows["Børnehuset Mælkebøtten"].shown
 
 
-def test_the_rollup_shows_each_workplaces_latest_closed_round_and_lists_the_unfinished(
+def test_the_rollup_shows_each_workplaces_latest_closed_round_and_its_round_under_way(
     client, workplace, leader, admin, round_
 ):
-    """Only the latest closed round of a workplace counts; an open one (``round_``) is listed below."""
+    """Only the latest closed round of a workplace counts; an open one (``round_``) is named in its row."""
     other = WorkplaceFactory(organisation=workplace.organisation, name="Vuggestuen Solsikken")
     other_leader = member(other, Role.LEADER).user
     past_round(other, other_leader, opened_days_ago=400, respondents=6, value=2)
@@ -78,7 +78,9 @@ def test_the_rollup_shows_each_workplaces_latest_closed_round_and_lists_the_unfi
     rows = {row.workplace.pk: row for row in rollup["rows"]}
     assert rows[other.pk].round == latest and rows[other.pk].means["P1"] > 4
     assert rows[workplace.pk].round == older_here and rows[workplace.pk].means["P1"] < 3.5
-    assert [r.pk for r in rollup["unfinished"]] == [round_.pk]
+    assert rows[workplace.pk].under_way == round_ and rows[other.pk].under_way is None
+    page = html(client.get(org_url("rollup", workplace.organisation)))
+    assert f'href="{org_url("organisation_round", workplace.organisation, round_id=round_.pk)}"' in page
 
 
 def test_a_sealed_rounds_means_come_from_the_totals_kept_when_it_was_sealed(client, workplace, admin):
@@ -272,3 +274,36 @@ def test_another_organisations_admin_gets_404_for_this_round(client, round_, nam
     assert client.get(org_url(name, other_admin.organisation, round_id=round_.pk)).status_code == 404
     # And this organisation's address is not theirs.
     assert client.get(org_round_url(name, round_)).status_code == 404
+
+
+def test_the_organisations_figures_are_kept_until_what_they_rest_on_changes(
+    client, workplace, leader, admin, closed_round
+):
+    """The roll-up keeps the organisation's figures in the cache (selectors/rollup.py, _kept_summary): a
+    round sealed elsewhere, a round closed early and a new threshold each show at once."""
+    from frontloeber.reflection import services
+
+    def organisation_p1():
+        summary = client.get(org_url("rollup", workplace.organisation)).context["rollup"]["summary"]
+        cell = next(cell for cell in summary if cell["practice"].code == "P1")
+        return cell["count"], cell["mean"]
+
+    client.force_login(admin)
+    count, mean = organisation_p1()
+    assert count == 1 and mean == pytest.approx(4.0)
+    assert organisation_p1() == (count, mean)  # read from the cache now
+    other = WorkplaceFactory(organisation=workplace.organisation, name="Vuggestuen Solsikken")
+    past_round(other, member(other, Role.LEADER).user, opened_days_ago=30, respondents=6, value=2)
+    count, mean = organisation_p1()
+    assert count == 2 and mean < 4.0
+    services.organisation_threshold_update(actor=admin, organisation=workplace.organisation, threshold=6)
+    assert organisation_p1()[0] == 1  # the first round had five answers
+    services.organisation_threshold_update(actor=admin, organisation=workplace.organisation, threshold=5)
+    assert organisation_p1()[0] == 2
+    # A round whose answers came in before it was asked to close early counts from the day it closes.
+    third = WorkplaceFactory(organisation=workplace.organisation, name="Dagplejen Nord")
+    under_way = past_round(third, member(third, Role.LEADER).user, opened_days_ago=5, respondents=6)
+    assert organisation_p1()[0] == 2
+    under_way.closed_early_on = under_way.opens_on
+    under_way.save(update_fields=["closed_early_on"])
+    assert organisation_p1()[0] == 3

@@ -45,7 +45,8 @@ REPORT_QUERIES = 16
 REPORT_QUERIES_WITH_TREND = 19
 # The roll-up: the workplaces, the rounds, the respondents, what the admin changed in their workplaces, the
 # answers, the practices (and the version).
-ROLLUP_QUERIES = 11
+ROLLUP_QUERIES = 13
+ROLLUP_QUERIES_KEPT = 10
 # The workplace's reflection page, once the rounds' workplace is read with them (see the test).
 HOME_QUERIES = 10
 # The answer form: the round, the invitation, the saved response, the practices with items and questions.
@@ -123,14 +124,17 @@ def rollup_organisation(workplace, *, workplaces):
 def test_the_rollup_takes_a_fixed_number_of_queries(
     client, workplace, admin, django_assert_num_queries, workplaces
 ):
+    """The first time an admin opens it the organisation's figures are worked out (and kept in the cache,
+    which is the database here); the next time they are read from the cache."""
     rollup_organisation(workplace, workplaces=workplaces)
     client.force_login(admin)
-    with django_assert_num_queries(ROLLUP_QUERIES):
-        response = client.get(org_url("rollup", workplace.organisation))
-    assert response.status_code == 200
-    rows = response.context["rollup"]["rows"]
-    assert len(rows) == workplaces + 2
-    assert sum(row.shown for row in rows) == workplaces - workplaces // 3
+    for queries in (ROLLUP_QUERIES, ROLLUP_QUERIES_KEPT):
+        with django_assert_num_queries(queries):
+            response = client.get(org_url("rollup", workplace.organisation))
+        assert response.status_code == 200
+        rows = response.context["rollup"]["rows"]
+        assert len(rows) == workplaces + 2
+        assert sum(row.shown for row in rows) == workplaces - workplaces // 3
 
 
 @pytest.mark.parametrize("earlier", [0, 3])

@@ -75,8 +75,7 @@ serve: $(STAMP)
 	FRONTLOEBER_ENV=production $(BIN)/python manage.py collectstatic --noinput
 	FRONTLOEBER_ENV=production $(BIN)/python manage.py migrate --noinput
 	FRONTLOEBER_ENV=production $(BIN)/gunicorn frontloeber.wsgi --bind $${BIND:-0.0.0.0:8000} \
-		--workers $${WEB_CONCURRENCY:-3} --access-logfile - \
-		--logger-class frontloeber.core.redaction.RedactingGunicornLogger
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile - --config gunicorn.conf.py
 
 worker: $(STAMP)
 	$(BIN)/python manage.py send_digests --schedule

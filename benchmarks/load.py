@@ -250,7 +250,7 @@ def start_gunicorn():
         [
             sys.executable, "-m", "gunicorn", "frontloeber.wsgi",
             "--workers", str(WORKERS), "--bind", f"127.0.0.1:{PORT}", "--timeout", "120",
-            "--no-control-socket", "--logger-class", "frontloeber.core.redaction.RedactingGunicornLogger",
+            "--no-control-socket", "--config", str(ROOT / "gunicorn.conf.py"),
         ],
         cwd=ROOT,
         env=env,

@@ -10,7 +10,6 @@ a time, every answer recorded with the node that gave it.
 """
 
 import atexit
-import http.client
 import os
 import re
 import secrets
@@ -22,9 +21,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from html import unescape
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit
+
+import httpx
 
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 60  # seconds for a process to answer; a bound, never reached when all is well
@@ -150,18 +149,13 @@ def _wait_for(cluster, name, port, *, tls=False):
     while time.monotonic() < deadline:
         if cluster.processes[name].poll() is not None:
             raise RuntimeError(f"{name} stopped at start:\n{cluster.logs()}")
+        scheme = "https" if tls else "http"
+        verify = ssl.create_default_context(cafile=cluster.ca_file) if tls else False
         try:
-            if tls:
-                context = ssl.create_default_context(cafile=cluster.ca_file)
-                connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=5, context=context)
-            else:
-                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            connection.request("GET", "/healthz/", headers={"Host": "127.0.0.1"})
-            status = connection.getresponse().status
-            connection.close()
+            status = httpx.get(f"{scheme}://127.0.0.1:{port}/healthz/", verify=verify, timeout=5).status_code
             if status == 200:
                 return
-        except OSError:
+        except httpx.TransportError:
             pass
         time.sleep(0.1)  # between looks at a process that is starting; the bound is START_TIMEOUT
     raise RuntimeError(f"{name} did not answer /healthz/ within {START_TIMEOUT} s:\n{cluster.logs()}")
@@ -211,7 +205,7 @@ def start(*, database, directory):
                 [
                     sys.executable, "-m", "gunicorn", "frontloeber.wsgi", "--workers", str(WORKERS_PER_NODE),
                     "--bind", f"127.0.0.1:{port}", "--timeout", str(REQUEST_TIMEOUT), "--no-control-socket",
-                    "--logger-class", "frontloeber.core.redaction.RedactingGunicornLogger",
+                    "--config", str(ROOT / "gunicorn.conf.py"),
                 ],
                 env,
             )  # fmt: skip
@@ -256,72 +250,41 @@ class Answer:
     node: str
 
 
-def _multipart(fields, files):
-    boundary = secrets.token_hex(16)
-    parts = []
-    for name, value in fields.items():
-        parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode()
-        )
-    for name, (filename, content_type, content) in files.items():
-        head = (
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
-            f"Content-Type: {content_type}\r\n\r\n"
-        )
-        parts.append(head.encode() + content + b"\r\n")
-    parts.append(f"--{boundary}--\r\n".encode())
-    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
-
-
 CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Visitor:
-    """One person's browser through the load balancer."""
+    """One person's browser through the load balancer: its cookies, the CSRF token of the last form it was
+    shown, one request at a time."""
 
     def __init__(self, cluster):
         self.cluster = cluster
-        self.cookies = {}
         self.csrf_token = ""
-        parts = urlsplit(cluster.url)
-        self.host, self.port = parts.hostname, parts.port
-        self.context = ssl.create_default_context(cafile=cluster.ca_file)
+        self.client = httpx.Client(
+            base_url=cluster.url,
+            verify=ssl.create_default_context(cafile=cluster.ca_file),
+            headers={"Accept-Language": "da"},
+            timeout=REQUEST_TIMEOUT,
+        )
+
+    @property
+    def cookies(self):
+        return self.client.cookies
 
     def request(self, method, path, data=None, headers=(), files=None):
-        connection = http.client.HTTPSConnection(
-            self.host, self.port, timeout=REQUEST_TIMEOUT, context=self.context
+        sent = dict(headers)
+        fields = None
+        if method == "POST":
+            fields = {**(data or {}), "csrfmiddlewaretoken": self.csrf_token}
+            sent["Origin"] = self.cluster.url  # as a browser sends it with a form over HTTPS
+        response = self.client.request(method, path, data=fields, files=files, headers=sent)
+        answer = Answer(
+            status=response.status_code,
+            location=response.headers.get("Location", ""),
+            body=response.text,
+            node=response.headers.get("X-Served-By", ""),
         )
-        try:
-            sent = {"Accept-Language": "da", **dict(headers)}
-            if self.cookies:
-                sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-            body = None
-            if method == "POST":
-                fields = {**(data or {}), "csrfmiddlewaretoken": self.csrf_token}
-                if files:
-                    body, sent["Content-Type"] = _multipart(fields, files)
-                else:
-                    body = urlencode(fields, doseq=True)
-                    sent["Content-Type"] = "application/x-www-form-urlencoded"
-                sent["Origin"] = self.cluster.url  # as a browser sends it with a form over HTTPS
-            connection.request(method, path, body=body, headers=sent)
-            response = connection.getresponse()
-            text = response.read().decode("utf-8", errors="replace")
-            for value in response.headers.get_all("Set-Cookie") or []:
-                for name, morsel in SimpleCookie(value).items():
-                    if morsel["max-age"] == "0" or not morsel.value:
-                        self.cookies.pop(name, None)
-                    else:
-                        self.cookies[name] = morsel.value
-            answer = Answer(
-                status=response.status,
-                location=response.getheader("Location", ""),
-                body=text,
-                node=response.getheader("X-Served-By", ""),
-            )
-        finally:
-            connection.close()
-        token = CSRF_FIELD.search(text)
+        token = CSRF_FIELD.search(answer.body)
         if token:
             self.csrf_token = unescape(token.group(1))
         self.cluster.answers.append((answer.node, method, path, answer.status))
@@ -332,7 +295,7 @@ class Visitor:
 
     def post(self, path, data=None, **kwargs):
         """A form sent with the token of the last form this visitor was shown; ``files``: {name: (filename,
-        content type, bytes)} sends it as multipart."""
+        bytes, content type)} sends it as multipart."""
         return self.request("POST", path, data, **kwargs)
 
     def follow(self, answer):

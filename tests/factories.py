@@ -1,5 +1,6 @@
 """Factories shared by every app's tests."""
 
+import uuid
 from datetime import timedelta
 
 import factory
@@ -126,8 +127,6 @@ def make_challenge(
 
 def idea_form_data(**overrides):
     """What a person types into the idea form (its field names), with ``overrides``."""
-    import uuid
-
     data = {
         "title": "Tablet med billeder til forældrene",
         "need": "Forældrene vil gerne se, hvad børnene har lavet i dag.",

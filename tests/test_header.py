@@ -7,7 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from frontloeber.core import header
+from frontloeber.core import compiled, header
 from frontloeber.core.header import counts_for
 from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Role
@@ -62,10 +62,10 @@ def test_the_counts_sql_is_built_once_and_each_person_and_workplace_gets_their_o
     Notification.objects.filter(pk=Notification.objects.filter(recipient=leader).first().pk).update(
         read_at=timezone.now()
     )
-    header._compiled.clear()
+    compiled._built.clear()
     here = counts_for(request_in(workplace, leader.memberships.get(workplace=workplace)))
     there = counts_for(request_in(other, other_leader))
-    assert len(header._compiled) == 1  # the second request reused the first one's SQL
+    assert len(compiled._built) == 1  # the second request reused the first one's SQL
     assert here == {"unread_notifications": 1, "leader_inbox": 2}
     assert there == {"unread_notifications": 3, "leader_inbox": 3}
     mine = counts_for(request_in(workplace, employee.memberships.get(workplace=workplace)))
@@ -111,13 +111,14 @@ def test_a_person_with_nothing_gets_two_empty_lists():
 
 
 def test_the_switchers_sql_is_built_once_and_each_person_gets_their_own(monkeypatch):
-    """Built once per database and process (organisations/selectors.py, _switcher_rows); the person goes into
-    both halves of the union each time."""
+    """Built once per database and process (organisations/selectors.py, _switcher_rows; core/compiled.py,
+    which builds it a second time then to check that only the person changes); the person goes into both
+    halves of the union each time."""
     from frontloeber.organisations import selectors
 
     built = []
     union = selectors._switcher_union
-    monkeypatch.setattr(selectors, "_compiled", {})
+    monkeypatch.setattr(compiled, "_built", {})
     monkeypatch.setattr(selectors, "_switcher_union", lambda user_id: built.append(user_id) or union(user_id))
     first = member(WorkplaceFactory(name="Vuggestuen Bien"), Role.EMPLOYEE).user
     second = member(WorkplaceFactory(name="Station Vest"), Role.LEADER).user
@@ -127,7 +128,7 @@ def test_the_switchers_sql_is_built_once_and_each_person_gets_their_own(monkeypa
     mine, administered = memberships_and_organisations(user=second)
     assert [m.workplace.name for m in mine] == ["Station Vest"]
     assert [o.name for o in administered] == ["Region Midt"]
-    assert len(built) == 1
+    assert len(built) == 2  # once, and once more to check it: not again for the second person
 
 
 def test_a_count_that_depends_on_more_than_the_person_and_workplace_is_refused(
@@ -144,6 +145,6 @@ def test_a_count_that_depends_on_more_than_the_person_and_workplace_is_refused(
     monkeypatch.setattr(
         header.header_counts, "_items", [*header.header_counts._items, ("recent", lambda r: True, recent)]
     )
-    monkeypatch.setattr(header, "_compiled", {})
+    monkeypatch.setattr(compiled, "_built", {})
     with pytest.raises(ImproperlyConfigured):
         counts_for(request_in(workplace, leader.memberships.get(workplace=workplace)))

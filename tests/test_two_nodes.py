@@ -104,7 +104,7 @@ def test_a_journey_through_two_nodes_alternating_request_by_request(cluster):
     sent = nina.post(
         create,
         idea_form_data(title="Dagens billeder på skærmen", tags="tablet"),
-        files={"images": ("dagen.png", "image/png", picture)},
+        files={"images": ("dagen.png", picture, "image/png")},
     )
     idea_page = _walk(nina, sent)
     assert idea_page.status == 200 and "Dagens billeder på skærmen" in idea_page.body

@@ -1,5 +1,7 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,6 +53,14 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self):
         return self.full_name or self.email
+
+    @staticmethod
+    def shown_name(path=""):
+        """``str(user)`` as an SQL expression, of the person at ``path`` ("leader__"), for lists too long to
+        load each person for."""
+        return Coalesce(
+            NullIf(F(f"{path}full_name"), Value("")), F(f"{path}email"), output_field=models.CharField()
+        )
 
     def clean(self):
         super().clean()

@@ -5,15 +5,15 @@ template reads one, and then gets every count in a single SELECT of scalar subqu
 
 Django took longer to build that SELECT's SQL than the database took to answer it, on every page. The SQL is
 the same for everyone but for the person's and the workplace's ids, so it is built once per database, process
-and set of counts that apply, with stand-in ids, and only the ids change from request to request. A count's
+and set of counts that apply (core/compiled.py), and only the ids change from request to request. A count's
 rows may therefore depend on the person and the workplace alone (no dates, no other values).
 """
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ImproperlyConfigured
-from django.db import connections, router
+from django.db import router
 from django.db.models import F, Func, Subquery
 
+from .compiled import fetch_with_ids
 from .registry import Registry
 
 header_counts = Registry(
@@ -22,13 +22,14 @@ header_counts = Registry(
     the person and the current workplace (None outside a workplace) and nothing else."""
 )
 
-# Stand-ins for the ids while the SQL is built: no real id is this large.
-_USER, _WORKPLACE, _ORGANISATION = -7_000_000_011, -7_000_000_013, -7_000_000_017
-_compiled = {}  # (database alias, names) -> (sql, params, {position: which id})
 
-
-def _select(names, *, user, workplace):
+def _select(names, workplace_model, ids):
     rows = {name: rows for name, _applies, rows in header_counts if name in names}
+    user = get_user_model()(pk=ids["user"])
+    # The workplace's model as the request has it: core sits below the app that defines it.
+    workplace = (
+        workplace_model(pk=ids["workplace"], organisation_id=ids["organisation"]) if workplace_model else None
+    )
     # COUNT as a plain function, not an aggregate, so the subquery stays one row without a GROUP BY.
     subqueries = {
         name: Subquery(
@@ -42,37 +43,6 @@ def _select(names, *, user, workplace):
     return get_user_model().objects.filter(pk=user.pk).values(**subqueries)
 
 
-def _built(alias, names, workplace_model, ids):
-    user = get_user_model()(pk=ids["user"])
-    # The workplace's model as the request has it: core sits below the app that defines it.
-    workplace = (
-        workplace_model(pk=ids["workplace"], organisation_id=ids["organisation"]) if workplace_model else None
-    )
-    return _select(names, user=user, workplace=workplace).query.get_compiler(using=alias).as_sql()
-
-
-def _sql(alias, names, workplace_model):
-    key = (alias, names, workplace_model)
-    if key not in _compiled:
-        stand_ins = {"user": _USER, "workplace": _WORKPLACE, "organisation": _ORGANISATION}
-        sql, params = _built(alias, names, workplace_model, stand_ins)
-        which = {value: name for name, value in stand_ins.items()}
-        places = {i: which[value] for i, value in enumerate(params) if type(value) is int and value in which}
-        # Built again with other ids, it must differ only where those ids go: a count whose rows depend on
-        # anything else (a date, a setting) cannot be kept this way, and would give stale or foreign counts.
-        other_sql, other_params = _built(
-            alias, names, workplace_model, {k: v - 2 for k, v in stand_ins.items()}
-        )
-        expected = [value - 2 if i in places else value for i, value in enumerate(params)]
-        if other_sql != sql or list(other_params) != expected or "user" not in places.values():
-            raise ImproperlyConfigured(
-                f"The header counts {names} depend on more than the person and the workplace"
-                " (see core/header.py)."
-            )
-        _compiled[key] = (sql, list(params), places)
-    return _compiled[key]
-
-
 def counts_for(request) -> dict[str, int]:
     """Every registered count for this request, in one query (none when no count applies)."""
     counts = dict.fromkeys((name for name, _applies, _rows in header_counts), 0)
@@ -80,18 +50,17 @@ def counts_for(request) -> dict[str, int]:
     if not names:
         return counts
     workplace = getattr(request, "workplace", None)
-    alias = router.db_for_read(get_user_model())
-    sql, params, places = _sql(alias, names, type(workplace) if workplace is not None else None)
     ids = {"user": request.user.pk}
     if workplace is not None:
         ids.update(workplace=workplace.pk, organisation=workplace.organisation_id)
-    params = list(params)
-    for place, which in places.items():
-        params[place] = ids[which]
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    counts.update(zip(names, row, strict=True))
+    workplace_model = type(workplace) if workplace is not None else None
+    _columns, rows = fetch_with_ids(
+        ("header counts", names, workplace_model),
+        lambda ids: _select(names, workplace_model, ids),
+        using=router.db_for_read(get_user_model()),
+        ids=ids,
+    )
+    counts.update(zip(names, rows[0], strict=True))
     return counts
 
 

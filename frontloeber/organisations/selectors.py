@@ -4,10 +4,12 @@ from functools import reduce
 from operator import or_
 
 from django.contrib.auth import get_user_model
-from django.db import connections, router
+from django.db import router
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
+
+from frontloeber.core.compiled import fetch_with_ids
 
 from .models import (
     AddressApproval,
@@ -43,9 +45,6 @@ _SWITCHER_FIELDS = {
 
 
 _FIELDS = [(m, m._meta.get_field(name)) for m, names in _SWITCHER_FIELDS.items() for name in names]
-# A person id no one has: the query is compiled once with it, and each request puts its person in its places.
-_ANYONE = -7_000_000_007
-_compiled = {}  # database alias -> (SQL, parameters, the places that hold the person)
 
 
 def _switcher_union(user_id):
@@ -69,21 +68,13 @@ def _switcher_union(user_id):
 def _switcher_rows(user_id):
     """The union's rows as dicts. Django took ~6 ms to build this SQL on every page, for a query the database
     answers in a fraction of that; it is the same SQL for everyone but the person, so it is built once per
-    database and process. Its 13 columns need no conversion from what the driver gives (ids and text)."""
+    database and process (core/compiled.py). Its 13 columns need no conversion from what the driver gives
+    (ids and text)."""
     alias = router.db_for_read(Membership)
-    if alias not in _compiled:
-        sql, params = _switcher_union(_ANYONE).query.get_compiler(using=alias).as_sql()
-        places = [i for i, value in enumerate(params) if type(value) is int and value == _ANYONE]
-        assert len(places) == 2, "the person is asked for once in each half of the union"
-        _compiled[alias] = (sql, list(params), places)
-    sql, params, places = _compiled[alias]
-    params = list(params)
-    for place in places:
-        params[place] = user_id
-    with connections[alias].cursor() as cursor:
-        cursor.execute(sql, params)
-        names = [column[0] for column in cursor.description]
-        return alias, [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    names, rows = fetch_with_ids(
+        "header switcher", lambda ids: _switcher_union(ids["user"]), using=alias, ids={"user": user_id}
+    )
+    return alias, [dict(zip(names, row, strict=True)) for row in rows]
 
 
 def memberships_and_organisations(*, user):

@@ -2,6 +2,8 @@
 
 import datetime
 import logging
+import runpy
+from pathlib import Path
 
 import pytest
 from gunicorn.config import Config
@@ -106,3 +108,15 @@ def test_gunicorns_access_log_is_redacted_for_reset_and_invitation_links(kind):
         assert secret not in atoms[key], key
     assert not [key for key, value in atoms.items() if secret in str(value)]
     assert "[skjult]" in atoms["r"] and "[skjult]" in atoms["f"]
+
+
+def test_every_gunicorn_we_start_has_the_redacting_logger():
+    """gunicorn.conf.py names it, and each place that starts gunicorn reads that file."""
+    root = Path(__file__).resolve().parents[3]
+    config = Config()
+    for name, value in runpy.run_path(str(root / "gunicorn.conf.py")).items():
+        if name in config.settings:
+            config.set(name, value)
+    assert config.logger_class.__name__ == "RedactingGunicornLogger"
+    for starter in ("Makefile", "benchmarks/load.py", "tests/cluster.py"):
+        assert "gunicorn.conf.py" in (root / starter).read_text(), starter

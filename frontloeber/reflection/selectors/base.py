@@ -1,4 +1,4 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -20,8 +20,18 @@ ANSWERED_USE_YOUR_LINK = _(
 NOTABLE_GAP = 0.5
 
 
+def _newest_first():
+    return QuestionBankVersion.objects.order_by("-number")
+
+
 def current_version():
-    return QuestionBankVersion.objects.order_by("-number").first()
+    return _newest_first().first()
+
+
+def current_practices():
+    """The current version's practices in order, in one query."""
+    newest = _newest_first().values("pk")[:1]
+    return list(Practice.objects.filter(version=Subquery(newest)).order_by("position"))
 
 
 def practices_with_items(*, version):

@@ -2,22 +2,22 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 from django.core.cache import cache
-from django.db.models import CharField, Count, F, FloatField, Max, Min, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Cast, Coalesce, Greatest, NullIf
+from django.db.models import Count, FloatField, Max, Min, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Cast, Coalesce, Greatest
 from django.utils import timezone
 
+from frontloeber.accounts.models import User
 from frontloeber.core.addresses import url_for_ids
 
 from .. import eligibility
 from ..generation import rollup_generation
 from ..models import (
-    Practice,
     PracticeTotal,
-    QuestionBankVersion,
     Response,
     Round,
     RoundState,
 )
+from .base import current_practices
 from .report import _team_practice_means
 from .rounds import effective_threshold
 
@@ -78,7 +78,7 @@ def organisation_rollup(*, organisation, today=None, viewer=None, workplaces=Non
         Workplace(pk=pk, name=name, slug=slug, organisation_id=organisation.pk)
         for pk, name, slug in workplaces
     ]
-    practices = _practices()
+    practices = current_practices()
     latest, unfinished = _latest_rounds(organisation, today, workplace_ids=[w.pk for w in workplaces])
     withheld = eligibility.withheld_from(viewer=viewer, rounds=latest.values())
     shown_ids = {r.pk for r in _shown(latest.values(), withheld)}
@@ -105,11 +105,6 @@ def organisation_rollup(*, organisation, today=None, viewer=None, workplaces=Non
     return {"practices": practices, "rows": rows, "summary": summary}
 
 
-def _practices():
-    newest = QuestionBankVersion.objects.order_by("-number").values("pk")[:1]
-    return list(Practice.objects.filter(version=Subquery(newest)).order_by("position"))
-
-
 def _latest_rounds(organisation, today, *, workplace_ids=None):
     """Per workplace (of ``workplace_ids``, or every one) its latest closed round and its round not closed
     yet, as values read by attribute: {workplace id: round} twice. Not every round the organisation ever
@@ -121,17 +116,15 @@ def _latest_rounds(organisation, today, *, workplace_ids=None):
     closed = Round.closed_by(today)
     newest_closed = ours.filter(closed, workplace_id=OuterRef("workplace_id")).order_by("-opens_on", "-pk")
     rounds = ours.filter(Q(pk=Subquery(newest_closed.values("pk")[:1])) | ~closed)
-    # The leader's name as the header shows a person (User.__str__), for the rounds under way. (The
-    # workplace's name is not joined: the page's workplaces have theirs, and the planner, which cannot
-    # foresee how many rounds are the latest, joined the workplaces in a nested loop of a million
-    # comparisons.)
-    leader_name = Coalesce(
-        NullIf(F("leader__full_name"), Value("")), F("leader__email"), output_field=CharField()
-    )
+    # The leader's name for the rounds under way. (The workplace's name is not joined: the page's workplaces
+    # have theirs, and the planner, which cannot foresee how many rounds are the latest, joined the
+    # workplaces in a nested loop of a million comparisons.)
     answered = (
         Response.objects.filter(round=OuterRef("pk")).order_by().values("round").annotate(n=Count("pk"))
     )
-    rounds = rounds.annotate(leader_name=leader_name, respondents=Coalesce(Subquery(answered.values("n")), 0))
+    rounds = rounds.annotate(
+        leader_name=User.shown_name("leader__"), respondents=Coalesce(Subquery(answered.values("n")), 0)
+    )
     latest, unfinished = {}, {}
     for values in rounds.order_by("opens_on", "pk").values(*ROUND_COLUMNS, "leader_name", "respondents"):
         facts = SimpleNamespace(**values, pk=values["id"], organisation=organisation)

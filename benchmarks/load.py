@@ -295,6 +295,37 @@ def row(name, cold, inprocess, queries, results, elapsed, yardstick):
     )
 
 
+# Issue 16's targets at the size of a large municipality on this 2-core machine.
+TARGET_IN_PROCESS_MS = 20
+TARGET_SHARE = 0.03  # of the one-line view's throughput in the same run
+TARGET_P95_MS = 250  # every page of the mixed load
+TARGET_MEMORY_MB = 300
+
+
+def _errors(count):
+    return f"{count} error" if count == 1 else f"{count} errors"
+
+
+def missed_targets(key_pages, morning, memory):
+    """What misses a target, in words: [] when every target holds. ``key_pages``: (page, in-process
+    seconds, share of the one-line view, errors); ``morning``: (page, p95 seconds, errors)."""
+    missed = []
+    for name, inprocess, share, errors in key_pages:
+        if inprocess * 1000 > TARGET_IN_PROCESS_MS:
+            missed.append(f"{name}: in-process {inprocess * 1000:.1f} ms > {TARGET_IN_PROCESS_MS} ms")
+        if share < TARGET_SHARE:
+            missed.append(f"{name}: {100 * share:.1f} % of the one-line view < {100 * TARGET_SHARE:g} %")
+        if errors:
+            missed.append(f"{name}: {_errors(errors)}")
+    for name, p95, errors in morning:
+        if p95 * 1000 > TARGET_P95_MS:
+            missed.append(f"{name} in the morning: p95 {p95 * 1000:.0f} ms > {TARGET_P95_MS} ms")
+        if errors:
+            missed.append(f"{name} in the morning: {_errors(errors)}")
+    missed += [f"a worker: {mb:.0f} MB > {TARGET_MEMORY_MB} MB" for mb in memory if mb > TARGET_MEMORY_MB]
+    return missed
+
+
 HEADER = (
     f"{'page':<32} {'cold':>6} {'in-proc':>7} {'qs':>4} {'req/s':>7} {'share':>7}"
     f" {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>5}\n"
@@ -325,6 +356,7 @@ def main():
         print(HEADER)
         print(row("one-line view", None, None, None, results, elapsed, yardstick))
         clients = {}
+        key_pages = []
         for name, people, url in pages():
             cache.clear()
             cookies = [session_cookie(person) for person in people]
@@ -335,6 +367,8 @@ def main():
             results, elapsed = asyncio.run(drive(stream, SECONDS))
             inprocess, _, queries, _ = measure(signed_in(clients, people[0]), url)
             print(row(name, cold, inprocess, queries, results, elapsed, yardstick))
+            errors = sum(1 for *_, ok in results if not ok)
+            key_pages.append((name, inprocess, len(results) / elapsed / yardstick, errors))
 
         cache.clear()
         morning = list(morning_requests(int(MORNING * 400)))  # more than the workers can answer
@@ -348,12 +382,24 @@ def main():
         by_page = {}
         for result in results:
             by_page.setdefault(result[0], []).append(result)
+        morning_pages = []
         for page, _ in MORNING_MIX:
             if page in by_page:
                 print(row(page, None, None, None, by_page[page], elapsed, None))
+                times = [t for _, t, _ in by_page[page]]
+                failed = sum(1 for *_, ok in by_page[page] if not ok)
+                morning_pages.append((page, percentile(times, 0.95), failed))
         print(row("all", None, None, None, results, elapsed, None))
         memory = worker_memory(server)
         print("worker memory after the run: " + ", ".join(f"{mb:.0f} MB" for mb in memory))
+        missed = missed_targets(key_pages, morning_pages, memory)
+        print(
+            f"\nTargets (in-process median <= {TARGET_IN_PROCESS_MS} ms, >= {100 * TARGET_SHARE:g} % of the"
+            f" one-line view, p95 <= {TARGET_P95_MS} ms in the morning, workers < {TARGET_MEMORY_MB} MB,"
+            " 0 errors): " + ("all met" if not missed else f"{len(missed)} missed")
+        )
+        for line in missed:
+            print(f"  - {line}")
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)

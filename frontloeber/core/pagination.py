@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Window
+from django.db.models import Count, F, RowRange, Window
 
 PER_PAGE = 50
 
@@ -23,7 +23,12 @@ class RankedList:
     def __init__(self, ordered, rows, *, window_count=True, first_page=PER_PAGE):
         self._window_count = window_count
         if window_count:
-            self._ordered = ordered.annotate(_total=Window(Count("pk"))).values_list("pk", "_total")
+            # Counted in the list's own order: the database then weighs each row (its rank, say) before the
+            # count and keeps only the row's id and weight beside it, instead of every column the weighing
+            # reads (a search's text vectors spilled the count to disk).
+            everything = RowRange(start=None, end=None)
+            total = Window(Count("pk"), order_by=_ordering(ordered), frame=everything)
+            self._ordered = ordered.annotate(_total=total).values_list("pk", "_total")
         else:
             self._ordered = ordered.values_list("pk", flat=True)
             self._count_query = ordered
@@ -68,3 +73,8 @@ class RankedList:
             return []
         found = {row.pk: row for row in self._rows.filter(pk__in=ids)}
         return [found[pk] for pk in ids if pk in found]
+
+
+def _ordering(queryset):
+    """``queryset``'s ordering (names, "-" for descending) as expressions a window can be ordered by."""
+    return [F(name[1:]).desc() if name.startswith("-") else F(name).asc() for name in queryset.query.order_by]

@@ -85,12 +85,27 @@ def idea_board(*, workplace, user, filters: BoardFilters):
     return _board_cards(ideas, user).order_by(*ordering)
 
 
+# What a card and a row of the board's table show, and no more: an idea's other texts are most of its row.
+CARD_FIELDS = (
+    "organisation_id",
+    "workplace_id",
+    "title",
+    "status",
+    "need",
+    "support_count",
+    "comment_count",
+    "created_at",
+    "author__full_name",
+)
+
+
 def _board_cards(ideas, user):
-    """The ideas with what their cards show."""
+    """The ideas with what their cards show; their tags as the list ``shown_tags``."""
     return (
         _with_my_marks(ideas, user)
-        .select_related("author", "challenge")
-        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("key")))
+        .select_related("author")
+        .only(*CARD_FIELDS)
+        .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("key"), to_attr="shown_tags"))
     )
 
 

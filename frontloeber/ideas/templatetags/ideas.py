@@ -27,7 +27,7 @@ def idea_card(context, idea):
         idea.author.full_name,
         idea.created_at,
         idea.need,
-        [tag.name for tag in idea.tags.all()],
+        [tag.name for tag in idea.shown_tags],
         idea.support_count,
         idea.comment_count,
         bool(idea.supported_by_me),

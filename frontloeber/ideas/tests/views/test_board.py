@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from frontloeber.ideas import services
+from frontloeber.ideas import selectors, services
 from frontloeber.ideas.models import (
     Idea,
     IdeaStatus,
@@ -322,6 +322,18 @@ def test_the_board_costs_the_same_queries_for_2_and_15_ideas(
             with django_assert_num_queries(BOARD_QUERIES + extra):
                 response = client.get(url("board", workplace) + query)
             assert len(linked_idea_ids(response)) == n
+
+
+def test_the_boards_cards_read_what_they_show_and_not_the_ideas_long_texts(workplace, employee, board_ideas):
+    # A card shows a line of the need; the description, the qualification and the search text are most of
+    # an idea's row, read for 50 cards on every view of the board.
+    unread = {"description", "search_text", "qualification_benefit", "concerns"}
+    for filters in (selectors.BoardFilters(), selectors.BoardFilters(q="billeder", sort="relevance")):
+        cards = list(selectors.idea_board(workplace=workplace, user=employee, filters=filters)[0:50])
+        assert cards
+        for card in cards:
+            assert unread <= card.get_deferred_fields()
+            assert [tag.name for tag in card.shown_tags] == sorted(tag.name for tag in card.tags.all())
 
 
 def _grow_idea(idea, workplace, leader, n):

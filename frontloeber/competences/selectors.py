@@ -136,7 +136,13 @@ def team_map(*, workplace, viewer, viewer_is_leader, now=None):
     """
     now = now or timezone.now()
     skills = list(workplace_skills(workplace=workplace))
-    members = list(_team(workplace).select_related("user").order_by("user__full_name", "user__email"))
+    # A person shows on the map by their name (or address): the rest of their row is not read.
+    members = list(
+        _team(workplace)
+        .select_related("user")
+        .only("organisation_id", "workplace_id", "role", "user__full_name", "user__email")
+        .order_by("user__full_name", "user__email")
+    )
     people = {m.user_id: m.user for m in members}
     ratings = SkillRating.objects.filter(
         organisation_id=workplace.organisation_id, user_id__in=list(people), skill__in=[s.pk for s in skills]
@@ -166,8 +172,8 @@ def team_map(*, workplace, viewer, viewer_is_leader, now=None):
     for row in rows.values():
         counts = [len(names) + hidden for names, hidden in zip(row["levels"], row["hidden"], strict=True)]
         row["cells"] = [
-            {"count": c, "heat": _heat(c, total), "names": n}
-            for c, n in zip(counts, row["levels"], strict=True)
+            {"count": c, "heat": _heat(c, total), "names": n, "level": level}
+            for c, n, level in zip(counts, row["levels"], Level, strict=True)
         ]
         row["unrated"] = total - sum(counts)
         row["confident"] = counts[Level.CONFIDENT] + counts[Level.TEACHES]

@@ -29,11 +29,13 @@ def membership_for_user(*, user, workplace_slug):
     """The person's membership of the workplace with that slug, or None (missing and forbidden alike)."""
     if not user.is_authenticated:
         return None
-    return (
+    found = list(
         Membership.objects.select_related("workplace__organisation")
         .filter(user=user, workplace__slug=workplace_slug)
-        .first()
+        # At most one: no ordering, which Django would weigh against every selected column on every page.
+        .order_by()[:1]
     )
+    return found[0] if found else None
 
 
 # What the header's switcher and the person's home page read of each; the rest loads if a page asks.

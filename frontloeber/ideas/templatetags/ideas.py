@@ -38,3 +38,29 @@ def idea_card(context, idea):
             "ideas/partials/idea_card.html", {"idea": idea, "request": context["request"]}
         ),
     )
+
+
+@register.simple_tag(takes_context=True)
+def idea_comment(context, comment):
+    """A comment of the idea page's discussion, rendered once for what it shows and then kept, as a card is.
+    The key holds every value the comment's template reads, and whether the reader may still edit it."""
+    request = context["request"]
+    can_edit = comment.author_id == request.user.pk and context["now"] < comment.editable_until()
+    key = fragment_key(
+        "idea-comment",
+        comment.pk,
+        comment.idea_id,
+        request.workplace.slug,
+        comment.author.full_name,
+        comment.by_leader,
+        comment.created_at,
+        comment.edited_at,
+        comment.html,
+        can_edit,
+    )
+    return cached_fragment(
+        key,
+        lambda: render_to_string(
+            "ideas/partials/comment.html", {"comment": comment, "can_edit": can_edit, "request": request}
+        ),
+    )

@@ -1,8 +1,11 @@
 """Ideas, views: The idea page, The leader's actions."""
 
+import datetime
 import re
 
 import pytest
+from django.conf import settings
+from django.utils import timezone
 
 from frontloeber.ideas import services
 from frontloeber.ideas.models import (
@@ -44,6 +47,35 @@ def test_comments_are_rendered_as_sanitised_markdown(client, workplace, employee
     assert "<script" not in article and "javascript:" not in article
     assert "onerror" not in article and "<img" not in article
     assert 'href="https://example.dk"' in article
+
+
+def test_a_kept_comment_never_outlives_what_it_shows(client, workplace, employee, colleague, leader, idea):
+    """The discussion's comments are kept rendered (core/fragments.py), as the board's cards are: an edit, a
+    new name, the reader's language and whether the reader may still edit show at once."""
+    comment = services.comment_create(actor=employee, idea=idea, body="Første udgave")
+
+    def article():
+        page = html(client.get(idea.get_absolute_url()))
+        return re.search(rf'<article[^>]*id="kommentar-{comment.pk}".*?</article>', page, re.S).group(0)
+
+    client.force_login(employee)
+    first = article()
+    assert article() == first and "Første udgave" in first and "Rediger din kommentar" in first
+    services.comment_update(actor=employee, comment=Comment.objects.get(pk=comment.pk), body="Anden udgave")
+    edited = article()
+    assert "Anden udgave" in edited and "Første udgave" not in edited and "redigeret" in edited
+    employee.full_name = "Mette Omdøbt"
+    employee.save()
+    assert "Mette Omdøbt" in article()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Edit your comment" in article() and "edited" in article()
+    del client.cookies[settings.LANGUAGE_COOKIE_NAME]
+    # The same comment to another reader: no edit link; and to its author once the edit window has passed.
+    client.force_login(colleague)
+    assert "Rediger din kommentar" not in article() and "Anden udgave" in article()
+    Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now() - datetime.timedelta(days=1))
+    client.force_login(employee)
+    assert "Rediger din kommentar" not in article() and "Anden udgave" in article()
 
 
 def test_a_long_discussion_opens_at_its_newest_comments_and_pages_back(client, employee, colleague, idea):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.access import one_or_404
+from frontloeber.core.fragments import fragment_key
 from frontloeber.organisations.models import Membership, Role
 
 from . import registry
@@ -198,6 +199,32 @@ def team_map(*, workplace, viewer, viewer_is_leader, now=None):
         "rated_members": len(rated_people),
         "skills": skills,
     }
+
+
+def heat_map_key(*, workplace, areas):
+    """The key the map's rendered table is kept under (``{% kept %}``): every value the table shows."""
+    shown = [
+        (
+            area.value,
+            [
+                (
+                    row["skill"].pk,
+                    row["skill"].name,
+                    row["gap"],
+                    [
+                        (cell["count"], cell["heat"], [str(person) for person in cell["names"]])
+                        for cell in row["cells"]
+                    ],
+                    row["unrated"],
+                    row["wants_count"],
+                    [str(helper) for helper in row["helpers"]],
+                )
+                for row in rows
+            ],
+        )
+        for area, rows in areas
+    ]
+    return fragment_key("skills-heat-map", workplace.slug, shown)
 
 
 def skills_taught_by(*, user, workplace):

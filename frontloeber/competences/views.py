@@ -38,6 +38,7 @@ def skills_map(request):
         "competences/map.html",
         {
             **board,
+            "heat_map_key": selectors.heat_map_key(workplace=request.workplace, areas=board["areas"]),
             "quarters": selectors.coverage_by_quarter(workplace=request.workplace, skills=board["skills"]),
             "levels": Level.choices,
             "is_leader": is_leader,

@@ -2,8 +2,10 @@
 with a fixed number of queries however many people, skills and activities there are."""
 
 import datetime
+import re
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from frontloeber.competences import selectors, services
@@ -122,6 +124,30 @@ def test_an_employee_rates_on_the_page_and_the_map_shows_it(client, workplace, l
     client.force_login(leader)
     page = client.get(url("map", workplace)).content.decode()
     assert "1 af 5 personer har vurderet" in page and team[0].full_name in page
+
+
+def test_the_kept_heat_map_never_outlives_what_it_shows(client, workplace, leader, team, skills):
+    """The map's table is kept rendered ({% kept %}, core/fragments.py): a new rating, a new name, a person
+    who stops sharing their ratings, the reader's language and a reader who sees fewer names show at once."""
+    def table(person):
+        client.force_login(person)
+        page = client.get(url("map", workplace)).content.decode()
+        return re.search(r'<table class="table table--compact fl-heatmap">.*?</table>', page, re.S).group(0)
+
+    rate(team[0], workplace, {skills[0]: 3})
+    first = table(leader)
+    assert table(leader) == first and team[0].full_name in first
+    rate(team[1], workplace, {skills[0]: 2})
+    assert team[1].full_name in table(leader)
+    team[0].full_name = "Bente Omdøbt"
+    team[0].save()
+    assert "Bente Omdøbt" in table(leader)
+    # A colleague sees the names of those who share; once Bente stops sharing, only the leader does.
+    assert "Bente Omdøbt" in table(team[2])
+    rate(team[0], workplace, {skills[0]: 3}, visible=False)
+    assert "Bente Omdøbt" not in table(team[2]) and "Bente Omdøbt" in table(leader)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "Can teach others" in table(leader)
 
 
 @pytest.mark.parametrize("value", ["7", "-1", "tre"])

@@ -1,5 +1,7 @@
 from django import forms, template
 
+from frontloeber.core.fragments import cached_fragment
+
 register = template.Library()
 
 _SELECTS = (forms.Select, forms.SelectMultiple)
@@ -96,3 +98,28 @@ def timedelta_days(delta):
     if days < 1:
         return gettext("less than a day")
     return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, key):
+        self.nodelist = nodelist
+        self.key = key
+
+    def render(self, context):
+        key = self.key.resolve(context)
+        if not key:
+            return self.nodelist.render(context)
+        return cached_fragment(key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def kept(parser, token):
+    """``{% kept key %}…{% endkept %}``: the block rendered once per ``key`` and then kept in the worker's
+    memory (core/fragments.py). The key, from ``fragment_key``, must hold every value the block shows; the
+    language and the time zone it holds of itself. Without a key the block is rendered each time."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("{% kept %} takes one argument: the fragment's key.")
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, parser.compile_filter(bits[1]))

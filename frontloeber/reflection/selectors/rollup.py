@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from frontloeber.accounts.models import User
 from frontloeber.core.addresses import url_for_ids
+from frontloeber.core.fragments import fragment_key
 
 from .. import eligibility
 from ..generation import rollup_generation
@@ -102,7 +103,38 @@ def organisation_rollup(*, organisation, today=None, viewer=None, workplaces=Non
         row.cells = [row.means.get(p.code) for p in practices]
         rows.append(row)
     summary = _kept_summary(organisation, today, viewer, practices)
-    return {"practices": practices, "rows": rows, "summary": summary}
+    return {
+        "practices": practices,
+        "rows": rows,
+        "summary": summary,
+        "table_key": _table_key(practices, rows, summary),
+    }
+
+
+def _table_key(practices, rows, summary):
+    """The key the roll-up's rendered table is kept under (``{% kept %}``): every value the table shows."""
+
+    def round_shown(round_):
+        return None if round_ is None else (round_.opens_on, round_.closes_on, round_.leader_name)
+
+    shown = (
+        [(p.code, p.name) for p in practices],
+        [
+            (
+                row.workplace.name,
+                row.round_url,
+                round_shown(row.round),
+                row.shown,
+                row.withheld,
+                row.cells,
+                row.under_way_url,
+                round_shown(row.under_way),
+            )
+            for row in rows
+        ],
+        [(cell["mean"], cell["low"], cell["high"], cell["count"]) for cell in summary],
+    )
+    return fragment_key("rollup-table", shown)
 
 
 def _latest_rounds(organisation, today, *, workplace_ids=None):

@@ -276,6 +276,33 @@ def test_another_organisations_admin_gets_404_for_this_round(client, round_, nam
     assert client.get(org_round_url(name, round_)).status_code == 404
 
 
+def test_the_kept_table_never_outlives_what_it_shows(client, workplace, leader, admin, closed_round):
+    """The roll-up's table is kept rendered ({% kept %}, core/fragments.py): a new name, a threshold that
+    withholds a round's figures, a round under way and the reader's language show at once."""
+    from django.conf import settings
+
+    from frontloeber.reflection import services
+
+    def table():
+        page = html(client.get(org_url("rollup", workplace.organisation)))
+        return re.search(r'<table class="table fl-report-table">.*?</table>', page, re.S).group(0)
+
+    client.force_login(admin)
+    first = table()
+    assert table() == first and "4,0" in first and "For få svar" not in first
+    workplace.name = "Børnehuset Omdøbt"
+    workplace.save()
+    assert "Børnehuset Omdøbt" in table()
+    services.organisation_threshold_update(actor=admin, organisation=workplace.organisation, threshold=6)
+    assert "For få svar til at vise tal" in table() and "4,0" not in table()
+    services.organisation_threshold_update(actor=admin, organisation=workplace.organisation, threshold=5)
+    assert "4,0" in table()
+    past_round(workplace, leader, opened_days_ago=2, respondents=0)
+    assert leader.full_name in table()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "4.0" in table() and "4,0" not in table()
+
+
 def test_the_organisations_figures_are_kept_until_what_they_rest_on_changes(
     client, workplace, leader, admin, closed_round
 ):

@@ -16,9 +16,10 @@ def pages():
     """(page, people, url) for each key page: the people of the busiest workplace who would open it (its
     leader, its employees) or the demo organisation's admins; the first of them is the one timed
     in-process."""
+    from django.db.models import Count
     from django.urls import reverse
 
-    from frontloeber.ideas.models import Idea
+    from frontloeber.ideas.models import Idea, IdeaTag
     from frontloeber.organisations.models import Membership, OrganisationAdmin, Workplace
 
     from .municipality import BUSY_SLUG, RARE_WORD
@@ -34,6 +35,13 @@ def pages():
         .order_by("pk")
     ]
     discussed = Idea.objects.filter(workplace=busy).order_by("-comment_count", "pk").first()
+    # The tag the organisation's ideas carry most, as its workplaces' boards are filtered by.
+    common_tag = (
+        IdeaTag.objects.filter(organisation=busy.organisation)
+        .values("tag__key")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "tag__key")[0]["tag__key"]
+    )
     w = {"workplace_slug": busy.slug}
     o = {"org_slug": busy.organisation.slug}
     board = reverse("ideas:board", kwargs=w)
@@ -42,6 +50,7 @@ def pages():
         ("idea board", employees, board),
         ("board search, a common word", employees, board + "?q=billeder"),
         ("board search, a rare word", employees, board + f"?q={RARE_WORD}"),
+        ("board, its commonest tag", employees, board + f"?tag={common_tag}"),
         (
             f"idea page, {discussed.comment_count} comments",
             employees,

@@ -65,7 +65,12 @@ def idea_board(*, workplace, user, filters: BoardFilters):
     if filters.challenge:
         ideas = ideas.filter(challenge_id=filters.challenge)
     if filters.tag:
-        ideas = ideas.filter(tags__key=filters.tag.lower())
+        # Through the link's own (organisation, workplace, tag) index: joined from the ideas' side, the count
+        # visited every idea carrying the tag in the organisation (12,522 for "app": 42 ms).
+        tagged = IdeaTag.objects.filter(
+            organisation_id=workplace.organisation_id, workplace=workplace, tag__key=filters.tag.lower()
+        )
+        ideas = ideas.filter(pk__in=tagged.values("idea_id"))
     if filters.axis:
         ideas = ideas.filter(**{f"value_{filters.axis}__gte": 2})
     if filters.mine:

@@ -106,8 +106,9 @@ CARD_FIELDS = (
 
 def _board_cards(ideas, user):
     """The ideas with what their cards show; their tags as the list ``shown_tags``."""
+    # A card says whether the reader supports the idea; following is the idea page's.
     return (
-        _with_my_marks(ideas, user)
+        ideas.annotate(supported_by_me=Exists(Support.objects.filter(idea=OuterRef("pk"), user=user)))
         .select_related("author")
         .only(*CARD_FIELDS)
         .prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("key"), to_attr="shown_tags"))

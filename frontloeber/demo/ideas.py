@@ -104,7 +104,8 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
     first_response = None
     if responded_after is not None:
         first_response = min(submitted + datetime.timedelta(days=responded_after, hours=2), now)
-    values = spec.get("values", {})
+    values = spec.get("values", {})  # an axis the spec leaves out is not rated, as on the form
+    axes = ("citizens", "quality", "routines")
     qualification = spec.get("qualification") or {}
     idea = Idea.objects.create(
         organisation_id=workplace.organisation_id,
@@ -115,8 +116,8 @@ def _seed_idea(number, spec, workplace, people, challenges, now):
         need=spec["need"],
         description=spec["description"],
         concerns=spec.get("concerns", ""),
-        **{f"value_{axis}": values.get(axis, (0, ""))[0] for axis in ("citizens", "quality", "routines")},
-        **{f"value_{axis}_why": values.get(axis, (0, ""))[1] for axis in ("citizens", "quality", "routines")},
+        **{f"value_{axis}": values.get(axis, (None, ""))[0] for axis in axes},
+        **{f"value_{axis}_why": values.get(axis, (None, ""))[1] for axis in axes},
         status=status,
         status_before_question=IdeaStatus.NEW if status == IdeaStatus.NEEDS_INFO else "",
         responsible=people.get(spec.get("responsible")) if spec.get("responsible") else None,

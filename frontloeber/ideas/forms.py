@@ -48,7 +48,63 @@ class MultipleImageField(forms.FileField):
         return [super().clean(data, initial)] if data else []
 
 
-class IdeaForm(forms.Form):
+def _value_field(axis):
+    # Starts "not rated": an axis the author skips says nothing, where a preset 0 said "no value".
+    return forms.TypedChoiceField(
+        label=axis.label,
+        choices=[("", _("Not rated"))] + VALUE_LEVELS,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
+class ValueFields(forms.Form):
+    """The three value axes, each a score (or not rated) and a line of why: on the idea form and in the
+    qualification, where the leader can weigh what the author left out."""
+
+    value_citizens = _value_field(ValueAxis.CITIZENS)
+    value_citizens_why = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX)
+    value_quality = _value_field(ValueAxis.QUALITY)
+    value_quality_why = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX)
+    value_routines = _value_field(ValueAxis.ROUTINES)
+    value_routines_why = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX)
+
+    def value_fields(self):
+        return [(self[f"value_{axis.value}"], self[f"value_{axis.value}_why"]) for axis in ValueAxis]
+
+    def values(self):
+        """The cleaned axes as the services take them: {axis: (score or None, why)}."""
+        data = self.cleaned_data
+        return {
+            axis.value: (data[f"value_{axis.value}"], data[f"value_{axis.value}_why"]) for axis in ValueAxis
+        }
+
+    @staticmethod
+    def initial_values(idea):
+        return {
+            name: getattr(idea, name)
+            for axis in ValueAxis
+            for name in (f"value_{axis.value}", f"value_{axis.value}_why")
+        }
+
+
+class IdeaForm(ValueFields):
+    field_order = [
+        "title",
+        "need",
+        "description",
+        "tags",
+        "challenge",
+        "value_citizens",
+        "value_citizens_why",
+        "value_quality",
+        "value_quality_why",
+        "value_routines",
+        "value_routines_why",
+    ]
+
     title = forms.CharField(
         label=_("Title"), max_length=TITLE_MAX, help_text=_("A few words that say what the idea is.")
     )
@@ -74,18 +130,6 @@ class IdeaForm(forms.Form):
     challenge = forms.TypedChoiceField(
         label=_("Answers the challenge"), required=False, coerce=int, empty_value=None
     )
-    value_citizens = forms.TypedChoiceField(
-        label=ValueAxis.CITIZENS.label, choices=VALUE_LEVELS, coerce=int, initial=0, widget=forms.RadioSelect
-    )
-    value_citizens_why = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX)
-    value_quality = forms.TypedChoiceField(
-        label=ValueAxis.QUALITY.label, choices=VALUE_LEVELS, coerce=int, initial=0, widget=forms.RadioSelect
-    )
-    value_quality_why = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX)
-    value_routines = forms.TypedChoiceField(
-        label=ValueAxis.ROUTINES.label, choices=VALUE_LEVELS, coerce=int, initial=0, widget=forms.RadioSelect
-    )
-    value_routines_why = forms.CharField(label=_("Why?"), required=False, max_length=WHY_MAX)
     concerns = _text(
         _("Concerns and risks"),
         NEED_MAX,
@@ -108,9 +152,6 @@ class IdeaForm(forms.Form):
         if not self.is_bound and not self.initial.get("submission_key"):
             self.initial["submission_key"] = uuid.uuid4()
 
-    def value_fields(self):
-        return [(self[f"value_{axis.value}"], self[f"value_{axis.value}_why"]) for axis in ValueAxis]
-
     def service_kwargs(self):
         data = self.cleaned_data
         return {
@@ -119,10 +160,7 @@ class IdeaForm(forms.Form):
             "description": data["description"],
             "concerns": data["concerns"],
             "tag_names": [name for name in data["tags"].split(",")],
-            "values": {
-                axis.value: (data[f"value_{axis.value}"], data[f"value_{axis.value}_why"])
-                for axis in ValueAxis
-            },
+            "values": self.values(),
             "images": data["images"],
         }
 
@@ -192,7 +230,20 @@ class AssignForm(forms.Form):
         self.fields["responsible"].choices = member_choices(members, empty=_("Nobody yet"))
 
 
-class QualificationForm(forms.Form):
+class QualificationForm(ValueFields):
+    field_order = [
+        "benefit",
+        "requirements",
+        "risks",
+        "measures",
+        "value_citizens",
+        "value_citizens_why",
+        "value_quality",
+        "value_quality_why",
+        "value_routines",
+        "value_routines_why",
+    ]
+
     benefit = _text(_("Who benefits, and how?"), NEED_MAX, required=False, rows=3)
     requirements = _text(
         _("What does it take (time, money, equipment, skills)?"), NEED_MAX, required=False, rows=3
@@ -200,6 +251,11 @@ class QualificationForm(forms.Form):
     risks = _text(_("What could go wrong?"), NEED_MAX, required=False, rows=3)
     measures = _text(_("How will we know it works?"), NEED_MAX, required=False, rows=3)
     ready_to_test = forms.BooleanField(label=_("Ready to test"), required=False)
+
+    def service_kwargs(self):
+        data = self.cleaned_data
+        answers = ("benefit", "requirements", "risks", "measures", "ready_to_test")
+        return {**{name: data[name] for name in answers}, "values": self.values()}
 
 
 class MergeForm(forms.Form):

@@ -33,7 +33,8 @@ class ValueAxis(models.TextChoices):
     ROUTINES = "routines", _("Easier daily routines")
 
 
-VALUE_WORDS = {0: _("none"), 1: _("a little"), 2: _("clearly"), 3: _("a lot")}
+# An axis left unrated is None ("not rated"): the author did not weigh it, which is not "no value".
+VALUE_WORDS = {None: _("not rated"), 0: _("none"), 1: _("a little"), 2: _("clearly"), 3: _("a lot")}
 VALUE_LEVELS = [
     (0, _("0 – none")),
     (1, _("1 – a little")),
@@ -159,11 +160,17 @@ class Idea(WorkplaceRow):
     tags = models.ManyToManyField(
         Tag, through="IdeaTag", blank=True, related_name="ideas", verbose_name=_("technology")
     )
-    value_citizens = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    value_citizens = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
     value_citizens_why = models.CharField(max_length=WHY_MAX, blank=True)
-    value_quality = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    value_quality = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
     value_quality_why = models.CharField(max_length=WHY_MAX, blank=True)
-    value_routines = models.PositiveSmallIntegerField(default=0, validators=[MaxValueValidator(3)])
+    value_routines = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
     value_routines_why = models.CharField(max_length=WHY_MAX, blank=True)
     concerns = models.TextField(_("concerns and risks"), blank=True, max_length=NEED_MAX)
 

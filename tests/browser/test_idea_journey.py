@@ -148,9 +148,11 @@ def test_employee_brings_an_idea_and_hears_back_from_the_leader(new_context, liv
     # The rest: the idea, the challenge it answers, the three values (through their labels) and the tags.
     form.locator("#id_description").fill(DESCRIPTION)
     form.locator("#id_challenge").select_option(str(challenge.pk))
+    # Each axis starts "not rated" (its first radio); the scores 0–3 follow it.
     for axis, score in (("citizens", 3), ("quality", 2), ("routines", 1)):
-        form.locator(f"label[for='id_value_{axis}_{score}']").click()
-        expect(form.locator(f"#id_value_{axis}_{score}")).to_be_checked()
+        expect(form.locator(f"#id_value_{axis}_0")).to_be_checked()
+        form.locator(f"label[for='id_value_{axis}_{score + 1}']").click()
+        expect(form.locator(f"#id_value_{axis}_{score + 1}")).to_be_checked()
     form.locator("#id_value_citizens_why").fill("Forældrene ser, hvad børnene oplever")
     form.locator("#id_tags").fill("tablet, app")
     submit.click()

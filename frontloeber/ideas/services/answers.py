@@ -23,7 +23,15 @@ from ..models import (
     IdeaStatus,
     Support,
 )
-from .base import _author_and_followers, _event, _follow, _leaders, _lock, _require_status_by_hand
+from .base import (
+    _author_and_followers,
+    _clean_values,
+    _event,
+    _follow,
+    _leaders,
+    _lock,
+    _require_status_by_hand,
+)
 from .engagement import _mark_leader_response
 
 # --- The leader's answers ------------------------------------------------------------------------------
@@ -241,8 +249,10 @@ def idea_assign(*, actor, idea, responsible):
 
 
 @transaction.atomic
-def idea_qualify(*, actor, idea, benefit, requirements, risks, measures, ready_to_test=False):
-    """The four guiding questions, filled in by the author, the responsible person and the leader."""
+def idea_qualify(*, actor, idea, benefit, requirements, risks, measures, ready_to_test=False, values=None):
+    """The four guiding questions, filled in by the author, the responsible person and the leader, and the
+    three value axes (``values`` as the idea form gives them; None leaves them as they are): here the leader
+    weighs what the author left not rated."""
     membership = permissions.require_qualify(user=actor, idea=idea)
     idea = _lock(idea)
     if idea.status in CLOSED:
@@ -258,6 +268,8 @@ def idea_qualify(*, actor, idea, benefit, requirements, risks, measures, ready_t
     ready_to_test = bool(ready_to_test)
     if ready_to_test and not all(fields.values()):
         errors["ready_to_test"] = _("Answer all four questions before marking the idea ready to test.")
+    if values is not None:
+        fields.update(_clean_values(values, errors))
     if ready_to_test != idea.ready_to_test and not permissions.can_mark_ready(
         membership=membership, idea=idea
     ):

@@ -25,15 +25,19 @@ TAG_MAX = 40
 
 
 def _clean_values(values, errors):
+    """The three axes' scores (0–3, or None: not rated) and reasons; an axis left out is not rated."""
     cleaned = {}
     for axis in ValueAxis:
-        score, why = (values or {}).get(axis.value, (0, ""))
-        try:
-            score = int(score)
-        except (TypeError, ValueError):
-            score = -1
-        if not 0 <= score <= 3:
-            errors[f"value_{axis.value}"] = _("Choose a value from 0 to 3.")
+        score, why = (values or {}).get(axis.value, (None, ""))
+        if score is not None and score != "":
+            try:
+                score = int(score)
+            except (TypeError, ValueError):
+                score = -1
+            if not 0 <= score <= 3:
+                errors[f"value_{axis.value}"] = _("Choose a value from 0 to 3, or leave it not rated.")
+        else:
+            score = None
         cleaned[f"value_{axis.value}"] = score
         cleaned[f"value_{axis.value}_why"] = clean_text(
             why, field=f"value_{axis.value}_why", required=False, max_length=WHY_MAX, errors=errors

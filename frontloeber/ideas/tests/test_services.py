@@ -1,7 +1,9 @@
 import datetime
 import uuid
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
@@ -35,6 +37,56 @@ def test_an_employee_submits_an_idea_and_the_leaders_are_told(workplace, author,
     note = Notification.objects.get(recipient=leader)
     assert note.kind == Kind.IDEA_NEW and note.subject_id == idea.pk
     assert not Notification.objects.filter(recipient=author).exists()
+
+
+def test_a_value_left_out_is_not_rated_and_a_chosen_zero_stays_none(workplace, author):
+    kwargs = idea_kwargs()
+    kwargs["values"] = {"citizens": (0, ""), "quality": ("", "")}  # routines left out altogether
+    idea = services.idea_create(actor=author, workplace=workplace, **kwargs)
+    assert (idea.value_citizens, idea.value_quality, idea.value_routines) == (0, None, None)
+    idea.refresh_from_db()
+    assert (idea.value_citizens, idea.value_quality, idea.value_routines) == (0, None, None)
+    for bad in (7, -1, "tre"):
+        kwargs["values"] = {"citizens": (bad, "")}
+        with pytest.raises(ValidationError) as caught:
+            services.idea_create(actor=author, workplace=workplace, **kwargs)
+        assert "value_citizens" in caught.value.message_dict
+
+
+def test_the_qualification_weighs_what_the_author_left_not_rated(workplace, author, leader):
+    kwargs = {**idea_kwargs(), "values": {"citizens": (2, "bedre indblik")}}
+    idea = services.idea_create(actor=author, workplace=workplace, **kwargs)
+    answers = {"benefit": "Forældrene", "requirements": "", "risks": "", "measures": ""}
+    services.idea_qualify(actor=leader, idea=idea, **answers)  # without values: they stay as they are
+    idea.refresh_from_db()
+    assert (idea.value_citizens, idea.value_quality, idea.value_routines) == (2, None, None)
+    values = {"citizens": (2, "bedre indblik"), "quality": (1, "færre opkald"), "routines": (0, "")}
+    services.idea_qualify(actor=leader, idea=idea, values=values, **answers)
+    idea.refresh_from_db()
+    assert (idea.value_citizens, idea.value_quality, idea.value_routines) == (2, 1, 0)
+    assert idea.value_quality_why == "færre opkald"
+    with pytest.raises(ValidationError) as caught:
+        services.idea_qualify(actor=leader, idea=idea, values={"quality": (4, "")}, **answers)
+    assert "value_quality" in caught.value.message_dict
+    idea.refresh_from_db()
+    assert idea.value_quality == 1
+
+
+def test_the_migration_unsets_the_old_forms_preset_zero_and_keeps_a_reasoned_one(workplace, author):
+    """ideas 0009: a 0 with no reason was the form's preset; a 0 with a reason was the author's word."""
+    migration = import_module("frontloeber.ideas.migrations.0009_values_not_rated")
+    preset = make_idea(
+        workplace, author=author, values={"citizens": (0, ""), "quality": (0, ""), "routines": (2, "")}
+    )
+    reasoned = make_idea(workplace, author=author, values={"citizens": (0, "Borgerne mærker intet")})
+    migration.unset_the_presets(apps, None)
+    preset.refresh_from_db()
+    reasoned.refresh_from_db()
+    assert (preset.value_citizens, preset.value_quality, preset.value_routines) == (None, None, 2)
+    assert reasoned.value_citizens == 0
+    migration.zero_the_unrated(apps, None)
+    preset.refresh_from_db()
+    assert (preset.value_citizens, preset.value_quality, preset.value_routines) == (0, 0, 2)
 
 
 def test_tags_are_shared_across_the_organisation(workplace, author):

@@ -207,11 +207,12 @@ def idea_qualify(request, idea_id):
         "risks": idea.qualification_risks,
         "measures": idea.qualification_measures,
         "ready_to_test": idea.ready_to_test,
+        **QualificationForm.initial_values(idea),
     }
     form = QualificationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.idea_qualify(actor=request.user, idea=idea, **form.cleaned_data)
+            services.idea_qualify(actor=request.user, idea=idea, **form.service_kwargs())
         except ValidationError as error:
             apply_validation_error(form, error)
         else:

@@ -89,6 +89,31 @@ def test_the_author_cannot_mark_the_idea_ready_to_test(client, workplace, leader
     assert not idea.ready_to_test
 
 
+def test_the_leader_weighs_the_values_the_author_left_not_rated(client, workplace, leader, employee):
+    idea = make_idea(workplace, author=employee, values={"citizens": (2, "Forældrene ser dagen")})
+    services.idea_move(actor=leader, idea=idea, to_status=IdeaStatus.QUALIFYING)
+    client.force_login(leader)
+    page = html(client.get(idea_url("idea_qualify", idea)))
+    assert 'name="value_citizens" id="id_value_citizens_3" value="2" checked' in page
+    assert 'name="value_quality" id="id_value_quality_0" value="" checked' in page
+    data = {
+        **QUALIFICATION,
+        "value_citizens": "2",
+        "value_citizens_why": "Forældrene ser dagen",
+        "value_quality": "1",
+        "value_quality_why": "Færre spørgsmål ved afhentning",
+        "value_routines": "",
+    }
+    assert client.post(idea_url("idea_qualify", idea), data).status_code == 302
+    idea.refresh_from_db()
+    assert (idea.value_citizens, idea.value_quality, idea.value_routines) == (2, 1, None)
+    assert idea.value_quality_why == "Færre spørgsmål ved afhentning"
+    bad = client.post(idea_url("idea_qualify", idea), {**data, "value_quality": "9"})
+    assert bad.status_code == 200 and "value_quality" in bad.context["form"].errors
+    idea.refresh_from_db()
+    assert idea.value_quality == 1
+
+
 @pytest.mark.parametrize("role", [Role.EMPLOYEE, Role.OBSERVER])
 def test_others_than_author_responsible_and_leader_cannot_qualify(client, workplace, idea, role):
     client.force_login(member(workplace, role).user)

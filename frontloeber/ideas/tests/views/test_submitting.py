@@ -48,6 +48,23 @@ def test_submitting_an_idea_creates_it_with_its_tags_and_tells_the_leader(
     assert page.status_code == 200 and "Tablet med billeder til forældrene" in html(page)
 
 
+def test_the_values_start_not_rated_and_an_idea_without_them_says_so(client, workplace, employee, leader):
+    client.force_login(employee)
+    form = html(client.get(url("idea_create", workplace)))
+    for axis in ("citizens", "quality", "routines"):
+        assert f'name="value_{axis}" id="id_value_{axis}_0" value="" checked' in form
+    assert "Ikke vurderet" in form and "0 – ingen" in form
+    data = idea_form_data(value_citizens="", value_quality="", value_routines="0")
+    response = client.post(url("idea_create", workplace), data)
+    assert response.status_code == 302
+    idea = Idea.objects.get(workplace=workplace)
+    assert (idea.value_citizens, idea.value_quality, idea.value_routines) == (None, None, 0)
+    client.force_login(leader)
+    page = html(client.get(idea.get_absolute_url()))
+    values = page[page.index('class="fl-values"') :].split("</section>")[0]
+    assert values.count("Ikke vurderet") == 2 and "0<span" in values and "ingen" in values
+
+
 def test_submitting_with_a_picture_stores_it_without_the_uploaders_file_name(client, workplace, employee):
     client.force_login(employee)
     response = client.post(

@@ -957,7 +957,7 @@ FORMATS = [
                 "minutes": 10,
                 "groups": None,
                 "dots": None,
-                "title_da": "Vurdér dig selv",
+                "title_da": "Vurder dig selv",
                 "title_en": "Rate yourself",
                 # The ratings are made directly in the product, not as posts; the file names no "becomes".
                 "description_da": (
@@ -1153,10 +1153,10 @@ FORMATS = [
         "minutes": 75,
         "min_people": 4,
         "max_people": 20,
-        "purpose_da": "Planlæg, hvordan en indført løsning bliver hverdag for alle, den berører.",
+        "purpose_da": "Planlæg, hvordan en implementeret løsning bliver hverdag for alle, den berører.",
         "purpose_en": "Plan how an adopted solution becomes everyday practice for everyone it touches.",
         "output_da": (
-            "En indførelsesplan: hvem der bliver berørt, hvad der ændrer sig, oplæring, kommunikation, "
+            "En implementeringsplan: hvem der bliver berørt, hvad der ændrer sig, oplæring, kommunikation, "
             "dato for idriftsættelse og datoer for opfølgning."
         ),
         "output_en": (
@@ -1228,11 +1228,11 @@ FORMATS = [
                 "minutes": 20,
                 "groups": None,
                 "dots": None,
-                "title_da": "Planen for indførelsen",
+                "title_da": "Planen for implementeringn",
                 "title_en": "The adoption plan",
                 "description_da": (
                     "I aftaler oplæring, kommunikation, dato for idriftsættelse og hvem der er ansvarlig. "
-                    "Det bliver til indførelsesplanen."
+                    "Det bliver til implementeringsplanen."
                 ),
                 "description_en": (
                     "Agree training, communication, the go-live date and who is responsible. "
@@ -1254,7 +1254,7 @@ FORMATS = [
                 "title_en": "When do we follow up?",
                 "description_da": (
                     "I aftaler, hvornår I tjekker, at løsningen er landet (efter 30 og 90 dage), "
-                    "og hvad I ser på. Det bliver til opfølgningerne i indførelsesplanen."
+                    "og hvad I ser på. Det bliver til opfølgningerne i implementeringsplanen."
                 ),
                 "description_en": (
                     "Agree when to check that it has landed (after 30 and 90 days) and what you look at. "
@@ -1280,8 +1280,8 @@ FORMATS = [
         "min_people": 3,
         "max_people": 15,
         "purpose_da": (
-            "Tjek, om en indført løsning faktisk bliver brugt og giver den værdi, den lovede – og beslut, "
-            "om den skal spredes."
+            "Tjek, om en implementeret løsning faktisk bliver brugt og giver den værdi, den lovede – "
+            "og beslut, om den skal spredes."
         ),
         "purpose_en": (
             "Check whether an adopted solution is really used and gives the value it promised; decide "

@@ -86,6 +86,14 @@ def test_a_round_from_opening_to_the_pdf(new_context, live_server):
         if index == 0:
             assert_accessible(phone)
             assert_fits_the_screen(phone)
+            # On a phone a statement's answers stand in one column, in the scale's order (not a zigzag).
+            boxes = [
+                label.bounding_box()
+                for label in phone.locator("fieldset.fl-survey-item").first.locator(".fl-scale label").all()
+            ]
+            assert len(boxes) >= 5
+            assert len({round(box["x"]) for box in boxes}) == 1
+            assert [box["y"] for box in boxes] == sorted(box["y"] for box in boxes)
             # Sending with nothing chosen shows the errors and saves nothing.
             phone.locator("main form button[type=submit]").click()
             expect(phone.locator("#error-summary")).to_be_visible()

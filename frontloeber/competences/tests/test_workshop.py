@@ -31,7 +31,7 @@ def test_step_2_sends_members_to_rate_their_skills_and_step_3_shows_the_map(
     client.force_login(team[0])
     rate_url = reverse("competences:rate", kwargs={"workplace_slug": workplace.slug})
     page = client.get(room).content.decode()
-    assert f'href="{rate_url}"' in page and "Vurdér mine færdigheder" in page
+    assert f'href="{rate_url}"' in page and "Vurder mine færdigheder" in page
     guest = client_class_guest(client, room)
     assert "Som gæst" in guest and rate_url not in guest
     session = go_to(session, leader, 3)

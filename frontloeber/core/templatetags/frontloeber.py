@@ -123,3 +123,11 @@ def kept(parser, token):
     nodelist = parser.parse(("endkept",))
     parser.delete_first_token()
     return KeptNode(nodelist, parser.compile_filter(bits[1]))
+
+
+@register.filter
+def leading(label):
+    """A field's label leading a message ("Title: …"); a label that is a question keeps its question mark
+    instead of taking a colon after it ("Which personal data? …", not "…?: …")."""
+    label = str(label)
+    return label if label.rstrip().endswith(("?", ":")) else f"{label}:"

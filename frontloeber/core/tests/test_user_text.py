@@ -8,6 +8,7 @@ import pytest
 from django.template import Context, Template
 from django.urls import reverse
 
+from frontloeber.core.templatetags.frontloeber import leading
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations.models import Role
 from frontloeber.workshops import services as workshop_services
@@ -82,3 +83,9 @@ def test_the_member_list_isolates_names(client):
     client.force_login(leader)
     content = client.get(reverse("organisations:members", kwargs={"workplace_slug": workplace.slug})).content
     assert f"><bdi>Karen {RLO}Kollega</bdi></td>" in content.decode()
+
+
+def test_a_label_leads_a_message_with_a_colon_unless_it_is_a_question():
+    assert leading("Title") == "Title:"
+    assert leading("Hvilke personoplysninger?") == "Hvilke personoplysninger?"
+    assert leading("Note:") == "Note:"

@@ -57,6 +57,16 @@ def test_the_workplace_home_shows_the_core_task(client, workplace):
     assert url("members", workplace) not in content
 
 
+def test_an_observers_home_offers_only_what_an_observer_can_do(client, workplace):
+    observer = member(workplace, Role.OBSERVER).user
+    client.force_login(observer)
+    page = client.get(reverse("organisations:workplace_home", kwargs={"workplace_slug": workplace.slug}))
+    text = page.content.decode()
+    assert "Vurder dine egne digitale færdigheder" not in text and "tilmeld dig" not in text
+    assert "Som observatør læser du" in text
+    assert reverse("competences:rate", kwargs={"workplace_slug": workplace.slug}) not in text
+
+
 def test_a_slug_that_does_not_exist_and_a_foreign_workplace_both_give_404(client, workplace):
     client.force_login(member(workplace).user)
     foreign = WorkplaceFactory()

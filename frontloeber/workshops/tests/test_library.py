@@ -97,3 +97,21 @@ def test_formats_by_practice_pairs_each_practice_with_its_two():
     with translation.override("da"):
         grouped = selectors.formats_by_practice()
     assert {code: len(found) for code, found in grouped.items()} == {code: 2 for code in PracticeCode.values}
+
+
+def test_the_loaded_library_says_implementering_as_library_v1_does():
+    """workshops 0009 rewords formats loaded before library_v1.py said "implementering"."""
+    import importlib
+
+    from django.apps import apps
+
+    step = WorkshopStep.objects.filter(description_da__contains="implementeringsplan").first()
+    assert step is not None
+    step.description_da = step.description_da.replace("implementeringsplan", "indførelsesplan")
+    step.save(update_fields=["description_da"])
+    importlib.import_module("frontloeber.workshops.migrations.0009_implementering").implementering(apps, None)
+    step.refresh_from_db()
+    assert "implementeringsplan" in step.description_da and "indførelse" not in step.description_da
+    for spec in library.FORMATS:
+        texts = [spec["purpose_da"], spec["output_da"], *(s["description_da"] for s in spec["steps"])]
+        assert not [text for text in texts if "ndfør" in text]

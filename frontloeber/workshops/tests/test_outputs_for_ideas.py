@@ -186,7 +186,7 @@ def test_the_adoption_plan_form_from_a_post(client, workplace, leader, adopted):
     client.force_login(leader)
     address = url("post_convert", session, post_id=posts[0].pk, kind="adoption_plan")
     form = client.get(address).content.decode()
-    assert "Lav en indførelsesplan" in form and "Lad os prøve det i 1 uger" in form
+    assert "Lav en implementeringsplan" in form and "Lad os prøve det i 1 uger" in form
     data = {
         "affected": "Alle på stuerne",
         "go_live_on": (timezone.localdate() + datetime.timedelta(days=7)).isoformat(),
@@ -201,7 +201,7 @@ def test_the_adoption_plan_form_from_a_post(client, workplace, leader, adopted):
     second = client.get(
         url("post_convert", session, post_id=posts[1].pk, kind="adoption_plan")
     ).content.decode()
-    assert "Rediger indførelsesplanen" in second and "Alle på stuerne" in second
+    assert "Rediger implementeringsplanen" in second and "Alle på stuerne" in second
     assert SessionOutput.objects.get(kind="adoption_plan").adoption_plan == plan
 
 
@@ -215,7 +215,7 @@ def test_an_employee_facilitator_is_not_offered_experiments_or_plans(client, wor
     client.force_login(employee)
     page = client.get(url("session_outputs", session)).content.decode()
     assert "Gør det til: idé" in page
-    assert "Gør det til: udkast til afprøvning" not in page and "Gør det til: indførelsesplan" not in page
+    assert "Gør det til: udkast til afprøvning" not in page and "Gør det til: implementeringsplan" not in page
     for kind in ("experiment", "adoption_plan", "challenge"):
         assert client.get(url("post_convert", session, post_id=post.pk, kind=kind)).status_code == 404
 

@@ -78,6 +78,19 @@ def test_a_kept_comment_never_outlives_what_it_shows(client, workplace, employee
     assert "Rediger din kommentar" not in article() and "Anden udgave" in article()
 
 
+def test_the_leaders_answer_comes_before_the_discussion_and_a_new_idea_waits_since_today(
+    client, workplace, leader, colleague, idea
+):
+    for n in range(12):
+        services.comment_create(
+            actor=colleague, idea=idea, body=f"Indlæg {n} med [et link](https://example.dk/{n})"
+        )
+    client.force_login(leader)
+    page = html(client.get(idea.get_absolute_url()))
+    assert page.index('id="leader-heading"') < page.index('id="comments-heading"')
+    assert "Kom ind i dag og venter på dit svar." in page and "i 0 dage" not in page
+
+
 def test_a_long_discussion_opens_at_its_newest_comments_and_pages_back(client, employee, colleague, idea):
     for n in range(1, 66):
         services.comment_create(actor=colleague if n % 2 else employee, idea=idea, body=f"Indlæg nummer {n}.")

@@ -60,6 +60,12 @@ def _value_field(axis):
     )
 
 
+# Each axis's score, then its why: where the value fields come in a form's order.
+VALUE_FIELD_NAMES = [
+    name for axis in ValueAxis for name in (f"value_{axis.value}", f"value_{axis.value}_why")
+]
+
+
 class ValueFields(forms.Form):
     """The three value axes, each a score (or not rated) and a line of why: on the idea form and in the
     qualification, where the leader can weigh what the author left out."""
@@ -83,11 +89,7 @@ class ValueFields(forms.Form):
 
     @staticmethod
     def initial_values(idea):
-        return {
-            name: getattr(idea, name)
-            for axis in ValueAxis
-            for name in (f"value_{axis.value}", f"value_{axis.value}_why")
-        }
+        return {name: getattr(idea, name) for name in VALUE_FIELD_NAMES}
 
 
 class IdeaForm(ValueFields):
@@ -97,12 +99,7 @@ class IdeaForm(ValueFields):
         "description",
         "tags",
         "challenge",
-        "value_citizens",
-        "value_citizens_why",
-        "value_quality",
-        "value_quality_why",
-        "value_routines",
-        "value_routines_why",
+        *VALUE_FIELD_NAMES,
     ]
 
     title = forms.CharField(
@@ -236,12 +233,7 @@ class QualificationForm(ValueFields):
         "requirements",
         "risks",
         "measures",
-        "value_citizens",
-        "value_citizens_why",
-        "value_quality",
-        "value_quality_why",
-        "value_routines",
-        "value_routines_why",
+        *VALUE_FIELD_NAMES,
     ]
 
     benefit = _text(_("Who benefits, and how?"), NEED_MAX, required=False, rows=3)

@@ -159,8 +159,33 @@ def access_case(*, organisation, case_id):
     return case
 
 
-def case_for_idea(*, idea):
-    return Case.objects.filter(idea=idea).first()
+def cases_about_idea(*, idea):
+    """The case published from the idea and the case the idea was taken up from ("Try the idea here"), in one
+    read: (published, taken_from), either None."""
+    taken_up = CaseTrial.objects.filter(idea=idea).values("case_id")
+    found = list(
+        Case.objects.filter(Q(idea=idea) | Q(pk__in=taken_up)).select_related("workplace", "idea").order_by()
+    )
+    published = next((c for c in found if c.idea_id == idea.pk), None)
+    taken_from = next((c for c in found if c.idea_id != idea.pk), None)
+    return published, taken_from
+
+
+def case_results(*, case):
+    """What the experiment that decided to adopt the case's idea measured: its criteria with their results
+    and evidence, and what it learned (the latest such experiment)."""
+    experiment = (
+        Experiment.objects.filter(
+            organisation_id=case.organisation_id,
+            idea_id=case.idea_id,
+            state=ExperimentState.CONCLUDED,
+            decision=Decision.ADOPT,
+        )
+        .prefetch_related(Prefetch("criteria", queryset=SuccessCriterion.objects.order_by("position", "pk")))
+        .order_by("-concluded_at", "-pk")
+        .first()
+    )
+    return experiment
 
 
 def similar_cases(*, organisation, text, exclude_workplace=None, limit=3):
@@ -177,11 +202,13 @@ def similar_cases(*, organisation, text, exclude_workplace=None, limit=3):
 
 
 def idea_page_panel(*, membership, idea):
-    """What the idea page shows of the idea's experiments, adoption plan and case (three reads)."""
+    """What the idea page shows of the idea's experiments, adoption plan and cases (three reads): the case
+    published from it, and the case it was taken up from."""
+    published, taken_from = cases_about_idea(idea=idea)
     found = {
         "experiments": experiments_for_idea(idea=idea),
         "adoption_plan": plan_for_idea(idea=idea),
-        "case": case_for_idea(idea=idea),
+        "case": published,
     }
     steps = permissions.next_steps(
         membership=membership,
@@ -190,7 +217,7 @@ def idea_page_panel(*, membership, idea):
         plan=found["adoption_plan"],
         case=found["case"],
     )
-    return {**found, **steps}
+    return {**found, **steps, "taken_from": taken_from}
 
 
 def similar_cases_beside_the_idea_form(*, workplace, text):

@@ -71,7 +71,9 @@ def case_try_here(*, actor, case, workplace):
         workplace=workplace,
         title=source.title,
         need=source.need,
-        description=_("Taken up from the case from %(workplace)s: %(summary)s")
+        description=_(
+            "A draft to adapt to our workplace. Taken up from the case from %(workplace)s: %(summary)s"
+        )
         % {"workplace": case.workplace.name, "summary": case.summary},
         values={axis.value: (getattr(source, f"value_{axis.value}"), "") for axis in ValueAxis},
         tag_names=[tag.name for tag in source.tags.all()],

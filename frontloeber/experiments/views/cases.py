@@ -36,9 +36,13 @@ def case_detail(request, case_id):
     trials = list(case.trials.all())
     tried_here = next((t for t in trials if t.workplace_id == request.workplace.pk), None)
     can_try = permissions.can_try_case(membership=request.membership, case=case, trials=trials)
-    return render(
-        request, "experiments/case_detail.html", {"case": case, "tried_here": tried_here, "can_try": can_try}
-    )
+    context = {
+        "case": case,
+        "tried_here": tried_here,
+        "can_try": can_try,
+        "results": selectors.case_results(case=case),
+    }
+    return render(request, "experiments/case_detail.html", context)
 
 
 @workplace_view

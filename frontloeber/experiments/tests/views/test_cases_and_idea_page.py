@@ -173,7 +173,7 @@ def test_a_leader_of_another_workplace_tries_a_case_there(
     page = client.get(detail)
     assert page.status_code == 200
     try_here = case_url("case_try", case, sister)
-    assert f'action="{try_here}"' in html(page)
+    assert f'action="{try_here}"' in html(page) and "Afprøv idéen hos os" in html(page)
     response = client.post(try_here)
     trial = CaseTrial.objects.get()
     new_idea = trial.idea
@@ -185,11 +185,23 @@ def test_a_leader_of_another_workplace_tries_a_case_there(
     assert (trial.case, trial.workplace, trial.created_by) == (case, sister, sister_leader)
     case.refresh_from_db()
     assert case.trial_count == 1
-    assert client.get(response["Location"]).status_code == 200
+    # The new idea links back to the case it came from, and says its text is a draft to adapt.
+    idea_page = html(client.get(response["Location"]))
+    assert f'href="{detail}"' in idea_page and "Taget op fra casen fra" in idea_page
+    assert "et udkast, som I tilpasser til jeres arbejdsplads" in idea_page
+    assert new_idea.description.startswith("Et udkast, som vi tilpasser til vores arbejdsplads.")
     # After trying, the page links to the workplace's own idea instead of offering the button.
     again = html(client.get(detail))
     assert f'action="{try_here}"' not in again
     assert new_idea.get_absolute_url() in again
+
+
+def test_a_case_shows_what_its_experiment_measured_and_learned(client, workplace, employee, case):
+    client.force_login(employee)
+    page = html(client.get(case_url("case_detail", case, workplace)))
+    results = page[page.index('id="results-heading"') :]
+    assert "Forældrene ser dagen" in results and "Spørgeskema til forældre" in results
+    assert "Opfyldt" in results and "Svarene viser det" in results and "Det virkede for de fleste." in results
 
 
 def test_trying_a_case_twice_gives_a_message_and_no_duplicate(client, sister, sister_leader, case):
@@ -349,7 +361,8 @@ EXPERIMENT_LIST_QUERIES = 7
 LEARNED_QUERIES = 7
 ADOPTION_DETAIL_QUERIES = 9
 CASE_LIST_QUERIES = 7
-CASE_DETAIL_QUERIES = {"source": 8, "trying": 9}
+# Two of them the experiment that decided to adopt the idea, with its criteria: what the case measured.
+CASE_DETAIL_QUERIES = {"source": 10, "trying": 11}
 
 
 def _running_experiment(workplace, leader, *, size):

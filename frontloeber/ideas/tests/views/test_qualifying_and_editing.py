@@ -1,6 +1,7 @@
 """Ideas, views: Qualification and merging, Withdrawing and editing, Pictures."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -158,6 +159,26 @@ def test_merging_a_duplicate_moves_supports_and_comments_and_tells_its_author(
     # The duplicate's page points to where it went; the board leaves it out.
     assert idea.get_absolute_url() in html(client.get(duplicate.get_absolute_url()))
     assert duplicate.pk not in linked_idea_ids(client.get(url("board", workplace)))
+
+
+def test_the_merge_page_puts_the_most_similar_first_and_marks_the_older_ideas(
+    client, workplace, leader, colleague
+):
+    older = make_idea(workplace, author=colleague, title="Billeder til forældrene på en tablet")
+    unrelated = make_idea(workplace, author=colleague, title="Robot til oprydning", need="Legetøj på gulvet.")
+    duplicate = make_idea(workplace, author=colleague, title="Tablet med billeder til forældrene")
+    newer = make_idea(workplace, author=colleague, title="Forældrene ser billeder af dagen på en tablet")
+    client.force_login(leader)
+    page = html(client.get(idea_url("idea_merge", duplicate)))
+    choices = re.findall(r'name="into" id="id_into_\d+" value="(\d+)"', page)
+    assert {int(pk) for pk in choices[:2]} == {older.pk, newer.pk} and int(choices[-1]) == unrelated.pk
+    labels = {
+        pk: label for pk, label in re.findall(r'value="(\d+)">\s*<label[^>]*>(.*?)</label>', page, re.S)
+    }
+    assert "ældre – normalt den, der fortsætter" in labels[str(older.pk)]
+    assert "ældre –" in labels[str(unrelated.pk)] and "ældre –" not in labels[str(newer.pk)]
+    # The search field comes before its button.
+    assert page.index('id="merge-q"') < page.index(">Søg</button>")
 
 
 def test_an_idea_cannot_be_merged_into_itself_or_a_foreign_idea(client, workplace, leader, colleague, idea):

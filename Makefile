@@ -22,12 +22,19 @@ $(STAMP): pyproject.toml $(LOCK)
 
 install: $(STAMP)
 
+# The demo as installed: the task worker runs beside the web server (survey links, invitations and digests are
+# printed here as e-mails, with links to this address and port), and DEBUG is off, so a missing page is the
+# product's own, not Django's list of every address.
+DEMO_ENV = DEBUG=false SITE_URL=http://$(HOST):$(PORT)
 demo: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	@echo "Database migrated."
 	$(BIN)/python manage.py seed_demo
-	@echo "Frontløber runs on http://$(HOST):$(PORT)/ (Ctrl+C stops it)"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "Frontløber runs on http://$(HOST):$(PORT)/ with its task worker (Ctrl+C stops both)"
+	$(DEMO_ENV) $(BIN)/python manage.py send_digests --schedule
+	$(DEMO_ENV) $(BIN)/python manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # One test process per core (pytest-xdist), whole files to a process so module fixtures are built once;
 # TEST_WORKERS=0 runs everything in this process.

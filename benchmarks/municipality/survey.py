@@ -176,20 +176,23 @@ def skill_ratings(cursor, step, b):
     catalogue = "organisation_id = %s AND workplace_id IS NULL AND retired_at IS NULL"
     cursor.execute(f"SELECT id FROM competences_skill WHERE {catalogue} ORDER BY id", [organisation])  # noqa: S608
     if not cursor.fetchall():
-        areas, names, _names_en, descriptions, _descriptions_en = zip(*SUGGESTED, strict=True)
+        areas, names, names_en, descriptions, descriptions_en = zip(*SUGGESTED, strict=True)
         insert_select(
             cursor,
             Skill,
-            "unnest(%s::text[], %s::text[], %s::text[]) AS s(area, name, description)",
+            "unnest(%s::text[], %s::text[], %s::text[], %s::text[], %s::text[])"
+            " AS s(area, name, name_en, description, description_en)",
             {
                 "organisation_id": str(organisation),
                 "area": "s.area",
                 "name": "s.name",
+                "name_en": "s.name_en",
                 "description": "s.description",
+                "description_en": "s.description_en",
                 "created_by_id": str(b.first_person),
                 "created_at": "now() - interval '400 days'",
             },
-            [list(areas), list(names), list(descriptions)],
+            [list(areas), list(names), list(names_en), list(descriptions), list(descriptions_en)],
         )
     cursor.execute(f"SELECT id FROM competences_skill WHERE {catalogue} ORDER BY id", [organisation])  # noqa: S608
     b.skills = [row[0] for row in cursor.fetchall()]

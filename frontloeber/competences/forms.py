@@ -29,7 +29,7 @@ class RatingForm(forms.Form):
         self.skills = list(skills)
         for skill in self.skills:
             self.fields[f"level_{skill.pk}"] = forms.ChoiceField(
-                label=skill.name,
+                label=skill.shown_name,
                 choices=LEVEL_CHOICES,
                 required=False,
                 widget=forms.RadioSelect,
@@ -118,7 +118,7 @@ class ActivityForm(forms.Form):
 
     def __init__(self, *args, skills, members, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["skills"].choices = [(s.pk, s.name) for s in skills]
+        self.fields["skills"].choices = [(s.pk, s.shown_name) for s in skills]
         self.fields["host"].choices = member_choices(members, empty=_("Choose a person"))
         self.skills_by_id = {s.pk: s for s in skills}
         self.users_by_id = {m.user_id: m.user for m in members}

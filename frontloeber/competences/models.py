@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.organisations.rows import OrganisationRow, WorkplaceRow, tenant_index
@@ -35,6 +36,10 @@ NAME_MAX = 100
 DESCRIPTION_MAX = 300
 
 
+def _in_english():
+    return (get_language() or "").startswith("en")
+
+
 class Skill(WorkplaceRow):
     """A skill in the organisation's catalogue; with a workplace, one its leaders added for that workplace."""
 
@@ -44,6 +49,12 @@ class Skill(WorkplaceRow):
     area = models.CharField(_("area"), max_length=10, choices=SkillArea.choices)
     name = models.CharField(_("name"), max_length=NAME_MAX)
     description = models.CharField(_("description"), max_length=DESCRIPTION_MAX, blank=True)
+    # The suggested catalogue's skills in English too (name and description above are Danish); a skill a
+    # leader adds is in the language it was written in, and these stay empty.
+    name_en = models.CharField(_("name in English"), max_length=NAME_MAX, blank=True, db_default="")
+    description_en = models.CharField(
+        _("description in English"), max_length=DESCRIPTION_MAX, blank=True, db_default=""
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -70,6 +81,15 @@ class Skill(WorkplaceRow):
 
     def __str__(self):
         return self.name
+
+    @property
+    def shown_name(self):
+        """The name in the reader's language, where the skill has it in theirs."""
+        return self.name_en if self.name_en and _in_english() else self.name
+
+    @property
+    def shown_description(self):
+        return self.description_en if self.name_en and _in_english() else self.description
 
 
 class SkillProfile(OrganisationRow):

@@ -27,7 +27,9 @@ def require_plan_activity(*, user, workplace, skills):
         return
     taught = selectors.skills_taught_by(user=user, workplace=workplace)
     if taught:
-        names = ", ".join(s.name for s in selectors.workplace_skills(workplace=workplace) if s.pk in taught)
+        names = ", ".join(
+            s.shown_name for s in selectors.workplace_skills(workplace=workplace) if s.pk in taught
+        )
         raise PermissionDenied(
             _("You can plan learning for what you can teach: %(skills)s. For other skills, ask a leader.")
             % {"skills": names}

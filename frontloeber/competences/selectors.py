@@ -209,7 +209,7 @@ def heat_map_key(*, workplace, areas):
             [
                 (
                     row["skill"].pk,
-                    row["skill"].name,
+                    row["skill"].shown_name,
                     row["gap"],
                     [
                         (cell["count"], cell["heat"], [str(person) for person in cell["names"]])

@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -116,7 +115,7 @@ def catalogue(request):
             except PermissionDenied as denied:
                 form.add_error(None, str(denied))
             else:
-                messages.success(request, _("“%(skill)s” is in the catalogue.") % {"skill": skill.name})
+                messages.success(request, _("“%(skill)s” is in the catalogue.") % {"skill": skill.shown_name})
                 return redirect("competences:catalogue", workplace_slug=request.workplace.slug)
     skills = list(selectors.workplace_skills(workplace=request.workplace))
     retirable = permissions.retirable_skill_ids(membership=request.membership, skills=skills, admin=is_admin)
@@ -139,9 +138,7 @@ def catalogue(request):
 @require_POST
 def catalogue_start(request):
     try:
-        added = services.catalogue_start(
-            actor=request.user, workplace=request.workplace, language=get_language()
-        )
+        added = services.catalogue_start(actor=request.user, workplace=request.workplace)
     except ValidationError as error:
         messages.error(request, error_text(error))
     else:
@@ -157,7 +154,9 @@ def skill_retire(request, skill_id):
         raise Http404(_("No such skill to remove here."))
     if request.method == "POST":
         services.skill_retire(actor=request.user, workplace=request.workplace, skill=skill)
-        messages.success(request, _("“%(skill)s” is removed from the catalogue.") % {"skill": skill.name})
+        messages.success(
+            request, _("“%(skill)s” is removed from the catalogue.") % {"skill": skill.shown_name}
+        )
         return redirect("competences:catalogue", workplace_slug=request.workplace.slug)
     return render(request, "competences/skill_retire.html", {"skill": skill})
 
@@ -201,7 +200,7 @@ def activity_create(request):
     if skill_id is not None:
         skill = selectors.skill_find(workplace=request.workplace, skill_id=skill_id)
         if skill is not None:
-            initial.update(skills=[skill.pk], title=_("Learning: %(skill)s") % {"skill": skill.name})
+            initial.update(skills=[skill.pk], title=_("Learning: %(skill)s") % {"skill": skill.shown_name})
     form = _activity_form(request, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:

@@ -646,9 +646,7 @@ def seed(*, workplaces, people, now=None):
     today = timezone.localdate(now)
     catalogue_at = _at(_quarter_start(today, FIRST_QUARTER_BACK), (9, 0))
     catalogue_from = workplaces.get(CATALOGUE_WORKPLACE) or next(iter(workplaces.values()))
-    catalogue = services.catalogue_start(
-        actor=_leader(catalogue_from), workplace=catalogue_from, language="da"
-    )
+    catalogue = services.catalogue_start(actor=_leader(catalogue_from), workplace=catalogue_from)
     Skill.objects.filter(pk__in=[s.pk for s in catalogue]).update(created_at=catalogue_at)
     for slug, spec in WORKPLACES.items():
         if slug in workplaces:

@@ -22,7 +22,7 @@ def _text(label, *, required=True, rows=3, help_text="", max_length=TEXT_MAX):
 
 def _skill_choices(form, skills):
     form.skills_by_id = {s.pk: s for s in skills}
-    form.fields["skills"].choices = [(s.pk, s.name) for s in skills]
+    form.fields["skills"].choices = [(s.pk, s.shown_name) for s in skills]
 
 
 def _chosen_skills(form):

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from frontloeber.core.addresses import url_for_ids
 from frontloeber.ideas import search
-from frontloeber.ideas.models import Idea
+from frontloeber.ideas.models import Idea, IdeaStatus
 
 from . import permissions
 from .models import (
@@ -217,7 +217,9 @@ def idea_page_panel(*, membership, idea):
         plan=found["adoption_plan"],
         case=found["case"],
     )
-    return {**found, **steps, "taken_from": taken_from}
+    # While the idea is new, its text is the case's, copied: the page says it is a draft to adapt.
+    copied = taken_from is not None and idea.status == IdeaStatus.NEW
+    return {**found, **steps, "taken_from": taken_from, "taken_from_copied": copied}
 
 
 def similar_cases_beside_the_idea_form(*, workplace, text):

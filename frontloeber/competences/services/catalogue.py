@@ -19,19 +19,21 @@ from ..models import (
 
 
 @transaction.atomic
-def catalogue_start(*, actor, workplace, language="da") -> list[Skill]:
-    """Give an organisation with no catalogue the suggested skills, in the language of the leader doing it."""
+def catalogue_start(*, actor, workplace) -> list[Skill]:
+    """Give an organisation with no catalogue the suggested skills, in Danish and English: each person reads
+    them in their own language, whoever installed them."""
     require_leader(user=actor, workplace=workplace)
     organisation = type(workplace.organisation).objects.select_for_update().get(pk=workplace.organisation_id)
     if Skill.objects.filter(organisation=organisation, workplace__isnull=True).exists():
         raise ValidationError(_("The organisation already has a skills catalogue."))
-    english = language.startswith("en")
     return Skill.objects.bulk_create(
         Skill(
             organisation=organisation,
             area=area,
-            name=name_en if english else name_da,
-            description=about_en if english else about_da,
+            name=name_da,
+            description=about_da,
+            name_en=name_en,
+            description_en=about_en,
             created_by=actor,
         )
         for area, name_da, name_en, about_da, about_en in SUGGESTED

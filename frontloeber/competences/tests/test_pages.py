@@ -150,6 +150,19 @@ def test_the_kept_heat_map_never_outlives_what_it_shows(client, workplace, leade
     assert "Can teach others" in table(leader)
 
 
+def test_the_suggested_skills_read_in_the_persons_language(client, workplace, leader, team, skills):
+    rate(team[0], workplace, {skills[0]: 3})
+    client.force_login(leader)
+    assert "Videomøder" in client.get(url("map", workplace)).content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english_map = client.get(url("map", workplace)).content.decode()
+    assert "Video meetings" in english_map and "Videomøder" not in english_map
+    client.force_login(team[1])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    rate_page = client.get(url("rate", workplace)).content.decode()
+    assert "Video meetings" in rate_page and "Videomøder" not in rate_page
+
+
 @pytest.mark.parametrize("value", ["7", "-1", "tre"])
 def test_a_level_off_the_scale_on_the_page_is_refused_clearly(client, workplace, team, skills, value):
     client.force_login(team[0])

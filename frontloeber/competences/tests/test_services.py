@@ -1,10 +1,12 @@
 """The skills services (issue 7): the catalogue, rating one's own skills, learning activities."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from frontloeber.competences import selectors, services
 from frontloeber.competences.models import LearningActivity, Signup, Skill, SkillLevelChange, SkillRating
@@ -17,12 +19,40 @@ from .conftest import rate
 pytestmark = pytest.mark.django_db
 
 
-def test_the_suggested_catalogue_starts_once_in_the_leaders_language(workplace, leader):
-    english = services.catalogue_start(actor=leader, workplace=workplace, language="en")
-    assert len(english) == 12 and "Video meetings" in {s.name for s in english}
+def test_the_suggested_catalogue_starts_once_in_both_languages(workplace, leader):
+    with translation.override("en"):
+        installed = services.catalogue_start(actor=leader, workplace=workplace)
+    assert len(installed) == 12
+    video = next(s for s in installed if s.name == "Videomøder")
+    assert video.name_en == "Video meetings" and video.description and video.description_en
+    with translation.override("en"):
+        assert (video.shown_name, video.shown_description) == (video.name_en, video.description_en)
+    with translation.override("da"):
+        assert (video.shown_name, video.shown_description) == ("Videomøder", video.description)
     with pytest.raises(ValidationError):
         services.catalogue_start(actor=leader, workplace=workplace)
     assert Skill.objects.count() == 12
+    # A skill a leader adds is in the language it was written in, whoever reads it.
+    own = services.skill_add(actor=leader, workplace=workplace, area="devices", name="Aula")
+    with translation.override("en"):
+        assert own.shown_name == "Aula"
+
+
+def test_the_migration_gives_a_catalogue_installed_in_one_language_both(workplace, leader):
+    """competences 0002: a catalogue installed in English before skills had two languages."""
+    installed = services.catalogue_start(actor=leader, workplace=workplace)
+    english = installed[0]
+    Skill.objects.filter(pk=english.pk).update(
+        name=english.name_en, description=english.description_en, name_en="", description_en=""
+    )
+    renamed = installed[1]
+    Skill.objects.filter(pk=renamed.pk).update(name="Vores egne apps", name_en="")
+    import_module("frontloeber.competences.migrations.0002_skills_in_english").both_languages(apps, None)
+    english.refresh_from_db()
+    renamed.refresh_from_db()
+    assert (english.name, english.name_en) == (installed[0].name, installed[0].name_en)
+    assert english.description == installed[0].description
+    assert (renamed.name, renamed.name_en) == ("Vores egne apps", "")
 
 
 def test_only_a_leader_starts_the_catalogue_or_adds_skills(workplace, team, skills):

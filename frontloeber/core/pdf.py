@@ -42,7 +42,10 @@ def render_pdf(template, context, request=None) -> bytes:
         raise PdfUnavailable(str(error)) from error
 
     html = render_to_string(template, {**context, "pdf_font_dir": FONT_DIR.as_uri()}, request=request)
-    return HTML(string=html, url_fetcher=_fetcher(), base_url=FONT_DIR.as_uri() + "/").write_pdf()
+    # PDF/UA: tagged (headings, paragraphs, tables and lists as structure a screen reader follows), with the
+    # document's language from <html lang> and its title from <title>, shown as the window's title.
+    document = HTML(string=html, url_fetcher=_fetcher(), base_url=FONT_DIR.as_uri() + "/")
+    return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
 def pdf_response(template, context, *, filename, request=None) -> HttpResponse:

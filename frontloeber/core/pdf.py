@@ -49,6 +49,7 @@ def render_pdf(template, context, request=None) -> bytes:
 
 
 def pdf_response(template, context, *, filename, request=None) -> HttpResponse:
+    """The PDF as a download named ``filename`` (without ".pdf"), made safe for a file name."""
     try:
         content = render_pdf(template, context, request=request)
     except PdfUnavailable:

@@ -6,6 +6,7 @@ import io
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from frontloeber.organisations.models import Role
@@ -70,10 +71,15 @@ def test_the_workshop_summary_and_material_pack_are_tagged(client, workplace, le
     summary = reverse(
         "workshops:session_summary_pdf", kwargs={"workplace_slug": workplace.slug, "session_id": session.pk}
     )
-    language, title, tags = read_back(client.get(summary))
+    response = client.get(summary)
+    day = timezone.localtime(session.starts_at).date().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="workshop-idevinduet-{day}.pdf"'
+    language, title, tags = read_back(response)
     assert language == "da" and title.startswith("Referat af") and "/H1" in tags
     materials = reverse(
         "workshops:format_materials", kwargs={"workplace_slug": workplace.slug, "format_slug": "idevinduet"}
     )
-    language, title, tags = read_back(client.get(materials))
+    response = client.get(materials)
+    assert response["Content-Disposition"] == 'attachment; filename="materialer-idevinduet.pdf"'
+    language, title, tags = read_back(response)
     assert language == "da" and title == "Materialer: Idévinduet" and "/H1" in tags and "/P" in tags

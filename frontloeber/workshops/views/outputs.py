@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.text import slugify
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -254,8 +254,8 @@ def session_summary_pdf(request, session_id):
     context = {**_summary_context(session), "pdf": True, "workplace": request.workplace}
     # Outside the f-string, where makemessages can see it.
     word = _("workshop")
-    name = slugify(f"{word}-{session.format.name}-{session.starts_at:%Y-%m-%d}")
-    return pdf_response("workshops/summary_pdf.html", context, filename=f"{name}.pdf", request=request)
+    name = f"{word}-{session.format.name}-{timezone.localtime(session.starts_at):%Y-%m-%d}"
+    return pdf_response("workshops/summary_pdf.html", context, filename=name, request=request)
 
 
 @workplace_view
@@ -264,6 +264,7 @@ def format_materials(request, format_slug):
     """The material pack to print for a session without screens: the plan, the cue cards, post sheets."""
     workshop = selectors.access_format(slug=format_slug)
     context = {"workshop": workshop, "workplace": request.workplace, "pdf": True}
+    word = _("materials")  # outside the f-string, where makemessages can see it
     return pdf_response(
-        "workshops/materials_pdf.html", context, filename=f"{workshop.slug}.pdf", request=request
+        "workshops/materials_pdf.html", context, filename=f"{word}-{workshop.slug}", request=request
     )

@@ -164,9 +164,7 @@ class Idea(WorkplaceRow):
         null=True, blank=True, validators=[MaxValueValidator(3)]
     )
     value_citizens_why = models.CharField(max_length=WHY_MAX, blank=True)
-    value_quality = models.PositiveSmallIntegerField(
-        null=True, blank=True, validators=[MaxValueValidator(3)]
-    )
+    value_quality = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(3)])
     value_quality_why = models.CharField(max_length=WHY_MAX, blank=True)
     value_routines = models.PositiveSmallIntegerField(
         null=True, blank=True, validators=[MaxValueValidator(3)]
@@ -267,6 +265,16 @@ class Idea(WorkplaceRow):
     def is_closed(self):
         """Adopted, not pursued, withdrawn or merged: the idea's course is over."""
         return self.status in CLOSED
+
+    @property
+    def waits_for_its_test(self):
+        """Marked ready to test and not tried out yet: once an experiment runs, or the idea is adopted, parked
+        or closed, its state says where it stands and "ready to test" beside it would say something else."""
+        return self.ready_to_test and self.status in (
+            IdeaStatus.NEW,
+            IdeaStatus.NEEDS_INFO,
+            IdeaStatus.QUALIFYING,
+        )
 
     @property
     def has_qualification(self):

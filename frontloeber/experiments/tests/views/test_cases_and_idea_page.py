@@ -69,6 +69,20 @@ def test_publishing_an_adopted_idea_as_a_case(client, workplace, adopted_idea, l
     assert case_url("case_try", case, workplace) not in html(page)
 
 
+def test_an_adopted_idea_shows_one_state_not_ready_to_test_beside_it(
+    client, workplace, idea, leader, employee
+):
+    idea.ready_to_test = True
+    idea.save(update_fields=["ready_to_test"])
+    client.force_login(employee)
+    assert "Klar til afprøvning" in html(client.get(idea.get_absolute_url()))
+    adopt_idea(idea, leader=leader)
+    idea.refresh_from_db()
+    assert idea.ready_to_test and idea.status == IdeaStatus.ADOPTED
+    page = html(client.get(idea.get_absolute_url()))
+    assert "Implementeret" in page and "Klar til afprøvning" not in page
+
+
 def test_publishing_an_idea_that_is_not_adopted_is_refused(client, workplace, idea, leader):
     client.force_login(leader)
     response = client.post(url("case_publish", workplace, idea_id=idea.pk), case_data(leader))

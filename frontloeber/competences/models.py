@@ -89,7 +89,7 @@ class Skill(WorkplaceRow):
 
     @property
     def shown_description(self):
-        return self.description_en if self.name_en and _in_english() else self.description
+        return self.description_en if self.description_en and _in_english() else self.description
 
 
 class SkillProfile(OrganisationRow):

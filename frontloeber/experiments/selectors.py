@@ -162,9 +162,11 @@ def access_case(*, organisation, case_id):
 def cases_about_idea(*, idea):
     """The case published from the idea and the case the idea was taken up from ("Try the idea here"), in one
     read: (published, taken_from), either None."""
-    taken_up = CaseTrial.objects.filter(idea=idea).values("case_id")
+    taken_up = CaseTrial.objects.filter(organisation_id=idea.organisation_id, idea=idea).values("case_id")
     found = list(
-        Case.objects.filter(Q(idea=idea) | Q(pk__in=taken_up)).select_related("workplace", "idea").order_by()
+        Case.objects.filter(Q(idea=idea) | Q(pk__in=taken_up), organisation_id=idea.organisation_id)
+        .select_related("workplace", "idea")
+        .order_by()
     )
     published = next((c for c in found if c.idea_id == idea.pk), None)
     taken_from = next((c for c in found if c.idea_id != idea.pk), None)

@@ -6,6 +6,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from frontloeber.core.access import one_or_404
 from frontloeber.core.pagination import RankedList
 from frontloeber.organisations.models import Membership, Role
 
@@ -117,15 +118,11 @@ def _board_cards(ideas, user):
 
 def access_idea(*, workplace, idea_id):
     """One of the workplace's ideas; 404 for another workplace's id as for a missing one."""
-    idea = (
+    return one_or_404(
         _ideas(workplace)
         .select_related("workplace__organisation", "author", "responsible", "challenge", "merged_into")
         .filter(pk=idea_id)
-        .first()
     )
-    if idea is None:
-        raise Http404
-    return idea
 
 
 # What the idea's history shows of each event and of the people and the idea it names.
@@ -146,7 +143,7 @@ EVENT_FIELDS = (
 
 def idea_detail(*, workplace, idea_id, user):
     """The idea page's idea, with everything the page shows loaded in a fixed number of queries."""
-    found = list(
+    idea = one_or_404(
         _with_my_marks(_ideas(workplace), user)
         .select_related("author", "responsible", "challenge")
         # Of the idea it was merged into, the page shows the title alone.
@@ -162,12 +159,7 @@ def idea_detail(*, workplace, idea_id, user):
             ),
         )
         .filter(pk=idea_id)
-        # One row by its id: no ordering, which Django would weigh against every selected column.
-        .order_by()[:1]
     )
-    if not found:
-        raise Http404
-    idea = found[0]
     # The caller's workplace (with its organisation) is the idea's: joining both again cost a millisecond.
     idea.workplace = workplace
     return idea

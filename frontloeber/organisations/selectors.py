@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subqu
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
+from frontloeber.core.access import at_most_one
 from frontloeber.core.compiled import fetch_with_ids
 
 from .models import (
@@ -29,13 +30,11 @@ def membership_for_user(*, user, workplace_slug):
     """The person's membership of the workplace with that slug, or None (missing and forbidden alike)."""
     if not user.is_authenticated:
         return None
-    found = list(
-        Membership.objects.select_related("workplace__organisation")
-        .filter(user=user, workplace__slug=workplace_slug)
-        # At most one: no ordering, which Django would weigh against every selected column on every page.
-        .order_by()[:1]
+    return at_most_one(
+        Membership.objects.select_related("workplace__organisation").filter(
+            user=user, workplace__slug=workplace_slug
+        )
     )
-    return found[0] if found else None
 
 
 # What the header's switcher and the person's home page read of each; the rest loads if a page asks.

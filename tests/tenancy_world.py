@@ -393,6 +393,7 @@ TENANT_URLS.update(
         "reflection:round_remind": (wp, round_of, {}),
         "reflection:round_close": (wp, round_of, {}),
         "reflection:round_request_close": (wp, round_of, {}),
+        "reflection:round_sharing": (wp, round_of, {"audiences": ["team", "med"]}),
         "reflection:answer": (wp, round_of, SURVEY_POST),
         "reflection:answer_start": (wp, round_of, {}),
         "reflection:rollup": (org, no_objects, {}),

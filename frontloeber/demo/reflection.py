@@ -5,7 +5,9 @@ that a person answered, responses and answers that know nobody (random locators 
 nothing links them to an invitation), the leaders' self-assessments and one superior's assessment. Each
 workplace has its own profile over the five practices, with a trend between the rounds and differences
 between leader and team; "Lys og Signal" has too few answers in its latest round, to show what the report
-looks like under the anonymity threshold. Figures are pseudo-random but the same on every run.
+looks like under the anonymity threshold. Figures are pseudo-random but the same on every run. Each leader
+has shared both closed reports with the MED committee and the latest with the team, a few days after it
+closed, so that an observer and an employee of the demo have reports to read.
 
 Idempotent: a workplace that already has rounds is left alone.
 """
@@ -23,7 +25,9 @@ from frontloeber.reflection.models import (
     Assessment,
     AssessmentAnswer,
     AssessorKind,
+    Audience,
     PracticeComment,
+    ReportShare,
     Response,
     Round,
     RoundExclusion,
@@ -131,6 +135,7 @@ def seed(*, workplaces, people, today=None):
                 comments={code: pair[index] for code, pair in comments.items()},
                 superior=_superior(workplace) if latest and slug == SUPERIOR_ASSESSED else None,
             )
+        created += _share(workplace, leader[0], today)
         if slug == OPEN_ROUND["workplace"]:
             created += seeder.round(
                 len(CLOSED_ROUNDS_DAYS_AGO),
@@ -141,6 +146,28 @@ def seed(*, workplaces, people, today=None):
                 self_assessed=False,
             )
     return created
+
+
+def _share(workplace, leader, today):
+    """Every closed round shared with the MED committee, the latest also with the team."""
+    closed = list(Round.objects.of(workplace).filter(closes_on__lt=today).order_by("opens_on"))
+    shares = []
+    for round_ in closed:
+        audiences = [Audience.MED, Audience.TEAM] if round_ == closed[-1] else [Audience.MED]
+        when = min(_at(round_.closes_on + datetime.timedelta(days=3), 9), timezone.now())
+        shares += [
+            ReportShare(
+                round=round_,
+                audience=audience,
+                shared_by=leader,
+                shared_at=when,
+                workplace=workplace,
+                organisation_id=workplace.organisation_id,
+            )
+            for audience in audiences
+        ]
+    ReportShare.objects.bulk_create(shares)
+    return len(shares)
 
 
 def _member_users(workplace, role):

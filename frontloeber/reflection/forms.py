@@ -129,3 +129,20 @@ class ThresholdForm(forms.Form):
             "max_value": _("Give a number of days from 14 to 365."),
         },
     )
+
+
+class ReportSharingForm(forms.Form):
+    audiences = forms.MultipleChoiceField(
+        label=_("Share the report with"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "They read the report as you see it, under the same anonymity rules. Until you share it, only "
+            "you, the workplace's other leaders and the organisation's admins can read it. You can stop "
+            "sharing at any time."
+        ),
+    )
+
+    def __init__(self, *args, offered, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audiences"].choices = [(audience.value, audience.label) for audience in offered]

@@ -388,3 +388,34 @@ class AssessmentAnswer(models.Model):
 
     def __str__(self):
         return f"{self.item_id}: {self.value}"
+
+
+class Audience(models.TextChoices):
+    """Whom a leader can share a closed round's report with. Each role of a workplace reads as one audience
+    (reflection/selectors/sharing.py); the leader group's members are the leaders of the other workplaces
+    of a leader group (issue 18 forms the groups)."""
+
+    TEAM = "team", _("The team (employees)")
+    MED = "med", _("The MED committee (observers)")
+    LEADER_GROUP = "leader_group", _("Your leader group")
+
+
+class ReportShare(WorkplaceRow):
+    """A closed round's report shared by its leader with one audience. A round without any is read only by
+    the workplace's leaders and the organisation's admins: this one rule decides who sees survey figures."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="shares")
+    audience = models.CharField(max_length=20, choices=Audience.choices)
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    shared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        indexes = [tenant_index("audience", "round")]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "audience"], name="report_share_unique_audience")
+        ]
+
+    def __str__(self):
+        return f"{self.round_id}: {self.audience}"

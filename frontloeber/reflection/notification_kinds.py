@@ -34,3 +34,8 @@ class Kind(KindSet):
         label=_("An organisation admin closed your survey round early"),
         text=_("%(actor)s approved closing the survey round at %(detail)s early: its report is ready"),
     )
+    SURVEY_REPORT_SHARED = kind(
+        "survey_report_shared",
+        label=_("Your leader shares the report of a reflection survey with you"),
+        text=_("%(actor)s shared the report of the reflection survey at %(detail)s with you: read it"),
+    )

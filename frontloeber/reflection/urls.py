@@ -16,6 +16,7 @@ urlpatterns = [
     path(round_, views.round_detail, name="round_detail"),
     path(round_ + "pdf/", views.round_pdf, name="round_pdf"),
     path(round_ + "csv/", views.round_csv, name="round_csv"),
+    path(round_ + "deling/", views.round_sharing, name="round_sharing"),
     path(round_ + "selvvurdering/", views.self_assessment, name="self_assessment"),
     path(round_ + "paamind/", views.round_remind, name="round_remind"),
     path(round_ + "luk/", views.round_close, name="round_close"),

@@ -1,5 +1,5 @@
-"""Reads for the reflection survey, in sections: shared thresholds (base), rounds, the report, and the
-organisation's roll-up.
+"""Reads for the reflection survey, in sections: shared thresholds (base), rounds, the report, who reads it
+(sharing), and the organisation's roll-up.
 """
 
 from .base import (  # noqa: F401
@@ -36,4 +36,13 @@ from .rounds import (  # noqa: F401
     survey_waiting_for,
     workplace_home_survey,
     workplace_rounds,
+)
+from .sharing import (  # noqa: F401
+    OFFERED_AUDIENCES,
+    ROLE_AUDIENCE,
+    access_report,
+    may_share,
+    readable_rounds,
+    report_audience,
+    round_shares,
 )

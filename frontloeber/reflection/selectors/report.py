@@ -23,6 +23,7 @@ from ..models import (
 )
 from .base import NOTABLE_GAP, practices_with_items
 from .rounds import effective_threshold
+from .sharing import rounds_shared_with
 
 # --- The report ---------------------------------------------------------------------------------------
 
@@ -219,8 +220,9 @@ def _team_practice_means(rounds):
     return {key: total / n for key, (total, n) in totals.items() if n and most[key] >= thresholds[key[0]]}
 
 
-def _trend(round_, practices, today, viewer=None):
-    """Earlier closed rounds of the workplace, oldest first, with each practice's means (matched by code)."""
+def _trend(round_, practices, today, viewer=None, audience=None):
+    """Earlier closed rounds of the workplace, oldest first, with each practice's means (matched by code).
+    Read by an ``audience`` (the team, the MED committee), only the rounds shared with it."""
     earlier = [
         r
         for r in Round.objects.filter(
@@ -231,7 +233,11 @@ def _trend(round_, practices, today, viewer=None):
         .select_related("organisation")
         .order_by("opens_on")
         if r.state(today) == RoundState.CLOSED
-    ][-4:]
+    ]
+    if audience is not None:
+        shared = rounds_shared_with(audience=audience, rounds=earlier)
+        earlier = [r for r in earlier if r.pk in shared]
+    earlier = earlier[-4:]
     if not earlier:
         return []
     ids = [r.pk for r in earlier]
@@ -259,11 +265,13 @@ def _trend(round_, practices, today, viewer=None):
     return earlier
 
 
-def round_report(*, round_, today=None, viewer=None):
+def round_report(*, round_, today=None, viewer=None, audience=None):
     """The round's report. Employees' figures are read only when the round is closed and has at least the
     threshold's number of answers; otherwise the report holds the leader's and superior's answers alone.
     ``viewer``: an organisation admin reading it in the organisation's views, from whom the figures of rounds
-    they could have planted answers in are withheld (eligibility.withheld_from)."""
+    they could have planted answers in are withheld (eligibility.withheld_from). ``audience``: the audience a
+    member who is not a leader reads the shared report as (selectors/sharing.py); earlier rounds not shared
+    with it stay out of the trend."""
     today = today or timezone.localdate()
     threshold = effective_threshold(round_)
     closed = round_.state(today) == RoundState.CLOSED
@@ -348,5 +356,5 @@ def round_report(*, round_, today=None, viewer=None):
         has_superior=bool(superior_values),
         withheld=withheld,
     )
-    report.earlier = _trend(round_, results, today, viewer=viewer)
+    report.earlier = _trend(round_, results, today, viewer=viewer, audience=audience)
     return report

@@ -35,3 +35,6 @@ from .rounds import (  # noqa: F401
 from .setting import (  # noqa: F401
     organisation_threshold_update,
 )
+from .sharing import (  # noqa: F401
+    report_sharing_update,
+)

@@ -348,6 +348,7 @@ def test_an_admin_who_plants_accounts_before_a_round_sees_none_of_its_figures(cl
     Round.objects.filter(pk=round_.pk).update(**past)
     round_.refresh_from_db()
     services.round_seal(round_=round_)
+    services.report_sharing_update(actor=leader, round_=round_, audiences=["med"])
     org_kwargs = {"org_slug": workplace.organisation.slug, "round_id": round_.pk}
     wp_kwargs = {"workplace_slug": workplace.slug, "round_id": round_.pk}
     client.force_login(planter)

@@ -9,7 +9,6 @@ from .answering import (  # noqa: F401
 )
 from .base import (  # noqa: F401
     PENDING_COOKIE,
-    READERS,
 )
 from .organisation import (  # noqa: F401
     organisation_round,
@@ -28,5 +27,6 @@ from .workplace import (  # noqa: F401
     round_pdf,
     round_remind,
     round_request_close,
+    round_sharing,
     self_assessment,
 )

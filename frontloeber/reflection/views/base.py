@@ -5,11 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
-from frontloeber.organisations.models import Role
-
 from .. import selectors
-
-READERS = [Role.LEADER, Role.OBSERVER]
 
 
 def _round_or_404(workplace, round_id):

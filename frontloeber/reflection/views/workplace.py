@@ -20,9 +20,9 @@ from frontloeber.organisations.permissions import can_lead
 from frontloeber.organisations.tenancy import workplace_view
 
 from .. import selectors, services
-from ..forms import RoundForm, SurveyForm
-from ..models import AssessorKind, RoundState
-from .base import PENDING_COOKIE, READERS, _cookie_name, _cookie_path, _follow_link, _round_or_404
+from ..forms import ReportSharingForm, RoundForm, SurveyForm
+from ..models import AssessorKind, Audience, RoundState
+from .base import PENDING_COOKIE, _cookie_name, _cookie_path, _follow_link, _round_or_404
 
 # --- The workplace's reflection page -------------------------------------------------------------------
 
@@ -38,10 +38,13 @@ def home(request):
         return response
     workplace = request.workplace
     current = selectors.round_unfinished(workplace=workplace)
+    rounds = selectors.readable_rounds(
+        membership=request.membership, rounds=selectors.workplace_rounds(workplace=workplace)
+    )
     context = {
         "current": current,
-        "rounds": paginate(request, selectors.workplace_rounds(workplace=workplace)),
-        "can_read_reports": request.membership.role in READERS,
+        "rounds": paginate(request, rounds),
+        "reads_every_report": request.membership.is_leader,
     }
     if current is not None:
         context["invitation"] = selectors.my_invitation(round_=current, user=request.user)
@@ -108,8 +111,16 @@ def _report_context(request, round_, *, organisation_view=False):
     # leadership's own additions were not asked, so a leader is not asked who reads.
     reads_as_leader = not organisation_view and can_lead(membership=request.membership)
     viewer = None if reads_as_leader else request.user
-    report = selectors.round_report(round_=round_, viewer=viewer)
+    audience = None if organisation_view else selectors.report_audience(membership=request.membership)
+    report = selectors.round_report(round_=round_, viewer=viewer, audience=audience)
     return {"round": round_, "report": report, "workplace": round_.workplace}
+
+
+def _report_round_or_404(request, round_id):
+    """The round, if the member may read its report (selectors/sharing.py): 404 otherwise."""
+    return selectors.access_report(
+        workplace=request.workplace, membership=request.membership, round_id=round_id
+    )
 
 
 def _oversight_context(round_):
@@ -118,30 +129,78 @@ def _oversight_context(round_):
     return {"exclusions": exclusions, "exclusion_reasons": {exclusion.reason for exclusion in exclusions}}
 
 
-@workplace_view(roles=READERS)
+@workplace_view
 @require_GET
 def round_detail(request, round_id):
-    round_ = _round_or_404(request.workplace, round_id)
+    round_ = _report_round_or_404(request, round_id)
     context = _report_context(request, round_)
     context["is_round_leader"] = request.user.pk == round_.leader_id
+    context["report_audience"] = selectors.report_audience(membership=request.membership)
     if request.membership.is_leader:
         context.update(_oversight_context(round_))
+        context.update(_sharing_context(request, round_))
     return render(request, "reflection/round_detail.html", context)
 
 
-@workplace_view(roles=READERS)
+def _sharing_context(request, round_, form=None):
+    shares = selectors.round_shares(round_=round_)
+    if form is None and selectors.may_share(actor=request.user, round_=round_):
+        form = ReportSharingForm(initial={"audiences": list(shares)}, offered=selectors.OFFERED_AUDIENCES)
+    return {"shares": [shares[a] for a in selectors.OFFERED_AUDIENCES if a in shares], "sharing_form": form}
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_POST
+def round_sharing(request, round_id):
+    """The round's leader chooses with whom its report is shared (the form on the round's page)."""
+    round_ = _round_or_404(request.workplace, round_id)
+    form = ReportSharingForm(request.POST, offered=selectors.OFFERED_AUDIENCES)
+    if form.is_valid():
+        try:
+            shares = services.report_sharing_update(
+                actor=request.user, round_=round_, audiences=form.cleaned_data["audiences"]
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, error_text(error))
+        else:
+            if shares:
+                names = [
+                    str(Audience(audience).label)
+                    for audience in selectors.OFFERED_AUDIENCES
+                    if audience in shares
+                ]
+                messages.success(
+                    request, _("The report is shared with: %(audiences)s.") % {"audiences": ", ".join(names)}
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The report is not shared: only you, the workplace's other leaders and the "
+                        "organisation's admins can read it."
+                    ),
+                )
+        return redirect(round_.get_absolute_url() + "#sharing")
+    context = _report_context(request, round_)
+    context["is_round_leader"] = request.user.pk == round_.leader_id
+    context.update(_oversight_context(round_))
+    context.update(_sharing_context(request, round_, form=form))
+    return render(request, "reflection/round_detail.html", context, status=400)
+
+
+@workplace_view
 @require_GET
 def round_pdf(request, round_id):
-    round_ = _round_or_404(request.workplace, round_id)
+    round_ = _report_round_or_404(request, round_id)
     context = _report_context(request, round_)
     return pdf_response("reflection/report_pdf.html", context, filename=_file_name(round_), request=request)
 
 
-@workplace_view(roles=READERS)
+@workplace_view
 @require_GET
 def round_csv(request, round_id):
     """The report's figures as a spreadsheet: aggregates only, under the same threshold as the page."""
-    round_ = _round_or_404(request.workplace, round_id)
+    round_ = _report_round_or_404(request, round_id)
     report = _report_context(request, round_)["report"]
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_file_name(round_)}.csv"'

@@ -336,12 +336,16 @@ def test_the_report_under_the_threshold_shows_the_leader_alone(client, leader, e
     assert re.search(r'<svg class="fl-radar"[^>]*role="img"', page)  # the leader's own view
 
 
-def test_an_observer_reads_the_report_without_the_leaders_tools(client, workplace, observer, round_):
+def test_an_observer_reads_a_shared_report_without_the_leaders_tools(
+    client, workplace, leader, observer, closed_round
+):
+    services.report_sharing_update(actor=leader, round_=closed_round, audiences=["med"])
     client.force_login(observer)
-    response = client.get(round_.get_absolute_url())
+    response = client.get(closed_round.get_absolute_url())
     assert response.status_code == 200
-    assert round_url("round_remind", round_) not in html(response)
-    assert round_url("self_assessment", round_) not in html(response)
+    assert round_url("self_assessment", closed_round) not in html(response)
+    assert round_url("round_sharing", closed_round) not in html(response)
+    assert round_url("round_close", closed_round) not in html(response)
 
 
 def test_the_pdf_is_the_report(client, workplace, leader, closed_round):
@@ -393,9 +397,13 @@ def test_the_csv_of_an_open_round_holds_no_team_figure(client, leader, employees
 
 
 @pytest.mark.parametrize("name", ["round_detail", "round_pdf", "round_csv"])
-def test_an_employee_cannot_read_a_report(client, employee, closed_round, name):
+def test_an_employee_cannot_read_a_report_not_shared_with_the_team(
+    client, leader, employee, closed_round, name
+):
     client.force_login(employee)
-    assert client.get(round_url(name, closed_round)).status_code == 403
+    assert client.get(round_url(name, closed_round)).status_code == 404
+    services.report_sharing_update(actor=leader, round_=closed_round, audiences=["med"])
+    assert client.get(round_url(name, closed_round)).status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -89,13 +89,14 @@ def test_an_employee_without_a_round_is_told_none_is_open(client, workplace, emp
     assert url("round_create", workplace) not in page
 
 
-def test_an_observer_sees_the_count_but_is_not_asked(client, workplace, observer, round_):
+def test_an_observer_is_not_asked_and_reads_no_round_under_way(client, workplace, observer, round_):
     client.force_login(observer)
     response = client.get(url("home", workplace))
     assert response.status_code == 200
     page = html(response)
-    assert f'href="{round_.get_absolute_url()}"' in page
-    assert "0 / 6" in page
+    assert f'href="{round_.get_absolute_url()}"' not in page  # the round is its leader's until shared
+    assert "0 / 6" not in page
+    assert list(response.context["rounds"].object_list) == []
     assert round_url("answer_start", round_) not in page
     assert url("round_create", workplace) not in page
 

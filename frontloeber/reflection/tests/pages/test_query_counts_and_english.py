@@ -8,6 +8,7 @@ from frontloeber.organisations.models import Role
 from frontloeber.reflection import services
 from frontloeber.reflection.models import (
     AssessorKind,
+    Round,
 )
 from tests.factories import (
     WorkplaceFactory,
@@ -40,9 +41,14 @@ pytestmark = pytest.mark.django_db
 # The report: the round, its respondents, the practices with items and reflection questions (3), the named
 # assessments, the answers' distribution and the comments, the workshop formats, the earlier rounds, the
 # employees the round did not ask; with earlier rounds, their respondents, the team's and the leader's values
-# per practice (3 more).
+# per practice (3 more). The leader's page also reads with whom the report is shared.
 REPORT_QUERIES = 16
 REPORT_QUERIES_WITH_TREND = 19
+SHARING_QUERIES = 1
+# An observer reading a shared report: no list of those not asked, but which earlier rounds are shared with
+# the MED committee, and what the reader changed in the workplace (this round's window and the earlier
+# rounds', as for an organisation admin: eligibility.withheld_from).
+SHARED_REPORT_QUERIES_WITH_TREND = REPORT_QUERIES_WITH_TREND - 1 + 1 + 2
 # The roll-up: the workplaces, the rounds, the respondents, what the admin changed in their workplaces, the
 # answers, the practices (and the version).
 ROLLUP_QUERIES = 13
@@ -83,13 +89,28 @@ def test_the_report_takes_a_fixed_number_of_queries(
 ):
     round_ = report_round(workplace, leader, admin, respondents=respondents, earlier=earlier)
     client.force_login(leader)
-    with django_assert_num_queries(queries):
+    with django_assert_num_queries(queries + SHARING_QUERIES):
         response = client.get(round_.get_absolute_url())
     assert response.status_code == 200
     report = response.context["report"]
     assert report.shown and report.has_leader and report.has_superior
     assert report.respondents == respondents
     assert len(report.earlier) == min(earlier, 4)  # the trend goes four rounds back
+
+
+@pytest.mark.parametrize("earlier", [1, 5])
+def test_a_shared_report_takes_a_fixed_number_of_queries(
+    client, workplace, leader, admin, observer, django_assert_num_queries, earlier
+):
+    round_ = report_round(workplace, leader, admin, respondents=5, earlier=earlier)
+    for shared in Round.objects.filter(workplace=workplace):
+        services.report_sharing_update(actor=leader, round_=shared, audiences=["med"])
+    client.force_login(observer)
+    with django_assert_num_queries(SHARED_REPORT_QUERIES_WITH_TREND):
+        response = client.get(round_.get_absolute_url())
+    assert response.status_code == 200
+    assert response.context["report"].shown
+    assert len(response.context["report"].earlier) == min(earlier, 4)
 
 
 @pytest.mark.parametrize("respondents", [5, 15])

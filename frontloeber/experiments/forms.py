@@ -88,15 +88,22 @@ class ExperimentForm(forms.Form):
         ]
 
     @staticmethod
-    def initial_new(*, hypothesis=""):
-        """A new plan: four weeks from today, the first criterion about the citizens."""
+    def initial_new(seed=None):
+        """A new plan: four weeks from today, drafted from what the idea already says (``seed``, from
+        ``selectors.experiment_plan_seed``); without one, the first criterion about the citizens."""
         today = timezone.localdate()
-        return {
-            "hypothesis": hypothesis,
+        initial = {
             "starts_on": today,
             "ends_on": today + datetime.timedelta(days=28),
             "criterion_0_axis": ValueAxis.CITIZENS,
         }
+        if seed:
+            initial.update(
+                {name: seed[name] for name in ("hypothesis", "equipment", "stop_rule", "participants")}
+            )
+            for n, criterion in enumerate(seed["criteria"][:MAX_CRITERIA]):
+                initial.update({f"criterion_{n}_{name}": value for name, value in criterion.items()})
+        return initial
 
     def frame(self, users_by_id):
         data = self.cleaned_data

@@ -63,10 +63,19 @@ def require_record_checkpoint(*, user, plan):
     return membership
 
 
+def can_plan_adoption(*, membership, idea, adopted, plan) -> bool:
+    """A leader makes the adoption plan once an experiment decided to adopt, while the idea is tried out."""
+    return membership.is_leader and adopted and plan is None and idea.status == IdeaStatus.EXPERIMENTING
+
+
+def can_publish_case(*, membership, idea, case) -> bool:
+    """A leader shares an adopted idea as a case, once."""
+    return membership.is_leader and idea.status == IdeaStatus.ADOPTED and case is None
+
+
 def next_steps(*, membership, idea, experiments, plan, case):
     """What the idea's page offers next, by the rules the services enforce: one experiment at a time and
     none after "adopt"; a plan after "adopt" while the idea is tried out; a case once it is adopted."""
-    is_leader = membership.role == Role.LEADER
     adopted = any(e.decision == Decision.ADOPT for e in experiments)
     under_way = any(e.state != ExperimentState.CONCLUDED for e in experiments)
     return {
@@ -74,11 +83,8 @@ def next_steps(*, membership, idea, experiments, plan, case):
         and idea.status in EXPERIMENT_FROM
         and not under_way
         and not adopted,
-        "can_plan_adoption": is_leader
-        and adopted
-        and plan is None
-        and idea.status == IdeaStatus.EXPERIMENTING,
-        "can_publish_case": is_leader and idea.status == IdeaStatus.ADOPTED and case is None,
+        "can_plan_adoption": can_plan_adoption(membership=membership, idea=idea, adopted=adopted, plan=plan),
+        "can_publish_case": can_publish_case(membership=membership, idea=idea, case=case),
     }
 
 

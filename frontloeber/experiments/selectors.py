@@ -4,13 +4,18 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, Q
 from django.http import Http404
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from frontloeber.core.addresses import url_for_ids
 from frontloeber.ideas import search
-from frontloeber.ideas.models import Idea, IdeaStatus
+from frontloeber.ideas.models import Idea, IdeaStatus, ValueAxis
 
 from . import permissions
 from .models import (
+    MAX_CRITERIA,
+    TEXT_MAX,
     AdoptionPlan,
     AdoptionState,
     Case,
@@ -78,12 +83,24 @@ def experiments_for_idea(*, idea):
     return list(Experiment.objects.filter(idea=idea).select_related("workplace").order_by("starts_on", "pk"))
 
 
-def adopting_experiment(*, idea):
+def _adopting(*, organisation_id, idea_id, with_skills=True):
+    criteria = Prefetch("criteria", queryset=SuccessCriterion.objects.order_by("position", "pk"))
     return (
-        Experiment.objects.filter(idea=idea, state=ExperimentState.CONCLUDED, decision=Decision.ADOPT)
-        .order_by("-concluded_at")
+        Experiment.objects.filter(
+            organisation_id=organisation_id,
+            idea_id=idea_id,
+            state=ExperimentState.CONCLUDED,
+            decision=Decision.ADOPT,
+        )
+        .prefetch_related(criteria, *(["skills"] if with_skills else []))
+        .order_by("-concluded_at", "-pk")
         .first()
     )
+
+
+def adopting_experiment(*, idea):
+    """The (latest) experiment that decided to adopt the idea, with its criteria and skills, or None."""
+    return _adopting(organisation_id=idea.organisation_id, idea_id=idea.pk)
 
 
 def adoption_plans(*, workplace):
@@ -176,18 +193,7 @@ def cases_about_idea(*, idea):
 def case_results(*, case):
     """What the experiment that decided to adopt the case's idea measured: its criteria with their results
     and evidence, and what it learned (the latest such experiment)."""
-    experiment = (
-        Experiment.objects.filter(
-            organisation_id=case.organisation_id,
-            idea_id=case.idea_id,
-            state=ExperimentState.CONCLUDED,
-            decision=Decision.ADOPT,
-        )
-        .prefetch_related(Prefetch("criteria", queryset=SuccessCriterion.objects.order_by("position", "pk")))
-        .order_by("-concluded_at", "-pk")
-        .first()
-    )
-    return experiment
+    return _adopting(organisation_id=case.organisation_id, idea_id=case.idea_id, with_skills=False)
 
 
 def similar_cases(*, organisation, text, exclude_workplace=None, limit=3):
@@ -201,6 +207,46 @@ def similar_cases(*, organisation, text, exclude_workplace=None, limit=3):
         for case in Case.objects.filter(idea_id__in=ranked).select_related("workplace", "idea")
     }
     return [found[pk] for pk in ranked if pk in found]
+
+
+# The steps from an idea to practice, as the idea's page shows where it stands.
+CHAIN = [
+    ("idea", gettext_lazy("Idea")),
+    ("qualification", gettext_lazy("Qualification")),
+    ("experiment", gettext_lazy("Experiment")),
+    ("implementation", gettext_lazy("Implementation")),
+    ("case", gettext_lazy("Case")),
+]
+# Ideas on their way: a parked, declined, withdrawn or merged idea says so by its status alone.
+CHAIN_STATUSES = {
+    IdeaStatus.NEW,
+    IdeaStatus.NEEDS_INFO,
+    IdeaStatus.QUALIFYING,
+    IdeaStatus.EXPERIMENTING,
+    IdeaStatus.ADOPTED,
+}
+
+
+def idea_chain(*, idea, experiments, plan, case):
+    """The chain's steps as (key, label, state), state "done", "current" or "todo"; empty for an idea that
+    is not on its way."""
+    if idea.status not in CHAIN_STATUSES:
+        return []
+    adopted = any(e.decision == Decision.ADOPT for e in experiments)
+    if case is not None:
+        current = 4
+    elif idea.status == IdeaStatus.ADOPTED or adopted or plan is not None:
+        current = 3
+    elif experiments or idea.status == IdeaStatus.EXPERIMENTING:
+        current = 2
+    elif idea.status == IdeaStatus.QUALIFYING or idea.has_qualification:
+        current = 1
+    else:
+        current = 0
+    return [
+        (key, label, "done" if n < current else "current" if n == current else "todo")
+        for n, (key, label) in enumerate(CHAIN)
+    ]
 
 
 def idea_page_panel(*, membership, idea):
@@ -221,7 +267,36 @@ def idea_page_panel(*, membership, idea):
     )
     # While the idea is new, its text is the case's, copied: the page says it is a draft to adapt.
     copied = taken_from is not None and idea.status == IdeaStatus.NEW
-    return {**found, **steps, "taken_from": taken_from, "taken_from_copied": copied}
+    chain = idea_chain(
+        idea=idea, experiments=found["experiments"], plan=found["adoption_plan"], case=published
+    )
+    return {**found, **steps, "chain": chain, "taken_from": taken_from, "taken_from_copied": copied}
+
+
+def experiment_next(*, membership, experiment):
+    """What a concluded experiment's page offers next: the adoption plan to make (after "adopt"), or the one
+    made from it."""
+    if not experiment.is_concluded:
+        return {}
+    plan = plan_for_idea(idea=experiment.idea)
+    adopted = experiment.decision == Decision.ADOPT
+    return {
+        "adoption_plan": plan,
+        "can_plan_adoption": permissions.can_plan_adoption(
+            membership=membership, idea=experiment.idea, adopted=adopted, plan=plan
+        ),
+    }
+
+
+def plan_next(*, membership, plan):
+    """What the adoption plan's page offers next: sharing the adopted idea as a case, or the case shared."""
+    published, _taken_from = cases_about_idea(idea=plan.idea)
+    return {
+        "case": published,
+        "can_publish_case": permissions.can_publish_case(
+            membership=membership, idea=plan.idea, case=published
+        ),
+    }
 
 
 def similar_cases_beside_the_idea_form(*, workplace, text):
@@ -268,3 +343,122 @@ def skill_needs(*, workplace):
     for skill_id, plan_id, title in plans:
         needs[skill_id].append((title, plan_url(plan_id)))
     return needs
+
+
+# --- One chain, carried forward: each step's form starts from what the steps before it know -------------
+
+CRITERION_MAX = SuccessCriterion._meta.get_field("description").max_length
+
+
+def _clip(text, limit):
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _lines(*parts):
+    return "\n".join(part for part in parts if part)
+
+
+def experiment_plan_seed(*, idea):
+    """A first draft of the idea's experiment plan from its qualification and its values: the hypothesis
+    from who benefits, the equipment from what it takes, the stop rule from what could go wrong, a success
+    criterion for each value axis the idea was rated on (strongest first, with the reason given), measured as
+    the qualification says; the idea's author among the participants."""
+    benefit = idea.qualification_benefit.strip()
+    if benefit:
+        hypothesis = _("We believe that “%(title)s” will help: %(benefit)s") % {
+            "title": idea.title,
+            "benefit": benefit,
+        }
+    else:
+        hypothesis = _("We believe that “%(title)s” will lead to …") % {"title": idea.title}
+    rated = sorted((row for row in enumerate(idea.values) if row[1][2]), key=lambda row: (-row[1][2], row[0]))
+    measure = _clip(idea.qualification_measures, CRITERION_MAX)
+    criteria = [
+        {"axis": axis.value, "description": _clip(why, CRITERION_MAX), "measure": ""}
+        for _position, (axis, _label, _score, why) in rated[:MAX_CRITERIA]
+    ] or [{"axis": ValueAxis.CITIZENS.value, "description": "", "measure": ""}]
+    # How the qualification measures goes with each criterion that says what success is (with the first
+    # when none does): a criterion with an axis alone is left out when saved, one with half its text is not.
+    described = [c for c in criteria if c["description"]] or criteria[:1]
+    for criterion in described:
+        criterion["measure"] = measure
+    risks = idea.qualification_risks.strip()
+    return {
+        "hypothesis": _clip(hypothesis, TEXT_MAX),
+        "equipment": _clip(idea.qualification_requirements, TEXT_MAX),
+        "stop_rule": _clip(_("We stop early if this happens: %(risks)s") % {"risks": risks}, TEXT_MAX)
+        if risks
+        else "",
+        "criteria": criteria,
+        "participants": [idea.author_id] if idea.author_id else [],
+    }
+
+
+def adoption_plan_seed(*, idea, experiment):
+    """The adoption plan's first draft from the experiment that decided to adopt: its skills carried over
+    and named under training, the idea's responsible person. The form shows the experiment's results
+    beside it."""
+    seed = {"responsible": idea.responsible_id}
+    if experiment is None:
+        return seed
+    skills = list(experiment.skills.all())
+    seed["skills"] = [skill.pk for skill in skills]
+    if skills:
+        names = ", ".join(skill.shown_name for skill in skills)
+        seed["training"] = _("Skills the experiment needed: %(skills)s.") % {"skills": names}
+    return seed
+
+
+def _result_line(criterion):
+    line = f"• {criterion.get_axis_display()}: {criterion.description}"
+    line += f" ({criterion.get_result_display().lower()})"
+    return line + (f" – {criterion.evidence}" if criterion.evidence else "")
+
+
+def case_seed(*, idea, experiment, plan):
+    """The case's first draft from the whole chain: the summary from the hypothesis and the go-live, the
+    value from the criteria's results and the checkpoints, what it took from the experiment's frames and the
+    plan's training, the learnings from the experiment and what the checkpoints adjusted."""
+    seed = {"contact": (plan.responsible_id if plan else None) or idea.responsible_id}
+    if experiment is None:
+        return seed
+    checkpoints = list(plan.checkpoints.filter(recorded_at__isnull=False).order_by("days")) if plan else []
+    live = plan.live_at if plan and plan.live_at else None
+    summary = _lines(
+        experiment.hypothesis,
+        _("Tried from %(start)s to %(end)s and in use since %(live)s.")
+        % {
+            "start": formats.date_format(experiment.starts_on, "DATE_FORMAT"),
+            "end": formats.date_format(experiment.ends_on, "DATE_FORMAT"),
+            "live": formats.date_format(timezone.localdate(live), "DATE_FORMAT"),
+        }
+        if live
+        else "",
+    )
+    results = [_result_line(criterion) for criterion in experiment.criteria.all() if criterion.result]
+    in_use = [
+        _("After %(days)d days %(users)d of %(affected)d used it.")
+        % {"days": c.days, "users": c.users, "affected": c.affected}
+        for c in checkpoints
+        if c.users is not None and c.affected
+    ]
+    frames = [
+        _("%(hours)d hours and %(budget)d kr. in the experiment.")
+        % {"hours": experiment.hours, "budget": experiment.budget_dkk},
+        _("Equipment: %(equipment)s") % {"equipment": experiment.equipment} if experiment.equipment else "",
+        _("Skills: %(skills)s.") % {"skills": ", ".join(s.shown_name for s in experiment.skills.all())}
+        if experiment.skills.all()
+        else "",
+        _("Training: %(training)s") % {"training": plan.training} if plan and plan.training else "",
+    ]
+    adjusted = [c.adjusted for c in checkpoints if c.adjusted]
+    seed.update(
+        {
+            "summary": _clip(summary, TEXT_MAX),
+            "value_achieved": _clip(_lines(*results, *in_use), TEXT_MAX),
+            "what_it_took": _clip(_lines(*frames), TEXT_MAX),
+            "learnings": _clip(_lines(experiment.learnings, *adjusted), TEXT_MAX),
+        }
+    )
+    return seed

@@ -333,15 +333,24 @@ def test_idea_becomes_practice_and_spreads_to_another_workplace(new_context, liv
     assert_accessible_page(desk)
     at_phone_and_desktop(desk, "experiment")
 
-    # --- The adoption plan, from the idea page ---------------------------------------------------------
+    # --- The adoption plan: the experiment's next step, and the idea page's --------------------------------
     adoption_create_url = url("adoption_create", idea_id=idea.pk)
-    desk.locator(f"main a[href='{idea_url}']").click()
+    # Issue 17, point 2: a concluded "adopt" experiment ends with the plan as its main button.
+    expect(desk.locator(f"main a.button-primary[href='{adoption_create_url}']")).to_be_visible()
+    desk.locator(f"main a[href='{idea_url}']").first.click()
     expect(desk).to_have_url(live_server.url + idea_url)
     expect(practice.locator(f"a[href='{experiment_url}']")).to_be_visible()
+    # The idea stands at one step of the chain: implementation, after idea, qualification and experiment.
+    expect(practice.locator(".fl-chain [aria-current=step]")).to_have_count(1)
+    expect(practice.locator(".fl-chain li").nth(3)).to_have_attribute("aria-current", "step")
+    expect(practice.locator(".fl-chain .fl-chain-done")).to_have_count(3)
     assert_accessible_page(desk)
     practice.locator(f"a[href='{adoption_create_url}']").click()
     expect(desk).to_have_url(live_server.url + adoption_create_url)
     plan_form = desk.locator("main form.fl-form")
+    # The experiment's results and learnings are beside the plan, to write it from.
+    expect(desk.locator("main section[aria-labelledby='results-heading']")).to_contain_text(EVIDENCE)
+    expect(desk.locator("main section[aria-labelledby='results-heading']")).to_contain_text(LEARNINGS)
     expect(plan_form.locator("#id_first_checkpoint_days")).to_have_value("30")
     expect(plan_form.locator("#id_second_checkpoint_days")).to_have_value("90")
     assert_accessible_page(desk)
@@ -411,6 +420,8 @@ def test_idea_becomes_practice_and_spreads_to_another_workplace(new_context, liv
 
     # --- The case, published from the idea page ---------------------------------------------------------
     publish_url = url("case_publish", idea_id=idea.pk)
+    # A live plan ends with sharing it as a case as its main button.
+    expect(desk.locator(f"main a.button-primary[href='{publish_url}']")).to_be_visible()
     desk.goto(idea_url)
     expect(desk.locator("main h1 + p .fl-status")).to_have_class(re.compile(r"\bfl-status-adopted\b"))
     expect(practice.locator(f"a[href='{plan_url}']")).to_be_visible()
@@ -418,6 +429,11 @@ def test_idea_becomes_practice_and_spreads_to_another_workplace(new_context, liv
     practice.locator(f"a[href='{publish_url}']").click()
     expect(desk).to_have_url(live_server.url + publish_url)
     case_form = desk.locator("main form.fl-form")
+    # Drafted from the chain: the hypothesis, the criterion's evidence, the learnings and the adjustment.
+    expect(case_form.locator("#id_summary")).to_have_value(re.compile(re.escape(HYPOTHESIS)))
+    expect(case_form.locator("#id_value_achieved")).to_have_value(re.compile(re.escape(EVIDENCE)))
+    expect(case_form.locator("#id_learnings")).to_have_value(re.compile(re.escape(LEARNINGS)))
+    expect(case_form.locator("#id_learnings")).to_have_value(re.compile("Billederne tages nu efter frokost."))
     assert_accessible_page(desk)
     case_form.locator("#id_summary").fill(SUMMARY)
     case_form.locator("#id_value_achieved").fill(VALUE_ACHIEVED)

@@ -28,11 +28,12 @@ from .experiments import _skills_form
 def adoption_create(request, idea_id):
     idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     members = _members(request.workplace)
+    experiment = selectors.adopting_experiment(idea=idea)
     form = AdoptionPlanForm(
         request.POST or None,
         members=members,
         skills=_skills(request.workplace),
-        initial={"responsible": idea.responsible_id},
+        initial=selectors.adoption_plan_seed(idea=idea, experiment=experiment),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -42,7 +43,9 @@ def adoption_create(request, idea_id):
         else:
             messages.success(request, _("The adoption plan is made. Set it live on the go-live date."))
             return redirect(plan.get_absolute_url())
-    return render(request, "experiments/adoption_form.html", {"form": form, "idea": idea})
+    return render(
+        request, "experiments/adoption_form.html", {"form": form, "idea": idea, "experiment": experiment}
+    )
 
 
 @workplace_view(roles=LEADERS)
@@ -82,6 +85,7 @@ def adoption_detail(request, plan_id):
             "today": timezone.localdate(),
             "is_leader": request.membership.is_leader,
             "can_launch": permissions.can_launch(membership=request.membership, plan=plan),
+            **selectors.plan_next(membership=request.membership, plan=plan),
             "help": help_for(
                 workplace=request.workplace, skills=needed, viewer_is_leader=request.membership.is_leader
             ),

@@ -61,7 +61,12 @@ def case_image(request, case_id, image_id):
 def case_publish(request, idea_id):
     idea = idea_selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     members = _members(request.workplace)
-    form = CaseForm(request.POST or None, members=members, initial={"contact": idea.responsible_id})
+    seed = selectors.case_seed(
+        idea=idea,
+        experiment=selectors.adopting_experiment(idea=idea),
+        plan=selectors.plan_for_idea(idea=idea),
+    )
+    form = CaseForm(request.POST or None, members=members, initial=seed)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["contact"] = _users(members).get(data["contact"])

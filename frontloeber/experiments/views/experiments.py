@@ -84,7 +84,7 @@ def experiment_create(request, idea_id):
         request.POST or None,
         members=members,
         skills=_skills(request.workplace),
-        initial=ExperimentForm.initial_new(),
+        initial=ExperimentForm.initial_new(selectors.experiment_plan_seed(idea=idea)),
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -150,6 +150,7 @@ def _render_experiment(request, experiment, *, log_form=None, status=200):
         "log_form": log_form or LogEntryForm(initial={"entry_date": timezone.localdate()}),
         "today": timezone.localdate(),
         "help": help_for(workplace=request.workplace, skills=needed, viewer_is_leader=membership.is_leader),
+        **selectors.experiment_next(membership=membership, experiment=experiment),
     }
     if context["can_change_skills"]:
         context["skills_url"] = reverse(

@@ -2,7 +2,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from frontloeber.core.text import clean_text
 from frontloeber.ideas.notification_kinds import Kind
@@ -36,9 +36,9 @@ from .base import (
 
 # The idea's text fields: (longest length, message when it is missing; None when it may be empty).
 IDEA_TEXT = {
-    "title": (TITLE_MAX, _lazy("Give the idea a short title.")),
-    "need": (NEED_MAX, _lazy("Describe the need or problem the idea answers.")),
-    "description": (DESCRIPTION_MAX, _lazy("Describe the idea itself.")),
+    "title": (TITLE_MAX, gettext_lazy("Give the idea a short title.")),
+    "need": (NEED_MAX, gettext_lazy("Describe the need or problem the idea answers.")),
+    "description": (DESCRIPTION_MAX, gettext_lazy("Describe the idea itself.")),
     "concerns": (NEED_MAX, None),
 }
 

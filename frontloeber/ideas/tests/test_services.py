@@ -6,7 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from frontloeber.ideas import selectors, services
@@ -139,6 +139,21 @@ def test_bad_input_is_refused_with_a_message_on_the_field(workplace, author, ove
         services.idea_create(actor=author, workplace=workplace, **idea_kwargs(**overrides))
     assert field in error.value.message_dict
     assert Idea.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "danish"),
+    [
+        ({"title": ""}, "title", "Giv idéen en kort titel."),
+        ({"need": ""}, "need", "Beskriv det behov eller problem, idéen svarer på."),
+        ({"description": ""}, "description", "Beskriv selve idéen."),
+    ],
+)
+def test_a_missing_text_is_named_in_danish(workplace, author, overrides, field, danish):
+    """Lazy messages (made when the module loads) are found by makemessages only under a name it knows."""
+    with translation.override("da"), pytest.raises(ValidationError) as error:
+        services.idea_create(actor=author, workplace=workplace, **idea_kwargs(**overrides))
+    assert error.value.message_dict[field] == [danish]
 
 
 def test_observers_and_outsiders_cannot_submit(workplace, observer):

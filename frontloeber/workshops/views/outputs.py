@@ -10,8 +10,8 @@ from frontloeber.competences.forms import ActivityForm
 from frontloeber.competences.selectors import workplace_skills
 from frontloeber.core.forms import apply_validation_error
 from frontloeber.core.pdf import pdf_response
+from frontloeber.experiments import selectors as experiment_selectors
 from frontloeber.experiments.forms import AdoptionPlanForm, ExperimentForm
-from frontloeber.experiments.selectors import plan_for_idea
 from frontloeber.ideas.selectors import assignable_members
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import workplace_members
@@ -207,15 +207,23 @@ def _post_to_plan(request, session, post, kind):
             request.POST or None,
             members=members,
             skills=skills,
-            initial=ExperimentForm.initial_new(hypothesis=post.text),
+            # The post is the hypothesis; the rest is drafted from the idea, as on the idea's own way.
+            initial=ExperimentForm.initial_new(
+                {**experiment_selectors.experiment_plan_seed(idea=idea), "hypothesis": post.text}
+            ),
         )
         template = "experiments/experiment_form.html"
     else:
-        plan = plan_for_idea(idea=idea)
+        plan = experiment_selectors.plan_for_idea(idea=idea)
         initial = (
             AdoptionPlanForm.initial_for(plan)
             if plan
-            else {"affected": post.text, "responsible": idea.responsible_id}
+            else {
+                **experiment_selectors.adoption_plan_seed(
+                    idea=idea, experiment=experiment_selectors.adopting_experiment(idea=idea)
+                ),
+                "affected": post.text,
+            }
         )
         form = AdoptionPlanForm(request.POST or None, members=members, skills=skills, initial=initial)
         template = "experiments/adoption_form.html"

@@ -373,7 +373,8 @@ def test_the_idea_page_links_to_its_experiments_plan_and_case(
 EXPERIMENT_DETAIL_QUERIES = {"leader": 12, "participant": 11}
 EXPERIMENT_LIST_QUERIES = 7
 LEARNED_QUERIES = 7
-ADOPTION_DETAIL_QUERIES = 9
+# The plan's page also reads the case published from its idea: its next step, or a link to it.
+ADOPTION_DETAIL_QUERIES = 10
 CASE_LIST_QUERIES = 7
 # Two of them the experiment that decided to adopt the idea, with its criteria: what the case measured.
 CASE_DETAIL_QUERIES = {"source": 10, "trying": 11}

@@ -24,6 +24,9 @@ BEFORE_ISSUE_15 = [
     ("experiments", "0002_skills_needed"),
     ("actions", None),
 ]
+# Tables later issues' migrations make after an app's issue-15 migrations: a rollback to before issue 15 drops
+# them, so they are compared only where they exist (the demo holds no rows in them).
+LATER_TABLES = {"notifications_mutedkind"}
 # Tables the migrations rename: counted under their newest name.
 RENAMED = {
     "accounts_invitation": "organisations_invitation",
@@ -88,10 +91,11 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     assert before["actions_barrier"] > 0 and before["actions_actionitem"] > 0
     assert sum(before.values()) > 5000
 
+    assert all(before[table] == 0 for table in LATER_TABLES)
     migrate(BEFORE_ISSUE_15)
     rolled_back = row_counts()
     assert {"accounts_invitation", "workshops_barrier"} <= set(connection.introspection.table_names())
-    assert rolled_back == before
+    assert rolled_back == {table: n for table, n in before.items() if table not in LATER_TABLES}
     assert notification_subjects() == subjects  # the foreign key to the idea again
 
     migrate(newest())

@@ -10,6 +10,7 @@ class Kind(KindSet):
         "action_item",
         label=_("You were given an action item"),
         text=_("%(actor)s gave you an action item: %(detail)s"),
+        always=True,
     )
     ACTION_ITEM_DUE = kind(
         "action_item_due",

@@ -82,6 +82,9 @@ REASON_REQUIRED = {IdeaStatus.PARKED, IdeaStatus.NOT_PURSUED}
 # Statuses in which a leader can still send the idea back with a question.
 QUESTION_FROM = {IdeaStatus.NEW, IdeaStatus.QUALIFYING, IdeaStatus.PARKED}
 CLOSED = {IdeaStatus.ADOPTED, IdeaStatus.NOT_PURSUED, IdeaStatus.WITHDRAWN, IdeaStatus.MERGED}
+# The statuses that are an outcome for the idea (it is decided, tried, adopted or set aside): its followers
+# hear of these, while its author hears of every step.
+OUTCOMES = {IdeaStatus.EXPERIMENTING, IdeaStatus.ADOPTED, IdeaStatus.PARKED, IdeaStatus.NOT_PURSUED}
 AUTHOR_EDITABLE = {IdeaStatus.NEW, IdeaStatus.NEEDS_INFO}
 
 

@@ -38,6 +38,7 @@ class Kind(KindSet):
         label=_("A leader answered an idea"),
         text=_("%(actor)s answered the idea “%(idea)s”"),
         quotes_detail=True,
+        groups=True,
     )
     IDEA_STATUS = kind(
         "idea_status",
@@ -45,12 +46,14 @@ class Kind(KindSet):
         text=_("%(actor)s moved the idea “%(idea)s” to “%(status)s”"),
         quotes_detail=True,
         statuses=IdeaStatus.choices,
+        groups=True,
     )
     IDEA_QUESTION = kind(
         "idea_question",
         label=_("A leader asked a question about an idea"),
         text=_("%(actor)s has a question about your idea “%(idea)s”"),
         quotes_detail=True,
+        always=True,
     )
     IDEA_ANSWER = kind(
         "idea_answer",
@@ -64,6 +67,7 @@ class Kind(KindSet):
         text=_("%(actor)s commented on “%(idea)s”"),
         quotes_detail=True,
         anchor="#comments-heading",
+        groups=True,
     )
     IDEA_MERGED = kind(
         "idea_merged",
@@ -74,4 +78,5 @@ class Kind(KindSet):
         "idea_assigned",
         label=_("You were made responsible for an idea"),
         text=_("%(actor)s made you responsible for “%(idea)s”"),
+        always=True,
     )

@@ -26,10 +26,15 @@ class NotificationKind:
     statuses: dict = field(default_factory=dict, compare=False)
     # Where on the idea's page the notification opens (a comment: the comments).
     anchor: str = ""
+    # Asks something of the person (a question about their idea, a task given to them): it cannot be muted.
+    always: bool = False
+    # A change to a subject that may come several times in minutes (a status, a comment): those close together
+    # are one notification (services.GROUP_WINDOW). Reminders and requests stay one each.
+    groups: bool = False
 
 
-def kind(code, *, label, text, quotes_detail=False, statuses=None, anchor=""):
-    return NotificationKind(code, label, text, quotes_detail, dict(statuses or {}), anchor)
+def kind(code, *, label, text, quotes_detail=False, statuses=None, anchor="", always=False, groups=False):
+    return NotificationKind(code, label, text, quotes_detail, dict(statuses or {}), anchor, always, groups)
 
 
 class KindSet:
@@ -49,6 +54,11 @@ class KindSet:
 def get(code):
     """The registered kind with this code, or None (a row of a kind no app declares any more)."""
     return _KINDS.get(code)
+
+
+def mutable():
+    """The kinds a person may choose not to hear about, in the order of their labels."""
+    return sorted((k for k in _KINDS.values() if not k.always), key=lambda k: str(k.label))
 
 
 def require(code):

@@ -63,6 +63,9 @@ class Notification(WorkplaceRow):
     # not they belong to the workplace.
     for_organisation_admins = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # How many happenings of this kind about the same subject, close together, this one notification tells
+    # of (services.GROUP_WINDOW): four status changes in three minutes are one notification, not four.
+    grouped = models.PositiveSmallIntegerField(default=1)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when the notification went out in a daily digest, so no digest repeats it.
     digested_at = models.DateTimeField(null=True, blank=True)
@@ -90,7 +93,10 @@ class Notification(WorkplaceRow):
         if declared is None:
             return _("%(actor)s did something in %(idea)s") % {"actor": actor, "idea": idea}
         status = declared.statuses.get(self.status, self.status)
-        return declared.text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}
+        text = declared.text % {"actor": actor, "idea": idea, "status": status, "detail": self.detail}
+        if self.grouped > 1:
+            text += " " + _("(%(n)d updates in all)") % {"n": self.grouped}
+        return text
 
     @property
     def excerpt(self):
@@ -119,3 +125,16 @@ class Preference(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class MutedKind(models.Model):
+    """A kind of notification a person chose not to hear about (kinds.py says which kinds can be muted)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=30)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "kind"], name="muted_kind_unique")]
+
+    def __str__(self):
+        return f"{self.user_id}: {self.kind}"

@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Q
 
-from .models import Notification, Preference
+from .models import MutedKind, Notification, Preference
 
 DIGEST_LIMIT = 50
 
@@ -27,7 +27,6 @@ def unread(*, user):
     return notifications_for(user=user).filter(read_at__isnull=True)
 
 
-
 def email_languages(*, user_ids):
     """{user id: the language of their e-mails} for many people in two queries, by preference_for's rule."""
     from frontloeber.organisations.models import Invitation
@@ -39,6 +38,11 @@ def email_languages(*, user_ids):
         .values_list("accepted_by_id", "language")
     )
     return {pk: chosen.get(pk) or invited_in.get(pk) or "da" for pk in user_ids}
+
+
+def muted_kinds(*, user):
+    """The codes of the kinds of notification the person chose not to hear about."""
+    return set(MutedKind.objects.filter(user=user).values_list("kind", flat=True))
 
 
 def preference_for(*, user):

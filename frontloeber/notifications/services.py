@@ -1,10 +1,17 @@
 """Writes for notifications. Other apps call ``notify``; people mark theirs read and set their preferences."""
 
+import datetime
+
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import kinds
-from .models import Notification, Preference, subject_fields
+from .models import MutedKind, Notification, Preference, subject_fields
+
+# Happenings of one kind about one subject this close together are one notification (the latest of them,
+# with how many it stands for), while the recipient has neither read it nor had it in a digest.
+GROUP_WINDOW = datetime.timedelta(minutes=30)
 
 
 def notification_create(
@@ -35,15 +42,28 @@ def notification_create(
     else:
         allowed = Membership.objects.filter(workplace=workplace)
     members = set(allowed.filter(user_id__in=candidates).values_list("user_id", flat=True))
+    if members and not kinds.require(kind).always:
+        members -= set(
+            MutedKind.objects.filter(user_id__in=members, kind=kind).values_list("user_id", flat=True)
+        )
+    if actor is not None:
+        members.discard(actor.pk)
+    now = timezone.now()
+    if members and subject is not None and kinds.require(kind).groups:
+        members -= _group_into_recent(
+            members,
+            kind=kind,
+            about=about,
+            actor=actor,
+            detail=detail,
+            status=status,
+            target_url=target_url,
+            now=now,
+        )
     seen = set()
     rows = []
     for user in recipients:
-        if (
-            user is None
-            or user.pk in seen
-            or user.pk not in members
-            or (actor is not None and user.pk == actor.pk)
-        ):
+        if user is None or user.pk in seen or user.pk not in members:
             continue
         seen.add(user.pk)
         rows.append(
@@ -57,11 +77,39 @@ def notification_create(
                 status=status,
                 target_url=target_url,
                 for_organisation_admins=to_organisation_admins,
+                created_at=now,
                 **about,
             )
         )
     Notification.objects.bulk_create(rows)
     return rows
+
+
+def _group_into_recent(user_ids, *, kind, about, actor, detail, status, target_url, now):
+    """Fold this happening into each recipient's recent unread notification of the same kind about the same
+    subject, which then tells the latest (its actor, words and status) and counts one more. Returns the
+    recipients told that way."""
+    recent = Notification.objects.filter(
+        recipient_id__in=user_ids,
+        kind=kind,
+        subject_type=about["subject_type"],
+        subject_id=about["subject_id"],
+        read_at__isnull=True,
+        digested_at__isnull=True,
+        created_at__gte=now - GROUP_WINDOW,
+    )
+    # The newest per recipient (a dict keeps the last of each key).
+    found = dict(recent.order_by("recipient_id", "created_at").values_list("recipient_id", "pk"))
+    if found:
+        Notification.objects.filter(pk__in=found.values()).update(
+            actor=actor,
+            detail=detail[:200],
+            status=status,
+            target_url=target_url,
+            created_at=now,
+            grouped=F("grouped") + 1,
+        )
+    return set(found)
 
 
 def notification_mark_read(*, user, notification_id=None):
@@ -93,10 +141,19 @@ def notification_subject_deleted(*, subject):
 
 
 @transaction.atomic
-def preference_update(*, user, daily_digest: bool, language: str | None = None):
+def preference_update(*, user, daily_digest: bool, language: str | None = None, muted_kinds=None):
+    """The person's e-mail digest and language, and (when given) the kinds they do not want to hear about:
+    only kinds that can be muted, the rest is ignored."""
     preference, _created = Preference.objects.get_or_create(user=user)
     preference.daily_digest = bool(daily_digest)
     if language in dict(Preference._meta.get_field("language").choices):
         preference.language = language
     preference.save()
+    if muted_kinds is not None:
+        mutable = {kind.code for kind in kinds.mutable()}
+        muted = set(muted_kinds) & mutable
+        MutedKind.objects.filter(user=user).exclude(kind__in=muted).delete()
+        MutedKind.objects.bulk_create(
+            [MutedKind(user=user, kind=code) for code in sorted(muted)], ignore_conflicts=True
+        )
     return preference

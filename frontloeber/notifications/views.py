@@ -48,12 +48,23 @@ def notification_open(request, notification_id):
 @require_http_methods(["GET", "POST"])
 def preferences(request):
     preference = selectors.preference_for(user=request.user)
+    mutable = kinds.mutable()
+    muted = selectors.muted_kinds(user=request.user)
     form = PreferenceForm(
         request.POST or None,
-        initial={"daily_digest": preference.daily_digest, "language": preference.language},
+        kinds=mutable,
+        initial={
+            "daily_digest": preference.daily_digest,
+            "language": preference.language,
+            "heard": [kind.code for kind in mutable if kind.code not in muted],
+        },
     )
     if request.method == "POST" and form.is_valid():
-        services.preference_update(user=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        heard = set(data.pop("heard"))
+        services.preference_update(
+            user=request.user, muted_kinds=[kind.code for kind in mutable if kind.code not in heard], **data
+        )
         messages.success(request, _("Your notification settings are saved."))
         return redirect("notifications:preferences")
     return render(request, "notifications/preferences.html", {"form": form})

@@ -10,6 +10,7 @@ class Kind(KindSet):
         "survey_invitation",
         label=_("You are asked to answer a reflection survey"),
         text=_("%(actor)s asks for your anonymous view of the leadership at %(detail)s: answer the survey"),
+        always=True,
     )
     SURVEY_REMINDER = kind(
         "survey_reminder",
@@ -28,6 +29,7 @@ class Kind(KindSet):
         "survey_close_request",
         label=_("A leader asks to close a survey round early"),
         text=_("%(actor)s asks you to approve closing the survey round at %(detail)s before its last day"),
+        always=True,
     )
     SURVEY_CLOSED_EARLY = kind(
         "survey_closed_early",

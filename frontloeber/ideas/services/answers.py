@@ -15,6 +15,7 @@ from ..models import (
     LEADER_MOVES,
     MESSAGE_MAX,
     NEED_MAX,
+    OUTCOMES,
     QUESTION_FROM,
     REASON_REQUIRED,
     Comment,
@@ -128,8 +129,10 @@ def _change_status(idea, actor, to_status, message, now, extra_fields):
     idea.last_activity_at = now
     idea.save(update_fields=["status", "status_before_question", "last_activity_at", *extra_fields])
     _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
+    # Followers hear of outcomes; the steps in between (qualifying, say) only the author.
+    told = _author_and_followers(idea) if to_status in OUTCOMES else [idea.author]
     notification_create(
-        recipients=_author_and_followers(idea),
+        recipients=told,
         kind=Kind.IDEA_STATUS,
         workplace=idea.workplace,
         actor=actor,

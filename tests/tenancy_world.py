@@ -10,6 +10,7 @@ from django.utils import timezone
 from frontloeber.competences import services as competence_services
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
+from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import OrganisationDomain, Role
 from frontloeber.reflection import services as reflection_services
 from frontloeber.workshops import services as workshop_services
@@ -77,6 +78,8 @@ class Tenant:
     skill: object
     activity: object
     domain: object
+    safety_contact: object
+    safety_review: object
 
 
 def make_tenant():
@@ -149,13 +152,31 @@ def make_tenant():
         host=leader.user,
     )
     competence_services.signup_create(actor=employee.user, activity=activity)
+    # A planned experiment touching personal data, sent to the organisation's data protection adviser.
+    admin = OrganisationAdminFactory(organisation=workplace.organisation)
+    safety_contact = organisation_services.safety_contact_add(
+        actor=admin.user, organisation=workplace.organisation, email=admin.user.email, role="dpo"
+    )
+    reviewed = make_experiment(
+        make_idea(workplace, author=employee.user, title="Billeder af dagen"), actor=leader.user
+    )
+    experiment_services.experiment_safety_update(
+        actor=leader.user,
+        experiment=reviewed,
+        personal_data=True,
+        personal_data_which="Billeder",
+        legal_basis="Samtykke",
+        dpo_contact="DPO",
+        vulnerable_citizens=False,
+        needs_it=False,
+    )
     return Tenant(
         organisation=workplace.organisation,
         workplace=workplace,
         leader=leader,
         employee=employee,
         observer=member(workplace, Role.OBSERVER),
-        admin=OrganisationAdminFactory(organisation=workplace.organisation),
+        admin=admin,
         invitation=InvitationFactory(workplace=workplace),
         challenge=challenge,
         idea=idea,
@@ -179,6 +200,8 @@ def make_tenant():
         domain=OrganisationDomain.objects.create(
             organisation=workplace.organisation, domain=f"{workplace.slug}.example"
         ),
+        safety_contact=safety_contact,
+        safety_review=reviewed.safety_reviews.get(),
     )
 
 
@@ -243,6 +266,8 @@ TENANT_URLS = {
     ),
     "organisations:domains": (org, no_objects, {"domain": "hacked.example"}),
     "organisations:domain_remove": (org, lambda t: {"domain_id": t.domain.pk}, {}),
+    "organisations:safety_contacts": (org, no_objects, {"email": "x@example.dk", "role": "it"}),
+    "organisations:safety_contact_remove": (org, lambda t: {"contact_id": t.safety_contact.pk}, {}),
     "organisations:addresses": (org, no_objects, {}),
     "organisations:address_approve": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
     "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
@@ -337,6 +362,18 @@ TENANT_URLS.update(
         ),
         "experiments:experiment_safety_confirm": (wp, experiment_of, {}),
         "experiments:experiment_start": (wp, experiment_of, {}),
+        "experiments:experiment_review_pdf": (
+            wp,
+            lambda t: {"experiment_id": t.safety_review.experiment_id, "review_id": t.safety_review.pk},
+            {},
+        ),
+        "experiments:safety_reviews": (org, no_objects, {}),
+        "experiments:safety_review": (
+            org,
+            lambda t: {"review_id": t.safety_review.pk},
+            {"decision": "approve", "comment": "OK"},
+        ),
+        "experiments:safety_review_pdf": (org, lambda t: {"review_id": t.safety_review.pk}, {}),
         "experiments:experiment_skills": (wp, experiment_of, {"skills": "1"}),
         "experiments:experiment_evaluate": (wp, experiment_of, {}),
         "experiments:log_entry_create": (wp, experiment_of, {"entry_date": "2026-01-01", "text": "Hacked"}),

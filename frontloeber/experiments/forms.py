@@ -311,3 +311,17 @@ class SkillsNeededForm(forms.Form):
 
     def chosen(self):
         return [self.skills_by_id.get(pk) for pk in self.cleaned_data["skills"]]
+
+
+class SafetyReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=[("approve", _("Approve: it can start")), ("changes", _("Ask for changes"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Approve, or ask for changes.")},
+    )
+    comment = _text(
+        _("Comment"),
+        required=False,
+        help_text=_("Required when you ask for changes: say what should change. The leader sees it."),
+    )

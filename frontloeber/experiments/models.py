@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.choices import with_questions
 from frontloeber.ideas.models import Idea, ValueAxis
-from frontloeber.organisations.models import Organisation, Workplace
+from frontloeber.organisations.models import Organisation, SafetyRole, Workplace
 from frontloeber.organisations.rows import WorkplaceRow, tenant_index
 
 TEXT_MAX = 2000
@@ -78,6 +78,9 @@ class Experiment(WorkplaceRow):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     safety_confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Counts the safety check's answers as sent for review: a review approves one version, and a change of
+    # the answers or the plan asks again (issue 17, point 6).
+    safety_version = models.PositiveIntegerField(default=0)
 
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
     learnings = models.TextField(_("what we learned"), blank=True, max_length=TEXT_MAX)
@@ -123,6 +126,18 @@ class Experiment(WorkplaceRow):
         if self.vulnerable_citizens and not self.consent_how:
             return False
         return not (self.needs_it and not self.it_what)
+
+    @property
+    def safety_roles_needed(self):
+        """Who must review the answers before it starts: the data protection adviser for personal data or
+        citizens who cannot easily consent, the IT security contact for work of the IT department. None: the
+        leader's confirmation is enough."""
+        roles = []
+        if self.personal_data or self.vulnerable_citizens:
+            roles.append(SafetyRole.DPO)
+        if self.needs_it:
+            roles.append(SafetyRole.IT)
+        return roles
 
 
 class SuccessCriterion(WorkplaceRow):
@@ -292,3 +307,42 @@ class CaseTrial(WorkplaceRow):
 
     def __str__(self):
         return f"{self.case} → {self.workplace}"
+
+
+class ReviewState(models.TextChoices):
+    ASKED = "asked", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    CHANGES = "changes", _("Changes asked for")
+    SUPERSEDED = "superseded", _("Replaced by a newer version")
+
+
+class SafetyReview(WorkplaceRow):
+    """A second pair of eyes on one version of an experiment's safety check: the data protection adviser or
+    the IT security contact (or, where nobody is named, an organisation admin) approves it or asks for
+    changes. ``answers`` keeps what they saw, as (question, answer) pairs, for the records system."""
+
+    experiment = models.ForeignKey(Experiment, on_delete=models.CASCADE, related_name="safety_reviews")
+    role = models.CharField(max_length=5, choices=SafetyRole.choices)
+    version = models.PositiveIntegerField()
+    answers = models.JSONField(default=list)
+    state = models.CharField(max_length=10, choices=ReviewState.choices, default=ReviewState.ASKED)
+    asked_at = models.DateTimeField(default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=TEXT_MAX)
+
+    class Meta:
+        ordering = ["-asked_at", "-pk"]
+        indexes = [tenant_index("experiment"), models.Index(fields=["organisation", "role", "state"])]
+        constraints = [
+            models.UniqueConstraint(fields=["experiment", "role", "version"], name="safety_review_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.experiment_id} {self.role} v{self.version}: {self.state}"
+
+    @property
+    def is_waiting(self):
+        return self.state == ReviewState.ASKED

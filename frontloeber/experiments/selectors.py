@@ -2,15 +2,19 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Case as Case_
+from django.db.models import Prefetch, Q, When
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frontloeber.core.access import one_or_404
 from frontloeber.core.addresses import url_for_ids
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Idea, IdeaStatus, ValueAxis
+from frontloeber.organisations.models import SafetyRole
+from frontloeber.organisations.selectors import may_review_safety
 
 from . import permissions
 from .models import (
@@ -25,6 +29,8 @@ from .models import (
     Experiment,
     ExperimentState,
     LogEntry,
+    ReviewState,
+    SafetyReview,
     SuccessCriterion,
 )
 
@@ -462,3 +468,57 @@ def case_seed(*, idea, experiment, plan):
         }
     )
     return seed
+
+
+# --- The safety check's reviews ---------------------------------------------------------------------------
+
+
+def _roles_reviewed(*, user, organisation):
+    return [
+        role
+        for role in SafetyRole.values
+        if may_review_safety(user=user, organisation_id=organisation.pk, role=role)
+    ]
+
+
+def safety_reviews_for(*, user, organisation):
+    """The reviews of the roles the person reviews in the organisation: those waiting first (oldest first),
+    then the decided and replaced, newest first."""
+    roles = _roles_reviewed(user=user, organisation=organisation)
+    return (
+        SafetyReview.objects.filter(organisation=organisation, role__in=roles)
+        .select_related("experiment__idea", "workplace", "decided_by")
+        .annotate(waiting=Case_(When(state=ReviewState.ASKED, then=0), default=1))
+        .order_by("waiting", "-asked_at", "-pk")
+    )
+
+
+def access_safety_review(*, user, organisation, review_id):
+    """A review of the organisation in a role the person reviews; 404 for any other, as for a missing one."""
+    roles = _roles_reviewed(user=user, organisation=organisation)
+    return one_or_404(
+        SafetyReview.objects.filter(organisation=organisation, role__in=roles, pk=review_id).select_related(
+            "experiment__idea", "experiment__workplace", "workplace", "decided_by"
+        ),
+        _("No such safety check to review."),
+    )
+
+
+def access_experiment_review(*, experiment, review_id):
+    return one_or_404(
+        SafetyReview.objects.filter(
+            organisation_id=experiment.organisation_id, experiment=experiment, pk=review_id
+        ).select_related("decided_by", "workplace")
+    )
+
+
+def experiment_reviews(*, experiment):
+    """The experiment's reviews, newest version first, and those of its current version: what its page
+    shows of them."""
+    reviews = list(
+        SafetyReview.objects.filter(organisation_id=experiment.organisation_id, experiment=experiment)
+        .select_related("decided_by")
+        .order_by("-version", "role")
+    )
+    current = [review for review in reviews if review.version == experiment.safety_version]
+    return {"reviews": reviews, "current_reviews": current}

@@ -9,6 +9,7 @@ experiment = workplace + "afproevninger/<int:experiment_id>/"
 plan = workplace + "indfoerelser/<int:plan_id>/"
 case = workplace + "cases/<int:case_id>/"
 idea = workplace + "ideer/<int:idea_id>/"
+review = "org/<slug:org_slug>/sikkerhedstjek/"
 
 urlpatterns = [
     path(workplace + "afproevninger/", views.experiment_list, name="experiment_list"),
@@ -20,6 +21,11 @@ urlpatterns = [
     path(experiment + "sikkerhed/", views.experiment_safety, name="experiment_safety"),
     path(
         experiment + "sikkerhed/godkend/", views.experiment_safety_confirm, name="experiment_safety_confirm"
+    ),
+    path(
+        experiment + "sikkerhed/<int:review_id>/pdf/",
+        views.experiment_review_pdf,
+        name="experiment_review_pdf",
     ),
     path(experiment + "start/", views.experiment_start, name="experiment_start"),
     path(experiment + "faerdigheder/", views.experiment_skills, name="experiment_skills"),
@@ -38,4 +44,7 @@ urlpatterns = [
     path(case + "billeder/<int:image_id>/", views.case_image, name="case_image"),
     path(case + "proev-her/", views.case_try, name="case_try"),
     path(idea + "case/ny/", views.case_publish, name="case_publish"),
+    path(review, views.safety_reviews, name="safety_reviews"),
+    path(review + "<int:review_id>/", views.safety_review, name="safety_review"),
+    path(review + "<int:review_id>/pdf/", views.safety_review_pdf, name="safety_review_pdf"),
 ]

@@ -62,6 +62,9 @@ class Notification(WorkplaceRow):
     # Told to the organisation's admins about one of its workplaces: shown while they are admins, whether or
     # not they belong to the workplace.
     for_organisation_admins = models.BooleanField(default=False)
+    # Told to the people who review an organisation's safety checks (its named advisers and contacts, and its
+    # admins): shown while they are still one of them, whether or not they belong to the workplace.
+    for_safety_review = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     # How many happenings of this kind about the same subject, close together, this one notification tells
     # of (services.GROUP_WINDOW): four status changes in three minutes are one notification, not four.

@@ -8,18 +8,27 @@ DIGEST_LIMIT = 50
 
 
 def notifications_for(*, user):
-    """The person's notifications from workplaces they still belong to, and those told to the admins of an
-    organisation they still administer."""
-    from frontloeber.organisations.models import Membership, OrganisationAdmin
-
-    current = Membership.objects.filter(user=user, workplace=OuterRef("workplace"))
-    admin = OrganisationAdmin.objects.filter(user=user, organisation=OuterRef("organisation"))
+    """The person's notifications from workplaces they still belong to, those told to the admins of an
+    organisation they still administer, and those told to its safety reviewers while they still are."""
     return (
         Notification.objects.filter(recipient=user)
-        .filter(
-            Q(Exists(current), for_organisation_admins=False) | Q(Exists(admin), for_organisation_admins=True)
-        )
+        .filter(_still_told(OuterRef("recipient")))
         .select_related("actor", "workplace")
+    )
+
+
+def _still_told(recipient):
+    """Whether the recipient still has the place that let them hear of it: a member of the workplace, an
+    admin of the organisation, or one who reviews its safety checks (named, or an admin)."""
+    from frontloeber.organisations.models import Membership, OrganisationAdmin, SafetyContact
+
+    member = Membership.objects.filter(user=recipient, workplace=OuterRef("workplace"))
+    admin = OrganisationAdmin.objects.filter(user=recipient, organisation=OuterRef("organisation"))
+    reviewer = SafetyContact.objects.filter(user=recipient, organisation=OuterRef("organisation"))
+    return (
+        Q(Exists(member), for_organisation_admins=False, for_safety_review=False)
+        | Q(Exists(admin), for_organisation_admins=True)
+        | Q(Exists(admin) | Exists(reviewer), for_safety_review=True)
     )
 
 
@@ -69,15 +78,8 @@ def digest_items(*, user):
 
 def digest_recipients():
     """Ids of people with something to tell and the digest switched on."""
-    from frontloeber.organisations.models import Membership, OrganisationAdmin
-
-    still_member = Membership.objects.filter(user=OuterRef("recipient"), workplace=OuterRef("workplace"))
-    still_admin = OrganisationAdmin.objects.filter(
-        user=OuterRef("recipient"), organisation=OuterRef("organisation")
-    )
     pending = Notification.objects.filter(read_at__isnull=True, digested_at__isnull=True).filter(
-        Q(Exists(still_member), for_organisation_admins=False)
-        | Q(Exists(still_admin), for_organisation_admins=True)
+        _still_told(OuterRef("recipient"))
     )
     opted_out = Preference.objects.filter(daily_digest=False).values("user_id")
     return list(

@@ -25,23 +25,31 @@ def notification_create(
     status="",
     target_url="",
     to_organisation_admins=False,
+    to_safety_reviewers=False,
 ):
     """Tell each recipient (once, and never the person who did it) that something happened. Only current
     members of the workplace hear of it: someone who has left keeps no window into it. Told to the
     organisation's admins about one of its workplaces, only current admins hear of it, member or not.
-    ``subject`` is what it is about (an idea): an object of the same workplace with a ``title``."""
-    from frontloeber.organisations.models import Membership, OrganisationAdmin
+    ``subject`` is what it is about (an idea): an object of the same workplace with a ``title``. Told to the
+    safety reviewers, only those still named (or still admins) hear of it."""
+    from frontloeber.organisations.models import Membership, OrganisationAdmin, SafetyContact
 
     kinds.require(kind)
     if subject is not None and getattr(subject, "workplace_id", workplace.pk) != workplace.pk:
         raise ValueError("A notification's subject belongs to the workplace it is told in.")
     about = subject_fields(subject)
     candidates = {user.pk for user in recipients if user is not None}
-    if to_organisation_admins:
-        allowed = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
+    if to_safety_reviewers:
+        reviewers = SafetyContact.objects.filter(organisation_id=workplace.organisation_id)
+        admins = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
+        members = set(reviewers.filter(user_id__in=candidates).values_list("user_id", flat=True))
+        members |= set(admins.filter(user_id__in=candidates).values_list("user_id", flat=True))
     else:
-        allowed = Membership.objects.filter(workplace=workplace)
-    members = set(allowed.filter(user_id__in=candidates).values_list("user_id", flat=True))
+        if to_organisation_admins:
+            allowed = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
+        else:
+            allowed = Membership.objects.filter(workplace=workplace)
+        members = set(allowed.filter(user_id__in=candidates).values_list("user_id", flat=True))
     if members and not kinds.require(kind).always:
         members -= set(
             MutedKind.objects.filter(user_id__in=members, kind=kind).values_list("user_id", flat=True)
@@ -77,6 +85,7 @@ def notification_create(
                 status=status,
                 target_url=target_url,
                 for_organisation_admins=to_organisation_admins,
+                for_safety_review=to_safety_reviewers,
                 created_at=now,
                 **about,
             )

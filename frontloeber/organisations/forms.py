@@ -2,7 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, Sector
+from .models import Role, SafetyRole, Sector
 
 
 class WorkplaceForm(forms.Form):
@@ -36,6 +36,17 @@ def role_field(**kwargs):
 
 class RoleForm(forms.Form):
     role = role_field()
+
+
+class SafetyContactForm(forms.Form):
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_(
+            "A person of the organisation: a member of one of its workplaces, or an organisation admin."
+        ),
+        error_messages={"required": _("Write the person's e-mail address.")},
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=SafetyRole.choices, widget=forms.RadioSelect)
 
 
 class DomainForm(forms.Form):

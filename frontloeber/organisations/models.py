@@ -253,6 +253,30 @@ class OrganisationAdmin(OrganisationRow):
         return f"{self.user} · {self.organisation}"
 
 
+class SafetyRole(models.TextChoices):
+    DPO = "dpo", _("Data protection adviser")
+    IT = "it", _("IT security contact")
+
+
+class SafetyContact(OrganisationRow):
+    """A person the organisation names to review experiments' safety checks (issue 17, point 6): the data
+    protection adviser for personal data and citizens who cannot easily consent, the IT security contact for
+    what needs the IT department. Where nobody is named for a role, the organisation's admins review."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="safety_contacts")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    role = models.CharField(_("role"), max_length=5, choices=SafetyRole.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user", "role"], name="safety_contact_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.role}"
+
+
 class InvitationQuerySet(WorkplaceRowQuerySet):
     def pending(self):
         return self.filter(accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now())

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subqu
 from django.db.models.functions import Coalesce
 from django.http import Http404
 
-from frontloeber.core.access import at_most_one
+from frontloeber.core.access import at_most_one, one_or_404
 from frontloeber.core.compiled import fetch_with_ids
 
 from .models import (
@@ -22,6 +22,7 @@ from .models import (
     OrganisationAdmin,
     OrganisationDomain,
     Role,
+    SafetyContact,
     Workplace,
 )
 
@@ -326,3 +327,51 @@ def access_invitation(*, workplace, invitation_id):
     if invitation is None:
         raise Http404
     return invitation
+
+
+# --- Who reviews experiments' safety checks ------------------------------------------------------------
+
+
+def safety_contacts(*, organisation):
+    """The people named to review safety checks, by role then name."""
+    return list(
+        SafetyContact.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("role", "user__full_name", "user__email")
+    )
+
+
+def access_safety_contact(*, organisation, contact_id):
+    return one_or_404(
+        SafetyContact.objects.filter(organisation=organisation, pk=contact_id).select_related("user")
+    )
+
+
+def safety_reviewers(*, organisation_id, role):
+    """Who reviews a safety check of this role: the people named for it, or the organisation's admins where
+    nobody is."""
+    named = [
+        contact.user
+        for contact in SafetyContact.objects.filter(organisation_id=organisation_id, role=role)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
+    ]
+    return named or organisation_admins(organisation_id=organisation_id)
+
+
+def may_review_safety(*, user, organisation_id, role) -> bool:
+    return any(
+        person.pk == user.pk for person in safety_reviewers(organisation_id=organisation_id, role=role)
+    )
+
+
+def organisation_for_safety_reviewer(*, user, org_slug):
+    """The organisation, for a person named to review its safety checks or one of its admins; else None."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Organisation.objects.filter(slug=org_slug)
+        .filter(Q(safety_contacts__user=user) | Q(admins__user=user))
+        .distinct()
+        .first()
+    )

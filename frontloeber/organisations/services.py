@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -28,6 +28,8 @@ from .models import (
     OrganisationAdmin,
     OrganisationDomain,
     Role,
+    SafetyContact,
+    SafetyRole,
     Sector,
     Workplace,
 )
@@ -423,3 +425,48 @@ def invitation_accept_existing(*, token: str, user):
             % {"email": invitation.email}
         )
     return _mark_accepted(invitation, user)
+
+
+# --- Who reviews experiments' safety checks ------------------------------------------------------------
+
+
+@transaction.atomic
+def safety_contact_add(*, actor, organisation: Organisation, email: str, role: str) -> SafetyContact:
+    """Name a person of the organisation (a member of one of its workplaces, or an admin) as its data
+    protection adviser or IT security contact."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    if role not in SafetyRole.values:
+        raise ValidationError({"role": _("Choose the data protection adviser or the IT security contact.")})
+    address = (email or "").strip()
+    person = (
+        get_user_model()
+        .objects.filter(email__iexact=address, is_active=True)
+        .filter(
+            models.Q(memberships__organisation=organisation)
+            | models.Q(organisation_admin_roles__organisation=organisation)
+        )
+        .distinct()
+        .first()
+        if address
+        else None
+    )
+    if person is None:
+        raise ValidationError(
+            {
+                "email": _(
+                    "Nobody with this address belongs to the organisation. Invite them to a workplace "
+                    "first, or make them an organisation admin."
+                )
+            }
+        )
+    contact, created = SafetyContact.objects.get_or_create(organisation=organisation, user=person, role=role)
+    if not created:
+        raise ValidationError(
+            {"email": _("%(email)s is already named for this role.") % {"email": person.email}}
+        )
+    return contact
+
+
+def safety_contact_remove(*, actor, contact: SafetyContact):
+    permissions.require_administer(user=actor, organisation=contact.organisation)
+    contact.delete()

@@ -50,3 +50,18 @@ def organisation_admin_view(func):
         return func(request, *args, **kwargs)
 
     return wrapper
+
+
+def safety_reviewer_view(func):
+    """Resolve ``request.organisation`` for a person named to review its safety checks or one of its admins
+    (who review where nobody is named); anyone else gets 404."""
+
+    @wraps(func)
+    def wrapper(request, org_slug, *args, **kwargs):
+        organisation = selectors.organisation_for_safety_reviewer(user=request.user, org_slug=org_slug)
+        if organisation is None:
+            raise Http404(_("No such organisation, or you review none of its safety checks."))
+        request.organisation = organisation
+        return func(request, *args, **kwargs)
+
+    return wrapper

@@ -32,6 +32,12 @@ urlpatterns = [
     path(organisation + "domaener/", views.domains, name="domains"),
     path(organisation + "domaener/<int:domain_id>/fjern/", views.domain_remove, name="domain_remove"),
     path(organisation + "adresser/", views.addresses, name="addresses"),
+    path(organisation + "sikkerhed/raadgivere/", views.safety_contacts, name="safety_contacts"),
+    path(
+        organisation + "sikkerhed/raadgivere/<int:contact_id>/fjern/",
+        views.safety_contact_remove,
+        name="safety_contact_remove",
+    ),
     path(organisation + "adresser/<int:user_id>/godkend/", views.address_approve, name="address_approve"),
     path(
         organisation + "adresser/<int:user_id>/tilbagekald/",

@@ -12,7 +12,7 @@ from frontloeber.organisations.tenancy import organisation_admin_view, workplace
 
 from . import registry, selectors, services
 from .context_processors import my_admin_organisations, my_memberships
-from .forms import DomainForm, InvitationForm, RoleForm, WorkplaceForm
+from .forms import DomainForm, InvitationForm, RoleForm, SafetyContactForm, WorkplaceForm
 from .models import Role
 
 # --- The person's own home ------------------------------------------------------------------------
@@ -451,3 +451,49 @@ def address_approval_withdraw(request, user_id):
         % {"email": person.email},
     )
     return redirect("organisations:addresses", org_slug=request.organisation.slug)
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def safety_contacts(request):
+    """Who reviews experiments' safety checks: the data protection adviser(s) and IT security contact(s)."""
+    organisation = request.organisation
+    form = SafetyContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = services.safety_contact_add(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s is named as %(role)s.")
+                % {
+                    "name": contact.user.full_name or contact.user.email,
+                    "role": contact.get_role_display().lower(),
+                },
+            )
+            return redirect("organisations:safety_contacts", org_slug=organisation.slug)
+    return render(
+        request,
+        "organisations/safety_contacts.html",
+        {"form": form, "contacts": selectors.safety_contacts(organisation=organisation)},
+        status=400 if form.errors else 200,
+    )
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def safety_contact_remove(request, contact_id):
+    contact = selectors.access_safety_contact(organisation=request.organisation, contact_id=contact_id)
+    if request.method == "POST":
+        services.safety_contact_remove(actor=request.user, contact=contact)
+        messages.success(
+            request,
+            _("%(name)s no longer reviews safety checks in that role.")
+            % {"name": contact.user.full_name or contact.user.email},
+        )
+        return redirect("organisations:safety_contacts", org_slug=request.organisation.slug)
+    return render(request, "organisations/safety_contact_remove.html", {"contact": contact})

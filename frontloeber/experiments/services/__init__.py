@@ -1,5 +1,6 @@
 """Writes for experiments, in sections: shared checks (base), experiments and their learning log, the daily
-reminders, adoption plans with checkpoints, and cases. Each checks the actor's permission itself.
+reminders, the safety check's reviews, adoption plans with checkpoints, and cases. Each checks the actor's
+permission itself.
 """
 
 from .adoption import (  # noqa: F401
@@ -32,4 +33,9 @@ from .experiments import (  # noqa: F401
 )
 from .reminders import (  # noqa: F401
     reminders_send,
+)
+from .safety import (  # noqa: F401
+    safety_review_decide,
+    safety_reviews_current,
+    safety_snapshot,
 )

@@ -24,6 +24,7 @@ from ..models import (
 )
 from ..permissions import EXPERIMENT_FROM
 from .base import _clean_frame, _lock, _lock_idea, _save_criteria, _set_skills
+from .safety import _ask_for_review
 
 # --- Experiments ----------------------------------------------------------------------------------------
 
@@ -97,13 +98,15 @@ def experiment_update(*, actor, experiment, skills=None, **frame):
     fields, people, cleaned_criteria = _clean_frame(workplace=experiment.workplace, **frame)
     for name, value in fields.items():
         setattr(experiment, name, value)
-    # A changed plan is a new question for the safety check's confirmation.
+    # A changed plan is a new question for the safety check's confirmation, and for its reviewers.
     experiment.safety_confirmed_by = None
     experiment.safety_confirmed_at = None
     experiment.save()
     experiment.participants.set(people)
     _save_criteria(experiment, cleaned_criteria)
     _set_skills(experiment, skills)
+    if experiment.safety_answered and experiment.safety_roles_needed:
+        _ask_for_review(experiment, actor=actor)
     return experiment
 
 
@@ -184,18 +187,28 @@ def experiment_safety_update(
     experiment.safety_confirmed_by = None
     experiment.safety_confirmed_at = None
     experiment.save()
+    # Answers that need the data protection adviser or the IT security contact go to them, as a new version.
+    _ask_for_review(experiment, actor=actor)
     return experiment
 
 
 @transaction.atomic
 def experiment_safety_confirm(*, actor, experiment):
-    """The leader confirms the safety answers; only then can the experiment run."""
+    """The leader confirms the safety answers; only then can the experiment run. Answers that need a
+    reviewer are confirmed by the reviewers' approval instead (services/safety.py)."""
     org_permissions.require_leader(user=actor, workplace=experiment.workplace)
     experiment = _lock(experiment)
     if experiment.state != ExperimentState.PLANNED:
         raise ValidationError(_("The safety check is confirmed before the experiment starts."))
     if not experiment.safety_answered:
         raise ValidationError(_("Answer every question of the safety check first."))
+    if experiment.safety_roles_needed:
+        raise ValidationError(
+            _(
+                "These answers go to the organisation's data protection adviser or IT security contact: the "
+                "experiment can start once they approve."
+            )
+        )
     experiment.safety_confirmed_by = actor
     experiment.safety_confirmed_at = timezone.now()
     experiment.save(update_fields=["safety_confirmed_by", "safety_confirmed_at"])

@@ -37,3 +37,9 @@ from .experiments import (  # noqa: F401
     log_entry_create,
     log_photo,
 )
+from .safety import (  # noqa: F401
+    experiment_review_pdf,
+    safety_review,
+    safety_review_pdf,
+    safety_reviews,
+)

@@ -151,6 +151,7 @@ def _render_experiment(request, experiment, *, log_form=None, status=200):
         "today": timezone.localdate(),
         "help": help_for(workplace=request.workplace, skills=needed, viewer_is_leader=membership.is_leader),
         **selectors.experiment_next(membership=membership, experiment=experiment),
+        **selectors.experiment_reviews(experiment=experiment),
     }
     if context["can_change_skills"]:
         context["skills_url"] = reverse(

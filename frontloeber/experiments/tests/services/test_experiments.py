@@ -255,7 +255,10 @@ def test_a_yes_needs_its_follow_up_answers(experiment, leader, answers, fields):
     assert experiment.personal_data is None and not experiment.safety_answered
 
 
-def test_the_safety_check_answered_with_yes_and_confirmed_by_a_leader(experiment, leader, responsible):
+def test_the_safety_check_answered_with_yes_goes_to_its_reviewers_not_the_leader(
+    experiment, leader, responsible
+):
+    """Issue 17, point 6: answers that need the adviser or the IT contact are not the leader's to confirm."""
     services.experiment_safety_update(
         actor=responsible,
         experiment=experiment,
@@ -273,8 +276,10 @@ def test_the_safety_check_answered_with_yes_and_confirmed_by_a_leader(experiment
     experiment = fresh(experiment)
     assert experiment.safety_answered and experiment.safety_confirmed_at is None
     assert experiment.dpo_contact == "Kommunens DPO"
-    confirmed = services.experiment_safety_confirm(actor=leader, experiment=experiment)
-    assert confirmed.safety_confirmed_by == leader and confirmed.safety_confirmed_at is not None
+    assert sorted(experiment.safety_reviews.values_list("role", flat=True)) == ["dpo", "it"]
+    with pytest.raises(ValidationError):
+        services.experiment_safety_confirm(actor=leader, experiment=experiment)
+    assert fresh(experiment).safety_confirmed_at is None
 
 
 def test_confirming_before_every_answer_is_given_is_refused(experiment, leader):

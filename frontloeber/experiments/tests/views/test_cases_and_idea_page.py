@@ -370,7 +370,8 @@ def test_the_idea_page_links_to_its_experiments_plan_and_case(
 # workplace that tries the case adds that count and the workplace of its own linked idea.
 # Two more for a leader: the skills the experiment needs (and who can help, when it names any) and the
 # catalogue to name them from; one more for the participant.
-EXPERIMENT_DETAIL_QUERIES = {"leader": 12, "participant": 11}
+# One more for the safety check's reviews (issue 17, point 6).
+EXPERIMENT_DETAIL_QUERIES = {"leader": 13, "participant": 12}
 EXPERIMENT_LIST_QUERIES = 7
 LEARNED_QUERIES = 7
 # The plan's page also reads the case published from its idea: its next step, or a link to it.

@@ -362,6 +362,7 @@ TENANT_URLS.update(
         ),
         "experiments:experiment_safety_confirm": (wp, experiment_of, {}),
         "experiments:experiment_start": (wp, experiment_of, {}),
+        "experiments:experiment_safety_send": (wp, experiment_of, {}),
         "experiments:experiment_review_pdf": (
             wp,
             lambda t: {"experiment_id": t.safety_review.experiment_id, "review_id": t.safety_review.pk},
@@ -487,6 +488,9 @@ TENANT_URLS.update(
         "workshops:session_start": (wp, session_of, {}),
         "workshops:session_live": (wp, live_of, {}),
         "workshops:session_live_board": (wp, live_of, {}),
+        "workshops:session_present": (wp, live_of, {}),
+        "workshops:session_present_board": (wp, live_of, {}),
+        "workshops:session_posts_to_ideas": (wp, live_of, {"post": "1"}),
         "workshops:session_control": (wp, live_of, {"action": "next"}),
         "workshops:post_arrange": (wp, post_of, {"group": "1"}),
         "workshops:post_remove": (wp, post_of, {}),

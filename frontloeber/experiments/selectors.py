@@ -14,7 +14,7 @@ from frontloeber.core.addresses import url_for_ids
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Idea, IdeaStatus, ValueAxis
 from frontloeber.organisations.models import SafetyRole
-from frontloeber.organisations.selectors import may_review_safety
+from frontloeber.organisations.selectors import may_review_safety, safety_reviewers, workplace_leader_ids
 
 from . import permissions
 from .models import (
@@ -473,6 +473,42 @@ def case_seed(*, idea, experiment, plan):
 # --- The safety check's reviews ---------------------------------------------------------------------------
 
 
+def own_leadership_ids(experiment):
+    """Who may not review the experiment's safety check: its workplace's leaders, who made it, and the
+    idea's responsible person (they would approve their own plan)."""
+    ids = workplace_leader_ids(workplace=experiment.workplace)
+    return ids | {pk for pk in (experiment.created_by_id, experiment.idea.responsible_id) if pk}
+
+
+def may_decide_review(*, user, review):
+    """Whether the person may approve or ask for changes: a reviewer of its role outside the experiment's
+    own leadership, while it waits on the experiment's current version."""
+    experiment = review.experiment
+    return (
+        review.is_waiting
+        and review.version == experiment.safety_version
+        and experiment.is_planned
+        and may_review_safety(
+            user=user,
+            organisation_id=experiment.organisation_id,
+            role=review.role,
+            exclude_ids=own_leadership_ids(experiment),
+        )
+    )
+
+
+def review_has_reviewers(*, review):
+    """Whether anybody outside the experiment's own leadership can decide the review."""
+    experiment = review.experiment
+    return bool(
+        safety_reviewers(
+            organisation_id=experiment.organisation_id,
+            role=review.role,
+            exclude_ids=own_leadership_ids(experiment),
+        )
+    )
+
+
 def _roles_reviewed(*, user, organisation):
     return [
         role
@@ -482,8 +518,8 @@ def _roles_reviewed(*, user, organisation):
 
 
 def safety_reviews_for(*, user, organisation):
-    """The reviews of the roles the person reviews in the organisation: those waiting first (oldest first),
-    then the decided and replaced, newest first."""
+    """The reviews of the roles the person reviews in the organisation: those waiting first, then the
+    decided and replaced; newest first within each."""
     roles = _roles_reviewed(user=user, organisation=organisation)
     return (
         SafetyReview.objects.filter(organisation=organisation, role__in=roles)
@@ -521,4 +557,7 @@ def experiment_reviews(*, experiment):
         .order_by("-version", "role")
     )
     current = [review for review in reviews if review.version == experiment.safety_version]
+    for review in current:
+        review.experiment = experiment
+        review.has_reviewers = not review.is_waiting or review_has_reviewers(review=review)
     return {"reviews": reviews, "current_reviews": current}

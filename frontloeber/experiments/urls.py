@@ -27,6 +27,7 @@ urlpatterns = [
         views.experiment_review_pdf,
         name="experiment_review_pdf",
     ),
+    path(experiment + "sikkerhed/send/", views.experiment_safety_send, name="experiment_safety_send"),
     path(experiment + "start/", views.experiment_start, name="experiment_start"),
     path(experiment + "faerdigheder/", views.experiment_skills, name="experiment_skills"),
     path(experiment + "evaluer/", views.experiment_evaluate, name="experiment_evaluate"),

@@ -24,7 +24,11 @@ def _still_told(recipient):
 
     member = Membership.objects.filter(user=recipient, workplace=OuterRef("workplace"))
     admin = OrganisationAdmin.objects.filter(user=recipient, organisation=OuterRef("organisation"))
-    reviewer = SafetyContact.objects.filter(user=recipient, organisation=OuterRef("organisation"))
+    # A named reviewer hears of the organisation's safety checks while they still belong to it.
+    still_member = Membership.objects.filter(user=OuterRef("user"), organisation=OuterRef("organisation"))
+    reviewer = SafetyContact.objects.filter(user=recipient, organisation=OuterRef("organisation")).filter(
+        Exists(still_member)
+    )
     return (
         Q(Exists(member), for_organisation_admins=False, for_safety_review=False)
         | Q(Exists(admin), for_organisation_admins=True)

@@ -40,6 +40,8 @@ def notification_create(
     about = subject_fields(subject)
     candidates = {user.pk for user in recipients if user is not None}
     if to_safety_reviewers:
+        # The caller chose the reviewers (organisations.selectors.safety_reviewers: still of the
+        # organisation); here only that each is named or an admin.
         reviewers = SafetyContact.objects.filter(organisation_id=workplace.organisation_id)
         admins = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
         members = set(reviewers.filter(user_id__in=candidates).values_list("user_id", flat=True))
@@ -108,7 +110,7 @@ def _group_into_recent(user_ids, *, kind, about, actor, detail, status, target_u
         created_at__gte=now - GROUP_WINDOW,
     )
     # The newest per recipient (a dict keeps the last of each key).
-    found = dict(recent.order_by("recipient_id", "created_at").values_list("recipient_id", "pk"))
+    found = dict(recent.order_by("recipient_id", "created_at", "pk").values_list("recipient_id", "pk"))
     if found:
         Notification.objects.filter(pk__in=found.values()).update(
             actor=actor,

@@ -2,13 +2,14 @@ import datetime
 
 from django import forms
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.actions.forms import ActionItemForm, BarrierForm  # noqa: F401 — offered for posts too
 from frontloeber.core.forms import DATE_INPUT, DATETIME_INPUT, member_choices
 from frontloeber.core.text import first_line
 from frontloeber.ideas.models import DESCRIPTION_MAX, NEED_MAX, TITLE_MAX
+
+from .selectors import post_idea_draft
 
 
 class SessionForm(forms.Form):
@@ -77,19 +78,7 @@ class PostIdeaForm(_OutputForm):
 
     @classmethod
     def initial_from(cls, post, session):
-        merged = [other.text for other in post.merged_posts.all()]
-        about = session.about
-        need = (
-            gettext("From the workshop “%(workshop)s” about “%(about)s”.")
-            % {"workshop": session.format.name, "about": getattr(about, "title", None) or about}
-            if about
-            else gettext("From the workshop “%(workshop)s”.") % {"workshop": session.format.name}
-        )
-        return {
-            "title": first_line(post.text, TITLE_MAX),
-            "need": need,
-            "description": "\n\n".join([post.text, *merged]),
-        }
+        return post_idea_draft(post=post, session=session)
 
 
 class PostChallengeForm(_OutputForm):

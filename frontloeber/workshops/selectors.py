@@ -7,7 +7,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from frontloeber.core.access import one_or_404
-from frontloeber.core.text import whole_number
+from frontloeber.core.text import first_line, whole_number
+from frontloeber.ideas.models import TITLE_MAX
 
 from .models import (
     CODE_LENGTH,
@@ -362,7 +363,39 @@ def output_desk(*, session):
         post.made = made.get(post.pk, [])
         post.made_kinds = {o.kind for o in post.made}
         post.idea = next((o.idea for o in post.made if o.kind == OutputKind.IDEA), workshop_idea)
-    return {**board, "outputs": outputs, "session_idea": workshop_idea}
+    remaining = [post for post in board["posts"] if not post.made]
+    return {**board, "outputs": outputs, "session_idea": workshop_idea, "remaining": remaining}
+
+
+def post_idea_draft(*, post, session):
+    """The idea a post would become: its first line as the title, the workshop as where the need came from,
+    its text and the texts merged into it as the idea."""
+    merged = [other.text for other in post.merged_posts.all()]
+    about = session.about
+    need = (
+        _("From the workshop “%(workshop)s” about “%(about)s”.")
+        % {"workshop": session.format.name, "about": getattr(about, "title", None) or about}
+        if about
+        else _("From the workshop “%(workshop)s”.") % {"workshop": session.format.name}
+    )
+    return {
+        "title": first_line(post.text, TITLE_MAX),
+        "need": need,
+        "description": "\n\n".join([post.text, *merged]),
+    }
+
+
+def posts_without_output(*, session):
+    """The session's posts on the board that have become nothing yet, oldest first, with their drafts'
+    merged texts: what "make all remaining posts into ideas" takes."""
+    made = SessionOutput.objects.filter(post=OuterRef("pk"))
+    return list(
+        Post.objects.filter(session=session, merged_into__isnull=True)
+        .filter(~Exists(made))
+        .select_related("author")
+        .prefetch_related("merged_posts")
+        .order_by("pk")
+    )
 
 
 # --- The idea page ----------------------------------------------------------------------------------

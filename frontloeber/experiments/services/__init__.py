@@ -35,6 +35,7 @@ from .reminders import (  # noqa: F401
     reminders_send,
 )
 from .safety import (  # noqa: F401
+    experiment_safety_send,
     safety_review_decide,
     safety_reviews_current,
     safety_snapshot,

@@ -20,6 +20,7 @@ from frontloeber.organisations.selectors import may_review_safety, safety_review
 
 from ..models import TEXT_MAX, ExperimentState, ReviewState, SafetyReview
 from ..notification_kinds import Kind
+from ..selectors import own_leadership_ids
 from .base import _lock
 
 
@@ -61,9 +62,31 @@ def safety_snapshot(experiment):
     return [[question, answer] for question, answer in rows]
 
 
+def _unchanged(experiment, snapshot):
+    """The current version's reviews were asked about these very answers, for these roles, and none asked
+    for changes: saving again without a change asks nobody again."""
+    current = list(SafetyReview.objects.filter(experiment=experiment, version=experiment.safety_version))
+    return (
+        experiment.safety_version > 0
+        and sorted(r.role for r in current) == sorted(experiment.safety_roles_needed)
+        and all(
+            r.answers == snapshot and r.state in (ReviewState.ASKED, ReviewState.APPROVED) for r in current
+        )
+        and current
+    )
+
+
 def _ask_for_review(experiment, *, actor):
     """The answers (or the plan) changed: a new version, the open reviews of older ones replaced, and each
-    role the answers need asked again. Called with the experiment locked. Returns the new reviews."""
+    role the answers need asked again. Called with the experiment locked. Returns the new reviews.
+
+    Saved without a change, the current version stands, with its approvals and the confirmation they
+    gave."""
+    if experiment.safety_answered and experiment.safety_roles_needed:
+        snapshot = safety_snapshot(experiment)
+        if _unchanged(experiment, snapshot):
+            _confirm_if_all_approved(experiment)
+            return []
     experiment.safety_version += 1
     experiment.save(update_fields=["safety_version"])
     SafetyReview.objects.filter(experiment=experiment, state=ReviewState.ASKED).update(
@@ -72,6 +95,7 @@ def _ask_for_review(experiment, *, actor):
     if not experiment.safety_answered:
         return []
     snapshot = safety_snapshot(experiment)
+    leadership = own_leadership_ids(experiment)
     reviews = []
     for role in experiment.safety_roles_needed:
         review = SafetyReview.objects.create(
@@ -83,7 +107,9 @@ def _ask_for_review(experiment, *, actor):
         )
         reviews.append(review)
         notification_create(
-            recipients=safety_reviewers(organisation_id=experiment.organisation_id, role=role),
+            recipients=safety_reviewers(
+                organisation_id=experiment.organisation_id, role=role, exclude_ids=leadership
+            ),
             kind=Kind.SAFETY_REVIEW_ASKED,
             workplace=experiment.workplace,
             actor=actor,
@@ -111,8 +137,18 @@ def safety_review_decide(*, actor, review, approve: bool, comment="", now=None) 
     """The adviser or contact approves the version they were asked about, or asks for changes (with what to
     change). When the last review the experiment needs approves, its safety check is confirmed."""
     experiment = _lock(review.experiment)
-    if not may_review_safety(user=actor, organisation_id=experiment.organisation_id, role=review.role):
-        raise PermissionDenied(_("Only the organisation's reviewers for this role can decide this."))
+    if not may_review_safety(
+        user=actor,
+        organisation_id=experiment.organisation_id,
+        role=review.role,
+        exclude_ids=own_leadership_ids(experiment),
+    ):
+        raise PermissionDenied(
+            _(
+                "Only the organisation's reviewers for this role can decide this, and never the experiment's "
+                "own leadership."
+            )
+        )
     review = SafetyReview.objects.select_for_update().get(pk=review.pk)
     if review.state != ReviewState.ASKED or review.version != experiment.safety_version:
         raise ValidationError(
@@ -139,16 +175,37 @@ def safety_review_decide(*, actor, review, approve: bool, comment="", now=None) 
     review.decided_at = when
     review.comment = comment
     review.save(update_fields=["state", "decided_by", "decided_at", "comment"])
-    current = safety_reviews_current(experiment=experiment)
-    if approve and all(
-        role in current and current[role].state == ReviewState.APPROVED
-        for role in experiment.safety_roles_needed
-    ):
-        experiment.safety_confirmed_by = actor
-        experiment.safety_confirmed_at = when
-        experiment.save(update_fields=["safety_confirmed_by", "safety_confirmed_at"])
+    if approve:
+        _confirm_if_all_approved(experiment)
     _tell_the_experiment(experiment, review, actor=actor)
     return review
+
+
+def _confirm_if_all_approved(experiment):
+    """Every review the answers need has approved the current version: the safety check is confirmed, by
+    the last of them."""
+    current = safety_reviews_current(experiment=experiment)
+    needed = experiment.safety_roles_needed
+    if needed and all(role in current and current[role].state == ReviewState.APPROVED for role in needed):
+        last = max((current[role] for role in needed), key=lambda review: review.decided_at)
+        experiment.safety_confirmed_by_id = last.decided_by_id
+        experiment.safety_confirmed_at = last.decided_at
+        experiment.save(update_fields=["safety_confirmed_by", "safety_confirmed_at"])
+
+
+@transaction.atomic
+def experiment_safety_send(*, actor, experiment):
+    """Send answers given before reviews existed (issue 17, point 6) to the reviewers they need: the
+    experiment's page offers it where the answers need a reviewer and none has been asked."""
+    from .. import permissions
+
+    permissions.require_manage(user=actor, idea=experiment.idea)
+    experiment = _lock(experiment)
+    if experiment.state != ExperimentState.PLANNED or not experiment.safety_answered:
+        raise ValidationError(_("Answer the safety check of a planned experiment first."))
+    if not experiment.safety_roles_needed or safety_reviews_current(experiment=experiment):
+        raise ValidationError(_("These answers need no reviewer, or the reviewers are asked already."))
+    return _ask_for_review(experiment, actor=actor)
 
 
 def _tell_the_experiment(experiment, review, *, actor):

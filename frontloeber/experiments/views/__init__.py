@@ -31,6 +31,7 @@ from .experiments import (  # noqa: F401
     experiment_list,
     experiment_safety,
     experiment_safety_confirm,
+    experiment_safety_send,
     experiment_skills,
     experiment_start,
     learned,

@@ -257,6 +257,22 @@ def experiment_safety_confirm(request, experiment_id):
 
 @workplace_view(roles=CONTRIBUTORS)
 @require_http_methods(["GET", "POST"])
+def experiment_safety_send(request, experiment_id):
+    """Answers given before the reviews existed go to the reviewers they need."""
+    experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
+    return _post_action(
+        request,
+        experiment.get_absolute_url(),
+        lambda: services.experiment_safety_send(actor=request.user, experiment=experiment),
+        _(
+            "The answers are sent to the organisation's reviewers. The experiment can start once they "
+            "approve."
+        ),
+    )
+
+
+@workplace_view(roles=CONTRIBUTORS)
+@require_http_methods(["GET", "POST"])
 def experiment_start(request, experiment_id):
     experiment = selectors.access_experiment(workplace=request.workplace, experiment_id=experiment_id)
     return _post_action(

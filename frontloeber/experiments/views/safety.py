@@ -47,10 +47,11 @@ def safety_review(request, review_id):
                 "experiments:safety_review", org_slug=request.organisation.slug, review_id=review.pk
             )
     current = review.version == review.experiment.safety_version
+    may_decide = selectors.may_decide_review(user=request.user, review=review)
     return render(
         request,
         "experiments/safety_review.html",
-        {"review": review, "form": form if review.is_waiting and current else None, "current": current},
+        {"review": review, "form": form if may_decide else None, "current": current, "own": not may_decide},
         status=400 if form.errors else 200,
     )
 

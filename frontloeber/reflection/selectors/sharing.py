@@ -38,6 +38,8 @@ def readable_rounds(*, membership, rounds):
     if reads_every_report(membership=membership):
         return rounds
     audience = report_audience(membership=membership)
+    if audience is None:  # a role no audience covers reads nothing (fails closed)
+        return rounds.none()
     # One share per (round, audience): the join never repeats a round.
     return rounds.filter(shares__audience=audience)
 

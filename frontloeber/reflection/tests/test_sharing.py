@@ -127,3 +127,11 @@ def test_a_shared_reports_trend_holds_only_earlier_rounds_shared_with_the_reader
     assert selectors.round_report(round_=second, viewer=observer, audience=Audience.MED).earlier == [
         Round.objects.get(pk=first.pk)
     ]
+
+
+def test_a_role_no_audience_covers_reads_nothing(team):
+    """Fails closed: a role added later (or a leader group's member) reads no report until the rule says."""
+    workplace, leader, _employees, _observer, round_ = team
+    services.report_sharing_update(actor=leader, round_=round_, audiences=["team", "med"])
+    stranger = Membership(workplace=workplace, role="auditor")
+    assert list(selectors.readable_rounds(membership=stranger, rounds=Round.objects.of(workplace))) == []

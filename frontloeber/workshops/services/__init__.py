@@ -30,6 +30,7 @@ from .outputs import (  # noqa: F401
     post_to_challenge,
     post_to_experiment,
     post_to_idea,
+    posts_to_ideas,
 )
 from .planning import (  # noqa: F401
     ABOUT_FIELDS,

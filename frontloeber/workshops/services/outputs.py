@@ -91,6 +91,23 @@ def post_to_idea(*, actor, post, title, need, description):
 
 
 @transaction.atomic
+def posts_to_ideas(*, actor, session, post_ids):
+    """Every post of ``post_ids`` that is still on the board and has become nothing yet becomes an idea, as
+    drafted in the preview the facilitator saw (one action at the end of the workshop). A post added or
+    converted since the preview is left as it is. Returns the ideas."""
+    from ..selectors import post_idea_draft, posts_without_output
+
+    session = _facilitated(actor, session)
+    chosen = set(post_ids)
+    posts = [post for post in posts_without_output(session=session) if post.pk in chosen]
+    if not posts:
+        raise ValidationError(_("No post is left to make into an idea: they have all become something."))
+    return [
+        post_to_idea(actor=actor, post=post, **post_idea_draft(post=post, session=session)) for post in posts
+    ]
+
+
+@transaction.atomic
 def post_to_challenge(*, actor, post, title, description="", closes_on=None):
     """The post becomes a challenge the whole workplace can send ideas to, open from today."""
     from frontloeber.ideas import services as idea_services

@@ -15,6 +15,8 @@ from .live import (  # noqa: F401
     session_control,
     session_live,
     session_live_board,
+    session_present,
+    session_present_board,
     session_start,
 )
 from .outputs import (  # noqa: F401
@@ -23,6 +25,7 @@ from .outputs import (  # noqa: F401
     post_convert,
     session_learning_activity,
     session_outputs,
+    session_posts_to_ideas,
     session_summary,
     session_summary_pdf,
 )

@@ -62,10 +62,43 @@ def session_live(request, session_id):
     if session.state != SessionState.LIVE:
         return redirect(session.get_absolute_url())
     context = _live_context(request, session)
-    context["qr"] = mark_safe(  # noqa: S308 - segno draws the SVG from our own URL
-        segno.make(context["join_url"], error="m").svg_inline(scale=5, title=_("QR code to join"))
-    )
+    context["qr"] = _qr(context["join_url"])
     return render(request, "workshops/live/facilitator.html", context)
+
+
+def _qr(join_url):
+    return mark_safe(  # noqa: S308 - segno draws the SVG from our own URL
+        segno.make(join_url, error="m").svg_inline(scale=5, title=_("QR code to join"))
+    )
+
+
+@workplace_view
+@require_GET
+def session_present(request, session_id):
+    """The projector's page (issue 17, point 5): the workshop's topic and step large, the join code and QR,
+    the posts without their authors' names; no personal menu, bell or inbox. It follows the controls page by
+    polling: the facilitator steers from their own phone or laptop."""
+    session = _facilitated_or_404(request, session_id)
+    return render(request, "workshops/live/present.html", _present_context(request, session))
+
+
+def _present_context(request, session):
+    if session.state != SessionState.LIVE:
+        return {"session": session}
+    context = _live_context(request, session)
+    context["qr"] = _qr(context["join_url"])
+    return context
+
+
+@workplace_view
+@require_GET
+def session_present_board(request, session_id):
+    """What the projector polls: nothing (204) unless the board changed (starting and ending change it too,
+    so the room sees the workshop begin and end)."""
+    session = _facilitated_or_404(request, session_id)
+    if request.GET.get("rev") == str(session.revision):
+        return HttpResponse(status=204)
+    return render(request, "workshops/live/_present_board.html", _present_context(request, session))
 
 
 @workplace_view

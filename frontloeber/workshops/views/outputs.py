@@ -4,12 +4,14 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frontloeber.competences.forms import ActivityForm
 from frontloeber.competences.selectors import workplace_skills
-from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pdf import pdf_response
+from frontloeber.core.text import whole_number
 from frontloeber.experiments import selectors as experiment_selectors
 from frontloeber.experiments.forms import AdoptionPlanForm, ExperimentForm
 from frontloeber.ideas.selectors import assignable_members
@@ -42,6 +44,40 @@ def session_outputs(request, session_id):
             "suggested": selectors.suggested_output_kinds(steps=desk["steps"]),
             "idea_kinds": IDEA_OUTPUTS,
         },
+    )
+
+
+@workplace_view
+@require_http_methods(["GET", "POST"])
+def session_posts_to_ideas(request, session_id):
+    """Every post still on the board that has become nothing yet becomes an idea, in one action, after a
+    preview of what each idea will be."""
+    session = _facilitated_or_404(request, session_id)
+    if not permissions.can_make_output(membership=request.membership, kind=OutputKind.IDEA):
+        raise Http404(_("Only the workplace's leaders make this from a post."))
+    if request.method == "POST":
+        chosen = [pk for pk in map(whole_number, request.POST.getlist("post")) if pk is not None]
+        try:
+            ideas = services.posts_to_ideas(actor=request.user, session=session, post_ids=chosen)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(
+                request,
+                ngettext(
+                    "%(n)d post became an idea. Each is on the ideas board, linked to the workshop.",
+                    "%(n)d posts became ideas. Each is on the ideas board, linked to the workshop.",
+                    len(ideas),
+                )
+                % {"n": len(ideas)},
+            )
+        return redirect(_outputs_url(session))
+    posts = selectors.posts_without_output(session=session)
+    drafts = [(post, selectors.post_idea_draft(post=post, session=session)) for post in posts]
+    return render(
+        request,
+        "workshops/posts_to_ideas.html",
+        {"session": session, "drafts": drafts, "cancel_url": _outputs_url(session)},
     )
 
 

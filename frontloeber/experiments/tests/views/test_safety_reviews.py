@@ -254,3 +254,53 @@ def test_the_admin_names_and_removes_a_reviewer_after_a_confirmation(client, wor
     assert client.get(remove).status_code == 200 and SafetyContact.objects.filter(pk=contact.pk).exists()
     assert client.post(remove).status_code == 302
     assert not SafetyContact.objects.filter(pk=contact.pk).exists()
+
+
+# --- What the hostile review of the change found (each failed before its fix) --------------------------
+
+
+def test_a_named_reviewer_who_left_the_organisation_reviews_nothing(
+    workplace, experiment, leader, dpo, admin
+):
+    from frontloeber.organisations.models import Membership
+
+    Membership.objects.filter(user=dpo).delete()
+    review = waiting(answer(experiment, leader, PERSONAL))
+    with pytest.raises(PermissionDenied):
+        services.safety_review_decide(actor=dpo, review=review, approve=True)
+    assert (
+        not notification_selectors.notifications_for(user=dpo).filter(kind=Kind.SAFETY_REVIEW_ASKED).exists()
+    )
+    # With nobody left who is named, the admins review.
+    services.safety_review_decide(actor=admin, review=review, approve=True)
+
+
+def test_nobody_approves_their_own_plan(workplace, experiment, leader):
+    OrganisationAdminFactory(organisation=workplace.organisation, user=leader)  # the leader is an admin too
+    review = waiting(answer(experiment, leader, PERSONAL))
+    with pytest.raises(PermissionDenied):
+        services.safety_review_decide(actor=leader, review=review, approve=True)
+    experiment.refresh_from_db()
+    assert experiment.safety_confirmed_at is None
+
+
+def test_answers_given_before_the_reviews_are_sent_to_them(workplace, experiment, leader, dpo):
+    from frontloeber.experiments.models import Experiment
+
+    Experiment.objects.filter(pk=experiment.pk).update(**{k: v for k, v in PERSONAL.items()})
+    experiment.refresh_from_db()
+    assert experiment.safety_version == 0 and not SafetyReview.objects.exists()
+    with pytest.raises(ValidationError):  # not the leader's to confirm
+        services.experiment_safety_confirm(actor=leader, experiment=experiment)
+    services.experiment_safety_send(actor=leader, experiment=experiment)
+    assert waiting(experiment).role == "dpo"
+    with pytest.raises(ValidationError):  # asked already
+        services.experiment_safety_send(actor=leader, experiment=experiment)
+
+
+def test_saving_the_same_answers_again_keeps_the_approval(experiment, leader, dpo):
+    review = waiting(answer(experiment, leader, PERSONAL))
+    services.safety_review_decide(actor=dpo, review=review, approve=True)
+    experiment = answer(experiment, leader, PERSONAL)
+    assert experiment.safety_version == 1 and experiment.safety_confirmed_by == dpo
+    assert SafetyReview.objects.count() == 1

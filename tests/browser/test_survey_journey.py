@@ -187,3 +187,22 @@ def test_a_round_from_opening_to_the_pdf(new_context, live_server):
     log_in(leader_phone, leader)
     leader_phone.goto(round_.get_absolute_url())
     assert_fits_the_screen(leader_phone)
+
+    # Issue 17, point 7: the MED committee's observer reads nothing until the leader shares the report.
+    observer = member(workplace, Role.OBSERVER, full_name="Ole Observatør").user
+    observer_phone = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    log_in(observer_phone, observer)
+    observer_phone.goto(home_url)
+    expect(observer_phone.locator(f"main a[href='{round_.get_absolute_url()}']")).to_have_count(0)
+    assert_accessible(observer_phone)
+    sharing = leader_page.locator("#sharing")
+    sharing.locator("input[name=audiences][value=med]").check()
+    sharing.locator("button[type=submit]").click()
+    expect(leader_page.locator(".alert-success")).to_be_visible()
+    assert_accessible(leader_page)
+    observer_phone.goto(home_url)
+    observer_phone.locator(f"main a[href='{round_.get_absolute_url()}']").click()
+    expect(observer_phone.locator("svg.fl-radar[role=img]")).to_be_visible()
+    expect(observer_phone.locator("#sharing")).to_have_count(0)  # not theirs to change
+    assert_fits_the_screen(observer_phone)
+    assert_accessible(observer_phone)

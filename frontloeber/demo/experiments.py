@@ -8,6 +8,7 @@ import datetime
 
 from django.utils import timezone
 
+from frontloeber.experiments import services as experiment_services
 from frontloeber.experiments.models import (
     AdoptionPlan,
     AdoptionState,
@@ -42,6 +43,9 @@ def seed(*, workplaces, people, now=None):
         if experiment is None:
             experiment = _experiment(spec, workplace, idea, people, experiments, now, today)
             created += 1
+            if experiment.is_planned and experiment.safety_answered and experiment.safety_roles_needed:
+                # Sent to the reviewers as the leader would: the organisation's admin reviews (nobody named).
+                experiment_services.experiment_safety_send(actor=experiment.created_by, experiment=experiment)
         experiments[spec["key"]] = experiment
     for spec in ADOPTION_PLANS:
         experiment = experiments.get(spec["experiment"])

@@ -510,6 +510,8 @@ EXPERIMENTS = [
         "idea": "NFC-mærker i ambulancen til at registrere rengøring",
         "workplace": "praehospitalt-center",
         "state": "planned",
+        # Answered, and waiting for the data protection adviser and the IT contact (issue 17, point 6).
+        "safety_answered": True,
         "hypothesis": (
             "Vi tror, at et NFC-mærke i bilen, som vi scanner med vagttelefonen efter rengøring, vil føre "
             "til, at vagtholdet altid ved, om bilen er gjort ren, og at vi kan dokumentere rengøring efter "

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from frontloeber.notifications.models import Audience, Notification
 from frontloeber.organisations.models import Workplace
 from tests.factories import InvitationFactory
 
@@ -84,6 +85,16 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     call_command("seed_demo", stdout=StringIO())
     for workplace in Workplace.objects.all()[:3]:  # the demo invites nobody; the move of this table counts
         InvitationFactory(workplace=workplace)
+    # notifications 0012 turns the admins' flag into the audience and back (the reviewers' become admins').
+    if not Notification.objects.filter(audience=Audience.ADMINS).exists():
+        workplace = Workplace.objects.first()
+        Notification.objects.create(
+            workplace=workplace,
+            recipient_id=workplace.memberships.first().user_id,
+            kind="survey_close_request",
+            audience=Audience.ADMINS,
+        )
+    told_admins = Notification.objects.exclude(audience=Audience.WORKPLACE).count()
     before = row_counts()
     subjects = notification_subjects()
     assert len(subjects) > 20
@@ -95,6 +106,9 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
     rolled_back = row_counts()
     assert {"accounts_invitation", "workshops_barrier"} <= set(connection.introspection.table_names())
     assert rolled_back == {table: n for table, n in before.items() if table not in LATER_TABLES}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM notifications_notification WHERE for_organisation_admins")
+        assert cursor.fetchone()[0] == told_admins
     assert notification_subjects() == subjects  # the foreign key to the idea again
 
     migrate(newest())
@@ -102,6 +116,7 @@ def test_this_issues_migrations_keep_every_row_of_the_demo_both_ways():
         t: n for t, n in before.items() if t not in LATER_TABLES
     }
     assert notification_subjects() == subjects
+    assert Notification.objects.exclude(audience=Audience.WORKPLACE).count() == told_admins
     with connection.cursor() as cursor:  # ideas 0007 made every comment's HTML again
         cursor.execute("SELECT COUNT(*) FROM ideas_comment WHERE body_html = ''")
         assert cursor.fetchone()[0] == 0

@@ -14,7 +14,7 @@ from frontloeber.core.addresses import url_for_ids
 from frontloeber.ideas import search
 from frontloeber.ideas.models import Idea, IdeaStatus, ValueAxis
 from frontloeber.organisations.models import SafetyRole
-from frontloeber.organisations.selectors import may_review_safety, safety_reviewers, workplace_leader_ids
+from frontloeber.organisations.selectors import may_be_reviewed, may_review_safety, workplace_leader_ids
 
 from . import permissions
 from .models import (
@@ -497,18 +497,6 @@ def may_decide_review(*, user, review):
     )
 
 
-def review_has_reviewers(*, review):
-    """Whether anybody outside the experiment's own leadership can decide the review."""
-    experiment = review.experiment
-    return bool(
-        safety_reviewers(
-            organisation_id=experiment.organisation_id,
-            role=review.role,
-            exclude_ids=own_leadership_ids(experiment),
-        )
-    )
-
-
 def _roles_reviewed(*, user, organisation):
     return [
         role
@@ -557,7 +545,10 @@ def experiment_reviews(*, experiment):
         .order_by("-version", "role")
     )
     current = [review for review in reviews if review.version == experiment.safety_version]
+    # Whether anybody outside the experiment's own leadership can decide each waiting review.
+    leadership = own_leadership_ids(experiment) if any(r.is_waiting for r in current) else set()
     for review in current:
-        review.experiment = experiment
-        review.has_reviewers = not review.is_waiting or review_has_reviewers(review=review)
+        review.has_reviewers = not review.is_waiting or may_be_reviewed(
+            organisation_id=experiment.organisation_id, role=review.role, exclude_ids=leadership
+        )
     return {"reviews": reviews, "current_reviews": current}

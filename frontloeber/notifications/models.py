@@ -34,6 +34,12 @@ def subject_fields(subject):
     }
 
 
+class Audience(models.TextChoices):
+    WORKPLACE = "workplace", _("The workplace's members")
+    ADMINS = "admins", _("The organisation's admins")
+    SAFETY_REVIEWERS = "safety_reviewers", _("The reviewers of the organisation's safety checks")
+
+
 class Notification(WorkplaceRow):
     """Something that happened which a person should know about. The text is built in their language when
     shown, from the kind and the few words stored here."""
@@ -59,12 +65,9 @@ class Notification(WorkplaceRow):
     status = models.CharField(max_length=20, blank=True)
     # Where the notification leads, when that is not the idea's page (an experiment, a checkpoint).
     target_url = models.CharField(max_length=300, blank=True)
-    # Told to the organisation's admins about one of its workplaces: shown while they are admins, whether or
-    # not they belong to the workplace.
-    for_organisation_admins = models.BooleanField(default=False)
-    # Told to the people who review an organisation's safety checks (its named advisers and contacts, and its
-    # admins): shown while they are still one of them, whether or not they belong to the workplace.
-    for_safety_review = models.BooleanField(default=False)
+    # Who was told, and so who still sees it (selectors._still_told): the workplace's members, or, about
+    # one of its workplaces, the organisation's admins or the reviewers of its safety checks, member or not.
+    audience = models.CharField(max_length=20, choices=Audience.choices, default=Audience.WORKPLACE)
     created_at = models.DateTimeField(default=timezone.now)
     # How many happenings of this kind about the same subject, close together, this one notification tells
     # of (services.GROUP_WINDOW): four status changes in three minutes are one notification, not four.

@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef, Q
 
-from .models import MutedKind, Notification, Preference
+from .models import Audience, MutedKind, Notification, Preference
 
 DIGEST_LIMIT = 50
 
@@ -24,15 +24,13 @@ def _still_told(recipient):
 
     member = Membership.objects.filter(user=recipient, workplace=OuterRef("workplace"))
     admin = OrganisationAdmin.objects.filter(user=recipient, organisation=OuterRef("organisation"))
-    # A named reviewer hears of the organisation's safety checks while they still belong to it.
-    still_member = Membership.objects.filter(user=OuterRef("user"), organisation=OuterRef("organisation"))
-    reviewer = SafetyContact.objects.filter(user=recipient, organisation=OuterRef("organisation")).filter(
-        Exists(still_member)
-    )
+    reviewer = SafetyContact.objects.filter(
+        user=recipient, organisation=OuterRef("organisation")
+    ).still_belonging()
     return (
-        Q(Exists(member), for_organisation_admins=False, for_safety_review=False)
-        | Q(Exists(admin), for_organisation_admins=True)
-        | Q(Exists(admin) | Exists(reviewer), for_safety_review=True)
+        Q(Exists(member), audience=Audience.WORKPLACE)
+        | Q(Exists(admin), audience=Audience.ADMINS)
+        | Q(Exists(admin) | Exists(reviewer), audience=Audience.SAFETY_REVIEWERS)
     )
 
 

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import kinds
-from .models import MutedKind, Notification, Preference, subject_fields
+from .models import Audience, MutedKind, Notification, Preference, subject_fields
 
 # Happenings of one kind about one subject this close together are one notification (the latest of them,
 # with how many it stands for), while the recipient has neither read it nor had it in a digest.
@@ -24,42 +24,27 @@ def notification_create(
     detail="",
     status="",
     target_url="",
-    to_organisation_admins=False,
-    to_safety_reviewers=False,
+    audience=Audience.WORKPLACE,
 ):
-    """Tell each recipient (once, and never the person who did it) that something happened. Only current
-    members of the workplace hear of it: someone who has left keeps no window into it. Told to the
-    organisation's admins about one of its workplaces, only current admins hear of it, member or not.
-    ``subject`` is what it is about (an idea): an object of the same workplace with a ``title``. Told to the
-    safety reviewers, only those still named (or still admins) hear of it."""
-    from frontloeber.organisations.models import Membership, OrganisationAdmin, SafetyContact
-
-    kinds.require(kind)
+    """Tell each recipient (once, and never the person who did it) that something happened, if they are in
+    the ``audience`` now: the workplace's current members (someone who has left keeps no window into it), or
+    about one of its workplaces the organisation's current admins, or the current reviewers of its safety
+    checks, member or not. ``subject`` is what it is about (an idea): an object of the same workplace with a
+    ``title``."""
+    declared = kinds.require(kind)
     if subject is not None and getattr(subject, "workplace_id", workplace.pk) != workplace.pk:
         raise ValueError("A notification's subject belongs to the workplace it is told in.")
     about = subject_fields(subject)
     candidates = {user.pk for user in recipients if user is not None}
-    if to_safety_reviewers:
-        # The caller chose the reviewers (organisations.selectors.safety_reviewers: still of the
-        # organisation); here only that each is named or an admin.
-        reviewers = SafetyContact.objects.filter(organisation_id=workplace.organisation_id)
-        admins = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
-        members = set(reviewers.filter(user_id__in=candidates).values_list("user_id", flat=True))
-        members |= set(admins.filter(user_id__in=candidates).values_list("user_id", flat=True))
-    else:
-        if to_organisation_admins:
-            allowed = OrganisationAdmin.objects.filter(organisation_id=workplace.organisation_id)
-        else:
-            allowed = Membership.objects.filter(workplace=workplace)
-        members = set(allowed.filter(user_id__in=candidates).values_list("user_id", flat=True))
-    if members and not kinds.require(kind).always:
+    members = _in_audience(audience, workplace, candidates)
+    if members and not declared.always:
         members -= set(
             MutedKind.objects.filter(user_id__in=members, kind=kind).values_list("user_id", flat=True)
         )
     if actor is not None:
         members.discard(actor.pk)
     now = timezone.now()
-    if members and subject is not None and kinds.require(kind).groups:
+    if members and subject is not None and declared.groups:
         members -= _group_into_recent(
             members,
             kind=kind,
@@ -86,14 +71,29 @@ def notification_create(
                 detail=detail[:200],
                 status=status,
                 target_url=target_url,
-                for_organisation_admins=to_organisation_admins,
-                for_safety_review=to_safety_reviewers,
+                audience=audience,
                 created_at=now,
                 **about,
             )
         )
     Notification.objects.bulk_create(rows)
     return rows
+
+
+def _in_audience(audience, workplace, user_ids):
+    """Which of ``user_ids`` are in the audience now."""
+    from frontloeber.organisations.models import Membership, OrganisationAdmin, SafetyContact
+
+    organisation_id = workplace.organisation_id
+    admins = OrganisationAdmin.objects.filter(organisation_id=organisation_id, user_id__in=user_ids)
+    if audience == Audience.ADMINS:
+        groups = [admins]
+    elif audience == Audience.SAFETY_REVIEWERS:
+        reviewers = SafetyContact.objects.filter(organisation_id=organisation_id, user_id__in=user_ids)
+        groups = [admins, reviewers.still_belonging()]
+    else:
+        groups = [Membership.objects.filter(workplace=workplace, user_id__in=user_ids)]
+    return set().union(*(group.values_list("user_id", flat=True) for group in groups))
 
 
 def _group_into_recent(user_ids, *, kind, about, actor, detail, status, target_url, now):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.choices import with_questions
 
-from .rows import OrganisationRow, WorkplaceRow, WorkplaceRowQuerySet, tenant_index
+from .rows import OrganisationRow, OrganisationRowQuerySet, WorkplaceRow, WorkplaceRowQuerySet, tenant_index
 
 
 class Role(models.TextChoices):
@@ -258,6 +258,19 @@ class SafetyRole(models.TextChoices):
     IT = "it", _("IT security contact")
 
 
+class SafetyContactQuerySet(OrganisationRowQuerySet):
+    def still_belonging(self):
+        """The contacts who still belong to their organisation: active, and a member of one of its workplaces
+        or one of its admins. One who has left reviews nothing and hears nothing of it."""
+        member = Membership.objects.filter(
+            user=models.OuterRef("user"), organisation=models.OuterRef("organisation")
+        )
+        admin = OrganisationAdmin.objects.filter(
+            user=models.OuterRef("user"), organisation=models.OuterRef("organisation")
+        )
+        return self.filter(user__is_active=True).filter(models.Exists(member) | models.Exists(admin))
+
+
 class SafetyContact(OrganisationRow):
     """A person the organisation names to review experiments' safety checks (issue 17, point 6): the data
     protection adviser for personal data and citizens who cannot easily consent, the IT security contact for
@@ -267,6 +280,8 @@ class SafetyContact(OrganisationRow):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     role = models.CharField(_("role"), max_length=5, choices=SafetyRole.choices)
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SafetyContactQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -347,55 +347,41 @@ def access_safety_contact(*, organisation, contact_id):
     )
 
 
-def _still_of(organisation_id):
-    """People who still belong to the organisation: active, and a member of one of its workplaces or one
-    of its admins. A named reviewer who has left reviews nothing."""
-    return Q(user__is_active=True) & (
-        Q(user__memberships__organisation_id=organisation_id)
-        | Q(user__organisation_admin_roles__organisation_id=organisation_id)
+def _reviewer_ids(*, organisation_id, role, exclude_ids):
+    named = list(
+        SafetyContact.objects.filter(organisation_id=organisation_id, role=role)
+        .still_belonging()
+        .exclude(user_id__in=exclude_ids)
+        .values_list("user_id", flat=True)
     )
+    if named:
+        return named
+    admins = OrganisationAdmin.objects.filter(organisation_id=organisation_id, user__is_active=True)
+    return list(admins.exclude(user_id__in=exclude_ids).values_list("user_id", flat=True))
 
 
 def safety_reviewers(*, organisation_id, role, exclude_ids=()):
     """Who reviews a safety check of this role: the people named for it who still belong to the
     organisation, or its admins where none is; never ``exclude_ids`` (the experiment's own leadership, who
     would approve their own plan). May be empty."""
-    named = [
-        contact.user
-        for contact in SafetyContact.objects.filter(organisation_id=organisation_id, role=role)
-        .filter(_still_of(organisation_id))
-        .exclude(user_id__in=exclude_ids)
-        .select_related("user")
-        .distinct()
-        .order_by("user__full_name", "user__email")
-    ]
-    if named:
-        return named
-    return [
-        admin
-        for admin in organisation_admins(organisation_id=organisation_id)
-        if admin.is_active and admin.pk not in set(exclude_ids)
-    ]
+    ids = _reviewer_ids(organisation_id=organisation_id, role=role, exclude_ids=exclude_ids)
+    return list(get_user_model().objects.filter(pk__in=ids).order_by("full_name", "email")) if ids else []
+
+
+def may_be_reviewed(*, organisation_id, role, exclude_ids=()) -> bool:
+    """Whether anybody (outside ``exclude_ids``) can review a safety check of this role."""
+    return bool(_reviewer_ids(organisation_id=organisation_id, role=role, exclude_ids=exclude_ids))
 
 
 def may_review_safety(*, user, organisation_id, role, exclude_ids=()) -> bool:
-    reviewers = safety_reviewers(organisation_id=organisation_id, role=role, exclude_ids=exclude_ids)
-    return any(person.pk == user.pk for person in reviewers)
+    return user.pk in _reviewer_ids(organisation_id=organisation_id, role=role, exclude_ids=exclude_ids)
 
 
 def organisation_for_safety_reviewer(*, user, org_slug):
-    """The organisation, for a person named to review its safety checks or one of its admins; else None."""
+    """The organisation, for a person named to review its safety checks who still belongs to it, or one of
+    its admins; else None."""
     if not user.is_authenticated:
         return None
-    organisation = (
-        Organisation.objects.filter(slug=org_slug)
-        .filter(Q(safety_contacts__user=user) | Q(admins__user=user))
-        .distinct()
-        .first()
-    )
-    if organisation is None:
-        return None
-    still = OrganisationAdmin.objects.filter(organisation=organisation, user=user).exists() or (
-        Membership.objects.filter(organisation=organisation, user=user).exists()
-    )
-    return organisation if still else None
+    admin = OrganisationAdmin.objects.filter(organisation=OuterRef("pk"), user=user)
+    contact = SafetyContact.objects.filter(organisation=OuterRef("pk"), user=user).still_belonging()
+    return at_most_one(Organisation.objects.filter(slug=org_slug).filter(Exists(admin) | Exists(contact)))

@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
+from frontloeber.notifications.models import Audience
 from frontloeber.notifications.services import notification_create
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.selectors import may_review_safety, safety_reviewers
@@ -119,7 +120,7 @@ def _ask_for_review(experiment, *, actor):
                 "experiments:safety_review",
                 kwargs={"org_slug": experiment.workplace.organisation.slug, "review_id": review.pk},
             ),
-            to_safety_reviewers=True,
+            audience=Audience.SAFETY_REVIEWERS,
         )
     return reviews
 

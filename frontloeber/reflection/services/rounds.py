@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from frontloeber.notifications.models import Audience
 from frontloeber.notifications.selectors import email_languages
 from frontloeber.organisations.models import Organisation
 from frontloeber.organisations.permissions import require_leader
@@ -148,7 +149,7 @@ def _tell_admins(round_, *, kind, actor):
             "reflection:organisation_round",
             kwargs={"org_slug": round_.workplace.organisation.slug, "round_id": round_.pk},
         ),
-        to_organisation_admins=True,
+        audience=Audience.ADMINS,
     )
 
 

@@ -8,7 +8,7 @@ from django.apps import apps as django_apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
-from frontloeber.notifications.models import Notification
+from frontloeber.notifications.models import Audience, Notification
 from frontloeber.organisations import services as account_services
 from frontloeber.organisations import services as org_services
 from frontloeber.organisations.models import (
@@ -274,7 +274,7 @@ def test_the_admins_who_oversee_the_round_are_told_of_people_its_leadership_just
     told = Notification.objects.filter(kind="survey_not_asked")
     assert list(told.values_list("recipient", flat=True)) == [admin.pk]
     notification = told.get()
-    assert notification.for_organisation_admins
+    assert notification.audience == Audience.ADMINS
     assert notification.target_url.endswith(f"/refleksion/runder/{round_.pk}/")
     assert workplace.name in notification.message()
 

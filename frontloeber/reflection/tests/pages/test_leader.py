@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
-from frontloeber.notifications.models import Notification
+from frontloeber.notifications.models import Audience, Notification
 from frontloeber.organisations.models import Role
 from frontloeber.reflection import services
 from frontloeber.reflection.models import (
@@ -225,7 +225,7 @@ def test_before_everyone_has_answered_the_leader_asks_an_admin_to_approve_closin
     )
     # The admin is told, approves on the organisation's page of the round after a confirmation, and it closes.
     notification = Notification.objects.get(recipient=admin)
-    assert notification.kind == "survey_close_request" and notification.for_organisation_admins
+    assert notification.kind == "survey_close_request" and notification.audience == Audience.ADMINS
     client.force_login(admin)
     assert client.get(reverse("notifications:list")).status_code == 200
     opened = client.get(reverse("notifications:open", kwargs={"notification_id": notification.pk}))

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "frontloeber.workshops",
     "frontloeber.competences",
     "frontloeber.notifications",
+    "frontloeber.insights",
     "frontloeber.demo",
 ]
 

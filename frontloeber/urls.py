@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("frontloeber.workshops.urls")),
     path("", include("frontloeber.workshops.join_urls")),
     path("", include("frontloeber.competences.urls")),
+    path("", include("frontloeber.insights.urls")),
     path("varsler/", include("frontloeber.notifications.urls")),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),

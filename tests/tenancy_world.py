@@ -7,11 +7,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from frontloeber.actions import services as action_services
 from frontloeber.competences import services as competence_services
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations import services as organisation_services
-from frontloeber.organisations.models import OrganisationDomain, Role
+from frontloeber.organisations.models import LeaderGroup, LeaderGroupMember, OrganisationDomain, Role
 from frontloeber.reflection import services as reflection_services
 from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
@@ -41,6 +42,7 @@ TENANT_NAMESPACES = {
     "reflection",
     "workshops",
     "competences",
+    "insights",
 }
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
@@ -80,6 +82,8 @@ class Tenant:
     domain: object
     safety_contact: object
     safety_review: object
+    leader_group: object
+    raised_barrier: object
 
 
 def make_tenant():
@@ -202,7 +206,26 @@ def make_tenant():
         ),
         safety_contact=safety_contact,
         safety_review=reviewed.safety_reviews.get(),
+        leader_group=_leader_group(workplace),
+        raised_barrier=_raised_barrier(workplace, leader.user),
     )
+
+
+def _raised_barrier(workplace, leader):
+    """A barrier of the register raised to the organisation."""
+    barrier = action_services.barrier_create(
+        actor=leader, workplace=workplace, kind="habit", description="Vi må ikke installere apps"
+    )
+    return action_services.barrier_raise(actor=leader, barrier=barrier, kind="it", why="Kræver IT")
+
+
+def _leader_group(workplace):
+    """A leader group of the workplace and a second workplace of its organisation."""
+    group = LeaderGroup.objects.create(organisation=workplace.organisation, name=f"Gruppe {workplace.slug}")
+    other = WorkplaceFactory(organisation=workplace.organisation)
+    for each in (workplace, other):
+        LeaderGroupMember.objects.create(group=group, workplace=each)
+    return group
 
 
 ACTIVITY_POST = {
@@ -213,6 +236,10 @@ ACTIVITY_POST = {
     "minutes": "60",
     "host": "1",
 }
+
+
+def group_of(t):
+    return {"group_id": t.leader_group.pk}
 
 
 def activity_of(t):
@@ -508,6 +535,17 @@ TENANT_URLS.update(
         "workshops:format_materials": (lambda t: {**wp(t), "format_slug": "idevinduet"}, no_objects, {}),
         "actions:barrier_list": (wp, no_objects, {"kind": "time", "description": "Hacked"}),
         "actions:barrier_edit": (wp, lambda t: {"barrier_id": t.barrier.pk}, {"status": "removed"}),
+        "actions:barrier_raise": (
+            wp,
+            lambda t: {"barrier_id": t.barrier.pk},
+            {"kind": "it", "why": "Hacked"},
+        ),
+        "actions:organisation_barriers": (org, no_objects, {}),
+        "actions:organisation_barrier": (
+            org,
+            lambda t: {"barrier_id": t.raised_barrier.pk},
+            {"action": "answer", "outcome": "resolved", "answer": "Hacked"},
+        ),
         "actions:action_items": (
             wp,
             no_objects,
@@ -527,5 +565,17 @@ TENANT_URLS.update(
         "competences:signup": (wp, activity_of, {"action": "leave"}),
         "competences:attendance": (wp, activity_of, {"attended": "1"}),
         "competences:feedback": (wp, activity_of, {"rating": "5"}),
+        "insights:overview": (wp, no_objects, {}),
+        "insights:overview_csv": (wp, no_objects, {}),
+        "insights:overview_xlsx": (wp, no_objects, {}),
+        "insights:overview_pdf": (wp, no_objects, {}),
+        "insights:practice_guide": (lambda t: {**wp(t), "code": "P3"}, no_objects, {}),
+        "insights:leader_group": (wp, group_of, {}),
+        "insights:organisation_overview": (org, no_objects, {}),
+        "insights:organisation_csv": (org, no_objects, {}),
+        "insights:organisation_xlsx": (org, no_objects, {}),
+        "insights:leader_groups": (org, no_objects, {"name": "Hacked", "workplaces": ["1", "2"]}),
+        "insights:leader_group_edit": (org, group_of, {"name": "Hacked", "workplaces": ["1", "2"]}),
+        "insights:leader_group_delete": (org, group_of, {}),
     }
 )

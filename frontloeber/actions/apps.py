@@ -10,6 +10,7 @@ class ActionsConfig(AppConfig):
     def ready(self):
         from frontloeber.ideas.registry import idea_page
         from frontloeber.notifications.registry import daily_jobs
+        from frontloeber.organisations.registry import organisation_home_links
 
         from . import (
             notification_kinds,  # noqa: F401 — declares the kinds
@@ -19,3 +20,4 @@ class ActionsConfig(AppConfig):
 
         idea_page.register(selectors.idea_action_items)
         daily_jobs.register(services.action_items_remind)
+        organisation_home_links.register(selectors.organisation_links)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from frontloeber.core.forms import DATE_INPUT, member_choices
 from frontloeber.core.text import first_line
 
-from .models import BarrierKind
+from .models import ANSWERED, BarrierKind, Escalation, RaisedKind
 
 
 class _RegisterForm(forms.Form):
@@ -37,3 +37,36 @@ class ActionItemForm(_RegisterForm):
     @classmethod
     def initial_from(cls, post, session):
         return {"what": first_line(post.text, 200)}
+
+
+class BarrierRaiseForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What does the decision concern?"), choices=[("", _("Choose"))] + RaisedKind.choices
+    )
+    why = forms.CharField(
+        label=_("Why does it need a decision above the workplace?"),
+        help_text=_("What have you tried, and what would you ask the organisation to decide?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class BarrierTakeForm(forms.Form):
+    answerer = forms.CharField(
+        label=_("Who answers it?"), help_text=_("A person or a unit, e.g. “IT-afdelingen”."), max_length=200
+    )
+    due_on = forms.DateField(label=_("By when?"), widget=forms.DateInput(**DATE_INPUT))
+
+
+class BarrierAnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("The answer"),
+        choices=[(value, label) for value, label in Escalation.choices if value in ANSWERED],
+        widget=forms.RadioSelect,
+    )
+    answer = forms.CharField(
+        label=_("What was decided, or why not"),
+        help_text=_("The leader and the team read it on the barrier."),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

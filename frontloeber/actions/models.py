@@ -27,6 +27,29 @@ class BarrierStatus(models.TextChoices):
     REMOVED = "removed", _("Removed")
 
 
+class RaisedKind(models.TextChoices):
+    """What a barrier raised to the organisation needs a decision on (issue 18, point 6)."""
+
+    IT = "it", _("IT")
+    LEGAL = "legal", _("Legal")
+    BUDGET = "budget", _("Budget")
+    ORGANISATION = "organisation", _("Organisation")
+    OTHER = "other", _("Other")
+
+
+class Escalation(models.TextChoices):
+    """Where a barrier raised to the leadership system stands. Blank: it stays in the workplace."""
+
+    RAISED = "raised", _("Raised to the organisation")
+    TAKEN = "taken", _("Taken up")
+    RESOLVED = "resolved", _("Resolved")
+    DECLINED = "declined", _("Declined")
+    FORWARDED = "forwarded", _("Forwarded")
+
+
+ANSWERED = {Escalation.RESOLVED, Escalation.DECLINED, Escalation.FORWARDED}
+
+
 class Barrier(WorkplaceRow):
     """Something that keeps the team from trying new things: the barrier register (practice 3)."""
 
@@ -41,13 +64,82 @@ class Barrier(WorkplaceRow):
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
 
+    # Raised to the organisation when it needs a decision above the workplace (issue 18, point 6).
+    escalation = models.CharField(
+        _("raised to the organisation"), max_length=10, choices=Escalation.choices, blank=True
+    )
+    raised_kind = models.CharField(_("what it needs"), max_length=12, choices=RaisedKind.choices, blank=True)
+    raised_why = models.TextField(
+        _("why it needs a decision above the workplace"), blank=True, max_length=1000
+    )
+    raised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    raised_at = models.DateTimeField(null=True, blank=True)
+    answerer = models.CharField(_("who answers"), max_length=200, blank=True)
+    answer_due_on = models.DateField(_("answer by"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True, max_length=2000)
+    answered_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         verbose_name = _("barrier")
         ordering = ["-pk"]
-        indexes = [tenant_index("status")]
+        indexes = [
+            tenant_index("status"),
+            # The organisation's list of raised barriers reads across its workplaces.
+            models.Index(fields=["organisation", "escalation", "raised_at"], name="barrier_raised_idx"),
+        ]
 
     def __str__(self):
         return self.description[:60]
+
+    @property
+    def answer_promised(self):
+        """Taken up by the organisation: someone is named to answer by a date."""
+        return self.escalation == Escalation.TAKEN
+
+    @property
+    def answer_overdue(self):
+        return (
+            self.answer_promised
+            and self.answer_due_on is not None
+            and self.answer_due_on < timezone.localdate()
+        )
+
+    @property
+    def can_be_raised(self):
+        """Open in the register and not waiting for the organisation's answer already."""
+        return self.status != BarrierStatus.REMOVED and self.escalation not in (
+            Escalation.RAISED,
+            Escalation.TAKEN,
+        )
+
+
+class BarrierChange(WorkplaceRow):
+    """Each change of a barrier's status in the register or of its answer from the organisation, with its
+    date (issue 18): how long barriers stay open is a figure of practice 3. Kept from the day this table
+    came."""
+
+    class Field(models.TextChoices):
+        STATUS = "status", _("status")
+        ESCALATION = "escalation", _("raised to the organisation")
+
+    barrier = models.ForeignKey(Barrier, on_delete=models.CASCADE, related_name="changes")
+    field = models.CharField(max_length=10, choices=Field.choices)
+    from_value = models.CharField(max_length=12, blank=True)
+    to_value = models.CharField(max_length=12)
+    note = models.TextField(blank=True, max_length=2000)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [tenant_index("barrier")]
+
+    def __str__(self):
+        return f"{self.barrier_id} {self.field}: {self.from_value} → {self.to_value}"
 
 
 class ActionStatus(models.TextChoices):

@@ -15,10 +15,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
+from frontloeber.notifications.models import Audience
 from frontloeber.notifications.services import notification_create
-from frontloeber.organisations.permissions import is_contributor, require_leader
+from frontloeber.organisations.permissions import is_contributor, require_administer, require_leader
+from frontloeber.organisations.selectors import organisation_admins
 
-from .models import ActionItem, ActionStatus, Barrier, BarrierKind, BarrierStatus
+from .models import (
+    ANSWERED,
+    ActionItem,
+    ActionStatus,
+    Barrier,
+    BarrierChange,
+    BarrierKind,
+    BarrierStatus,
+    Escalation,
+    RaisedKind,
+)
 from .notification_kinds import Kind
 
 WHAT_MAX = 200
@@ -60,9 +72,151 @@ def barrier_update(*, actor, barrier, status) -> Barrier:
     require_leader(user=actor, workplace=barrier.workplace)
     if status not in BarrierStatus.values:
         raise ValidationError({"status": _("Choose one of the statuses.")})
+    if status == barrier.status:
+        return barrier
+    now = timezone.now()
+    BarrierChange.objects.create(
+        workplace=barrier.workplace,
+        barrier=barrier,
+        field=BarrierChange.Field.STATUS,
+        from_value=barrier.status,
+        to_value=status,
+        actor=actor,
+        at=now,
+    )
     barrier.status = status
-    barrier.updated_at = timezone.now()
+    barrier.updated_at = now
     barrier.save(update_fields=["status", "updated_at"])
+    return barrier
+
+
+# --- Barriers raised to the organisation (issue 18, point 6) ------------------------------------------------
+
+RAISED_WHY_MAX = 1000
+ANSWER_MAX = 2000
+ANSWERER_MAX = 200
+ANSWER_AHEAD_DAYS = 365
+
+
+def _lock_barrier(barrier):
+    return Barrier.objects.select_for_update().select_related("workplace", "organisation").get(pk=barrier.pk)
+
+
+def _escalation_changed(barrier, *, actor, to, note="", at):
+    BarrierChange.objects.create(
+        workplace=barrier.workplace,
+        barrier=barrier,
+        field=BarrierChange.Field.ESCALATION,
+        from_value=barrier.escalation,
+        to_value=to,
+        note=note,
+        actor=actor,
+        at=at,
+    )
+    barrier.escalation = to
+
+
+def organisation_barriers_url(barrier):
+    return reverse(
+        "actions:organisation_barrier",
+        kwargs={"org_slug": barrier.organisation.slug, "barrier_id": barrier.pk},
+    )
+
+
+@transaction.atomic
+def barrier_raise(*, actor, barrier, kind, why) -> Barrier:
+    """A leader raises a barrier of the register to the organisation, when removing it needs a decision
+    above the workplace. The organisation's admins are told."""
+    require_leader(user=actor, workplace=barrier.workplace)
+    barrier = _lock_barrier(barrier)
+    errors = {}
+    if barrier.escalation and barrier.escalation not in ANSWERED:
+        errors["kind"] = _("The barrier is already raised to the organisation and waits for its answer.")
+    elif barrier.status == BarrierStatus.REMOVED:
+        errors["kind"] = _("The barrier is removed; there is nothing to raise.")
+    if kind not in RaisedKind.values:
+        errors["kind"] = _("Choose what the decision is about.")
+    why = clean_text(
+        why, field="why", required=True, max_length=RAISED_WHY_MAX, errors=errors,
+        required_message=_("Say why it needs a decision above the workplace."),
+    )  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    _escalation_changed(barrier, actor=actor, to=Escalation.RAISED, note=why, at=now)
+    barrier.raised_kind, barrier.raised_why, barrier.raised_by, barrier.raised_at = kind, why, actor, now
+    barrier.answerer, barrier.answer_due_on, barrier.answer, barrier.answered_at = "", None, "", None
+    barrier.save()
+    notification_create(
+        recipients=organisation_admins(organisation_id=barrier.organisation_id),
+        kind=Kind.BARRIER_RAISED,
+        workplace=barrier.workplace,
+        actor=actor,
+        detail=barrier.description[:200],
+        target_url=organisation_barriers_url(barrier),
+        audience=Audience.ADMINS,
+    )
+    return barrier
+
+
+@transaction.atomic
+def barrier_take(*, actor, barrier, answerer, due_on, today=None) -> Barrier:
+    """An organisation admin takes a raised barrier up: who answers it, and by when."""
+    require_administer(user=actor, organisation=barrier.organisation)
+    barrier = _lock_barrier(barrier)
+    today = today or timezone.localdate()
+    errors = {}
+    if barrier.escalation not in (Escalation.RAISED, Escalation.TAKEN):
+        errors["answerer"] = _("Only a barrier raised and not yet answered can be taken up.")
+    answerer = clean_text(
+        answerer, field="answerer", required=True, max_length=ANSWERER_MAX, errors=errors,
+        required_message=_("Name who answers it."),
+    )  # fmt: skip
+    if due_on is None:
+        errors["due_on"] = _("Say by when it will be answered.")
+    elif not today <= due_on <= today + datetime.timedelta(days=ANSWER_AHEAD_DAYS):
+        errors["due_on"] = _("Choose a date from today and within a year.")
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    note = f"{answerer} · {due_on.isoformat()}"
+    _escalation_changed(barrier, actor=actor, to=Escalation.TAKEN, note=note, at=now)
+    barrier.answerer, barrier.answer_due_on = answerer, due_on
+    barrier.save(update_fields=["escalation", "answerer", "answer_due_on"])
+    return barrier
+
+
+@transaction.atomic
+def barrier_answer(*, actor, barrier, outcome, answer) -> Barrier:
+    """The organisation's answer: resolved, declined (with the reason) or forwarded (to whom, and why). The
+    leader who raised it is told, and the team reads the answer on the barrier."""
+    require_administer(user=actor, organisation=barrier.organisation)
+    barrier = _lock_barrier(barrier)
+    errors = {}
+    if barrier.escalation not in (Escalation.RAISED, Escalation.TAKEN):
+        errors["outcome"] = _("Only a barrier raised and not yet answered can be answered.")
+    if outcome not in ANSWERED:
+        errors["outcome"] = _("Choose resolved, declined or forwarded.")
+    answer = clean_text(
+        answer, field="answer", required=True, max_length=ANSWER_MAX, errors=errors,
+        required_message=_("Write the answer: what was decided, or why not."),
+    )  # fmt: skip
+    if errors:
+        raise ValidationError(errors)
+    now = timezone.now()
+    _escalation_changed(barrier, actor=actor, to=outcome, note=answer, at=now)
+    barrier.answer, barrier.answered_at = answer, now
+    barrier.save(update_fields=["escalation", "answer", "answered_at"])
+    notification_create(
+        recipients=[barrier.raised_by],
+        kind=Kind.BARRIER_ANSWERED,
+        workplace=barrier.workplace,
+        actor=actor,
+        detail=barrier.description[:200],
+        status=outcome,
+        target_url=reverse("actions:barrier_list", kwargs={"workplace_slug": barrier.workplace.slug})
+        + f"#barrier-{barrier.pk}",
+    )
     return barrier
 
 

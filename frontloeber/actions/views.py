@@ -17,11 +17,11 @@ from frontloeber.ideas.selectors import access_idea
 from frontloeber.organisations.models import Role
 from frontloeber.organisations.permissions import can_contribute
 from frontloeber.organisations.selectors import workplace_members
-from frontloeber.organisations.tenancy import workplace_view
+from frontloeber.organisations.tenancy import organisation_admin_view, workplace_view
 
 from . import selectors, services
-from .forms import ActionItemForm, BarrierForm
-from .models import BarrierStatus
+from .forms import ActionItemForm, BarrierAnswerForm, BarrierForm, BarrierRaiseForm, BarrierTakeForm
+from .models import ANSWERED, BarrierStatus, Escalation
 
 
 @workplace_view
@@ -73,6 +73,110 @@ def barrier_edit(request, barrier_id):
     else:
         messages.success(request, _("The barrier's status is saved."))
     return redirect(_barrier_url(barrier))
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_http_methods(["GET", "POST"])
+def barrier_raise(request, barrier_id):
+    """A leader raises a barrier to the organisation when removing it needs a decision above the workplace."""
+    barrier = selectors.access_barrier(workplace=request.workplace, barrier_id=barrier_id)
+    form = BarrierRaiseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.barrier_raise(
+                actor=request.user,
+                barrier=barrier,
+                kind=form.cleaned_data["kind"],
+                why=form.cleaned_data["why"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("The barrier is raised to the organisation. Its admins are told."))
+            return redirect(_barrier_url(barrier))
+    return render(
+        request,
+        "actions/barrier_raise.html",
+        {
+            "barrier": barrier,
+            "form": form,
+            "waiting": barrier.escalation in (Escalation.RAISED, Escalation.TAKEN),
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@organisation_admin_view
+@require_http_methods(["GET"])
+def organisation_barriers(request):
+    waiting_only = request.GET.get("vis") == "venter"
+    return render(
+        request,
+        "actions/organisation_barriers.html",
+        {
+            "page": paginate(
+                request,
+                selectors.organisation_raised_barriers(
+                    organisation=request.organisation, waiting_only=waiting_only
+                ),
+            ),
+            "waiting_only": waiting_only,
+        },
+    )
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def organisation_barrier(request, barrier_id):
+    barrier = selectors.access_organisation_barrier(organisation=request.organisation, barrier_id=barrier_id)
+    action = request.POST.get("action", "")
+    take_form = BarrierTakeForm(
+        request.POST if action == "take" else None,
+        initial={"answerer": barrier.answerer, "due_on": barrier.answer_due_on},
+    )
+    answer_form = BarrierAnswerForm(request.POST if action == "answer" else None)
+    if request.method == "POST":
+        form = take_form if action == "take" else answer_form if action == "answer" else None
+        if form is None:
+            raise Http404(_("No such action."))
+        if form.is_valid():
+            try:
+                if action == "take":
+                    services.barrier_take(
+                        actor=request.user,
+                        barrier=barrier,
+                        answerer=form.cleaned_data["answerer"],
+                        due_on=form.cleaned_data["due_on"],
+                    )
+                    messages.success(request, _("The barrier is taken up."))
+                else:
+                    services.barrier_answer(
+                        actor=request.user,
+                        barrier=barrier,
+                        outcome=form.cleaned_data["outcome"],
+                        answer=form.cleaned_data["answer"],
+                    )
+                    messages.success(request, _("The answer is given. The leader who raised it is told."))
+            except ValidationError as error:
+                apply_validation_error(form, error)
+            else:
+                return redirect(
+                    "actions:organisation_barrier", org_slug=request.organisation.slug, barrier_id=barrier.pk
+                )
+    return render(
+        request,
+        "actions/organisation_barrier.html",
+        {
+            "barrier": barrier,
+            "history": selectors.barrier_escalation_history(barrier=barrier),
+            "take_form": take_form,
+            "answer_form": answer_form,
+            "answered": barrier.escalation in ANSWERED,
+        },
+        status=400
+        if (take_form.is_bound and take_form.errors) or (answer_form.is_bound and answer_form.errors)
+        else 200,
+    )
 
 
 def _linked_to(request):

@@ -120,3 +120,43 @@ def legend_swatch(key):
         style["dash"] or "none",
         _marker(style["marker"], 17, 6, style["stroke"]),
     )
+
+
+def sparkline_svg(*, values, title, width=120, height=32):
+    """A small trend line of ``values`` (oldest first; None where there is no figure), labelled with
+    ``title`` (which should say the figures, as the page gives them in text as well). The last point is
+    marked. No axes: the figures beside it say the scale."""
+    numbers = [v for v in values if v is not None]
+    pad = 4
+    low, high = (min(numbers), max(numbers)) if numbers else (0, 1)
+    if high == low:
+        high = low + 1
+    step = (width - 2 * pad) / max(len(values) - 1, 1)
+
+    def point(index, value):
+        y = height - pad - (height - 2 * pad) * (value - low) / (high - low)
+        return pad + step * index, y
+
+    points = [point(i, v) for i, v in enumerate(values) if v is not None]
+    line = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    marker = (
+        format_html(
+            '<circle cx="{}" cy="{}" r="3" fill="#0059b3"/>', f"{points[-1][0]:.1f}", f"{points[-1][1]:.1f}"
+        )
+        if points
+        else ""
+    )
+    return format_html(
+        '<svg class="fl-sparkline" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        'xmlns="http://www.w3.org/2000/svg"><title>{title}</title>'
+        '<line x1="{pad}" y1="{base}" x2="{end}" y2="{base}" stroke="#949494" stroke-width="1"/>'
+        '<polyline points="{line}" fill="none" stroke="#0059b3" stroke-width="2"/>{marker}</svg>',
+        w=width,
+        h=height,
+        title=title,
+        pad=pad,
+        end=width - pad,
+        base=height - pad,
+        line=line,
+        marker=marker,
+    )

@@ -95,6 +95,62 @@ class Workplace(OrganisationRow):
         return reverse("organisations:workplace_home", kwargs={"workplace_slug": self.slug})
 
 
+class CoreTaskRevision(WorkplaceRow):
+    """The core task as it read after each change (issue 18): when a workplace last revisited why it exists
+    is a figure of practice 1. Kept from the day this table came; nothing earlier is known."""
+
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="core_task_revisions")
+    text = models.TextField(blank=True)
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    revised_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-revised_at", "-pk"]
+        indexes = [tenant_index("revised_at")]
+
+    def __str__(self):
+        return f"{self.workplace_id} {self.revised_at:%Y-%m-%d}"
+
+
+class LeaderGroup(OrganisationRow):
+    """A named group of workplaces whose leaders meet (a ledergruppe, issue 18, point 4): they see one
+    another's figures side by side, and a leader may share a survey round's report with the group."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="leader_groups")
+    name = models.CharField(_("name"), max_length=100)
+    workplaces = models.ManyToManyField(
+        Workplace, through="LeaderGroupMember", related_name="leader_groups", verbose_name=_("workplaces")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("leader group")
+        verbose_name_plural = _("leader groups")
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="leader_group_name_unique")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class LeaderGroupMember(WorkplaceRow):
+    group = models.ForeignKey(LeaderGroup, on_delete=models.CASCADE, related_name="members")
+    workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [tenant_index("group")]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "workplace"], name="leader_group_member_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.group_id} {self.workplace_id}"
+
+
 class MembershipOrigin(models.TextChoices):
     INVITATION = "invitation", _("Accepted an invitation")
     ADMIN = "admin", _("Added by an organisation admin")

@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,10 @@ from django.utils.translation import gettext as _
 from . import permissions
 from .models import (
     AddressApproval,
+    CoreTaskRevision,
     Invitation,
+    LeaderGroup,
+    LeaderGroupMember,
     Membership,
     MembershipChange,
     MembershipChangeKind,
@@ -60,23 +63,29 @@ def _validate_workplace_fields(*, name, sector):
 def workplace_create(*, actor, organisation: Organisation, name: str, sector: str, core_task: str = ""):
     permissions.require_administer(user=actor, organisation=organisation)
     _validate_workplace_fields(name=name, sector=sector)
-    return Workplace.objects.create(
+    workplace = Workplace.objects.create(
         organisation=organisation,
         name=name.strip(),
         slug=_unique_workplace_slug(name),
         sector=sector,
         core_task=core_task.strip(),
     )
+    if workplace.core_task:
+        CoreTaskRevision.objects.create(workplace=workplace, text=workplace.core_task, revised_by=actor)
+    return workplace
 
 
 @transaction.atomic
 def workplace_update(*, actor, workplace: Workplace, name: str, sector: str, core_task: str):
     permissions.require_edit_workplace(user=actor, workplace=workplace)
     _validate_workplace_fields(name=name, sector=sector)
+    revised = core_task.strip() != workplace.core_task
     workplace.name = name.strip()
     workplace.sector = sector
     workplace.core_task = core_task.strip()
     workplace.save(update_fields=["name", "sector", "core_task"])
+    if revised:  # when the core task was last revisited is a figure of practice 1 (insights)
+        CoreTaskRevision.objects.create(workplace=workplace, text=workplace.core_task, revised_by=actor)
     return workplace
 
 
@@ -470,3 +479,54 @@ def safety_contact_add(*, actor, organisation: Organisation, email: str, role: s
 def safety_contact_remove(*, actor, contact: SafetyContact):
     permissions.require_administer(user=actor, organisation=contact.organisation)
     contact.delete()
+
+
+# --- Leader groups (issue 18, point 4) ----------------------------------------------------------------------
+
+LEADER_GROUP_NAME_MAX = 100
+
+
+@transaction.atomic
+def leader_group_save(*, actor, organisation, name, workplace_ids, group=None):
+    """Form a leader group of ``organisation``'s workplaces, or change ``group``'s name and workplaces."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    errors = {}
+    name = (name or "").strip()
+    if not name:
+        errors["name"] = _("Give the group a name.")
+    elif len(name) > LEADER_GROUP_NAME_MAX:
+        errors["name"] = _("The name can be at most %(n)s characters.") % {"n": LEADER_GROUP_NAME_MAX}
+    elif (
+        LeaderGroup.objects.filter(organisation=organisation, name__iexact=name)
+        .exclude(pk=getattr(group, "pk", None))
+        .exists()
+    ):
+        errors["name"] = _("The organisation already has a leader group with that name.")
+    ids = set(workplace_ids)
+    found = set(Workplace.objects.filter(organisation=organisation, pk__in=ids).values_list("pk", flat=True))
+    if found != ids:
+        errors["workplaces"] = _("Choose workplaces of this organisation.")
+    elif len(ids) < 2:
+        errors["workplaces"] = _("Choose at least two workplaces.")
+    if errors:
+        raise ValidationError(errors)
+    if group is None:
+        group = LeaderGroup.objects.create(organisation=organisation, name=name)
+    elif group.organisation_id != organisation.pk:
+        raise PermissionDenied
+    else:
+        group.name = name
+        group.save(update_fields=["name"])
+    LeaderGroupMember.objects.filter(group=group).exclude(workplace_id__in=ids).delete()
+    present = set(LeaderGroupMember.objects.filter(group=group).values_list("workplace_id", flat=True))
+    LeaderGroupMember.objects.bulk_create(
+        LeaderGroupMember(organisation=organisation, group=group, workplace_id=pk)
+        for pk in sorted(ids - present)
+    )
+    return group
+
+
+@transaction.atomic
+def leader_group_delete(*, actor, group):
+    permissions.require_administer(user=actor, organisation=group.organisation)
+    group.delete()

@@ -39,6 +39,7 @@ def workplace_home(request):
     context = {"role_counts": selectors.workplace_role_counts(workplace=request.workplace)}
     for section in registry.workplace_home:
         context.update(section(workplace=request.workplace, user=request.user))
+    context["panels"] = [p for p in (panel(request=request) for panel in registry.workplace_home_panels) if p]
     return render(request, "organisations/workplace_home.html", context)
 
 
@@ -253,7 +254,12 @@ def organisation_home(request):
         {
             "workplaces": paginate(
                 request, selectors.organisation_workplaces(organisation=request.organisation)
-            )
+            ),
+            "links": [
+                link
+                for links in registry.organisation_home_links
+                for link in links(organisation=request.organisation)
+            ],
         },
     )
 

@@ -131,3 +131,21 @@ def leading(label):
     instead of taking a colon after it ("Which personal data? …", not "…?: …")."""
     label = str(label)
     return label if label.rstrip().endswith(("?", ":")) else f"{label}:"
+
+
+@register.simple_tag(takes_context=True)
+def practice_label(context, code, name):
+    """A practice's code and name, linked to its page in the practice guide where the page belongs to a
+    workplace (not in a PDF, where an address of the site leads nowhere)."""
+    from django.utils.html import format_html
+
+    from frontloeber.core.practices import practice_guide_url
+
+    request = context.get("request")
+    workplace = getattr(request, "workplace", None)
+    url = ""
+    if workplace is not None and "pdf_font_dir" not in context:
+        url = practice_guide_url(workplace_slug=workplace.slug, code=code)
+    if url:
+        return format_html('<a href="{}">{} {}</a>', url, code, name)
+    return format_html("{} {}", code, name)

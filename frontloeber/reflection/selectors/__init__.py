@@ -6,9 +6,11 @@ from .base import (  # noqa: F401
     ANSWERED_USE_YOUR_LINK,
     LINK_NOT_VALID,
     NOTABLE_GAP,
+    current_practices,
     current_version,
     practices_with_items,
 )
+from .practice_views import PracticeView, practice_views  # noqa: F401
 from .report import (  # noqa: F401
     ItemResult,
     PracticeResult,

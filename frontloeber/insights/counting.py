@@ -1,0 +1,470 @@
+"""What the workplaces did, counted per workplace and quarter from the product's own tables (issue 18,
+point 1).
+
+``count_work`` reads a set of workplaces over a run of quarters in a fixed number of queries (one or two per
+table, whatever the number of workplaces, quarters or rows) and adds up in Python the rows each query
+returns: medians and "who took part" need the rows, and both databases must give the same answer. A
+``Tally`` holds one workplace's counts for one quarter; nothing in it names a person, and the sets of people
+are only ever counted.
+
+Three figures describe the workplace today rather than a quarter (its skills, its helpers, the ideas
+waiting now): they are counted once, into ``Today``.
+"""
+
+import datetime
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import F, Max, Min, Q
+from django.utils import timezone
+
+from frontloeber.actions.models import Barrier, BarrierChange, BarrierStatus
+from frontloeber.competences.models import LearningActivity, Level, Signup, Skill, SkillProfile, SkillRating
+from frontloeber.experiments.models import (
+    AdoptionPlan,
+    AdoptionState,
+    Case,
+    CaseTrial,
+    Checkpoint,
+    CriterionResult,
+    Decision,
+    Experiment,
+    ExperimentState,
+    SafetyReview,
+    SuccessCriterion,
+)
+from frontloeber.ideas.models import EventKind, Idea, IdeaEvent, IdeaStatus, Support, ValueAxis
+from frontloeber.organisations.models import CoreTaskRevision, Membership, Role
+from frontloeber.workshops.models import OutputKind, SessionOutput
+
+from .periods import Quarter
+
+AXES = [axis.value for axis in ValueAxis]
+CONTRIBUTING = (Role.EMPLOYEE, Role.LEADER)
+CHECKPOINT_GRACE_DAYS = 7  # a checkpoint recorded within a week of its date is kept on time
+# How far a take-up of a case got, from its idea's status.
+TAKE_UP_STAGES = {
+    IdeaStatus.NEW: "started",
+    IdeaStatus.NEEDS_INFO: "started",
+    IdeaStatus.QUALIFYING: "started",
+    IdeaStatus.EXPERIMENTING: "trying",
+    IdeaStatus.ADOPTED: "adopted",
+    IdeaStatus.PARKED: "set_aside",
+    IdeaStatus.NOT_PURSUED: "set_aside",
+    IdeaStatus.WITHDRAWN: "set_aside",
+    IdeaStatus.MERGED: "set_aside",
+}
+
+
+def median(values):
+    return statistics.median(values) if values else None
+
+
+def days_between(start, end):
+    return (end - start).total_seconds() / 86400
+
+
+@dataclass
+class Tally:
+    """One workplace's work in one quarter: counts, and the durations their medians are taken over."""
+
+    # P1: the core task
+    ideas: int = 0
+    ideas_rated: dict = field(default_factory=lambda: dict.fromkeys(AXES, 0))
+    ideas_all_rated: int = 0
+    ideas_concerns: int = 0
+    experiments_created: int = 0
+    experiments_axis: dict = field(default_factory=lambda: dict.fromkeys(AXES, 0))
+    checkpoints_recorded: int = 0
+    checkpoints_axis: dict = field(default_factory=lambda: dict.fromkeys(AXES, 0))
+    criteria: int = 0
+    criteria_met: int = 0
+    criteria_partly: int = 0
+    # P2: ideas
+    people_involved: set = field(default_factory=set)
+    answer_days: list = field(default_factory=list)  # days to the first answer, of ideas answered
+    answered_in_time: int = 0
+    answer_due: int = 0  # ideas answered, or waiting longer than the target
+    said_no: int = 0
+    said_no_with_reason: int = 0
+    ideas_from_workshops: int = 0
+    # P3: culture and frames
+    experiments_started: int = 0
+    experiments_concluded: int = 0
+    decisions: dict = field(default_factory=lambda: dict.fromkeys(Decision.values, 0))
+    stopped_with_learning: int = 0
+    days_to_first_experiment: list = field(default_factory=list)
+    barriers_raised: int = 0
+    barriers_removed: int = 0
+    barriers_open: int = 0  # at the end of the quarter (or today, in the current one)
+    open_barrier_days: list = field(default_factory=list)
+    reviews_asked: dict = field(default_factory=lambda: {"dpo": 0, "it": 0})
+    review_days: list = field(default_factory=list)
+    # P4: mindset and skills
+    activities_held: int = 0
+    signups: int = 0
+    attendance_known: int = 0
+    attended: int = 0
+    ratings: list = field(default_factory=list)
+    # P5: change
+    plans_went_live: int = 0
+    plans_live: int = 0  # live at the end of the quarter
+    checkpoints_due: int = 0
+    checkpoints_on_time: int = 0
+    cases_published: int = 0
+    take_ups: int = 0
+    take_up_stages: dict = field(default_factory=lambda: dict.fromkeys(set(TAKE_UP_STAGES.values()), 0))
+
+    @property
+    def median_answer_days(self):
+        return median(self.answer_days)
+
+    @property
+    def median_days_to_first_experiment(self):
+        return median(self.days_to_first_experiment)
+
+    @property
+    def median_open_barrier_days(self):
+        return median(self.open_barrier_days)
+
+    @property
+    def median_review_days(self):
+        return median(self.review_days)
+
+    @property
+    def mean_rating(self):
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+@dataclass
+class Today:
+    """What a workplace holds today, not in a quarter."""
+
+    contributors: int = 0  # employees and leaders now
+    core_task_revised_at: datetime.datetime | None = None
+    skills: int = 0
+    skills_covered: int = 0  # at least two people use it confidently
+    skills_needed_uncovered: int = 0  # planned work needs it and fewer than two are confident
+    helpers: int = 0
+    waiting_over_target: int = 0  # ideas waiting for the leader's first answer longer than the target
+    target_days: int = 14
+
+
+@dataclass
+class Work:
+    """What ``count_work`` returns: tallies per (workplace id, quarter), and each workplace's ``Today``."""
+
+    quarters: list
+    tallies: dict
+    today: dict
+    first_day: dict  # workplace id -> the day of its first idea, for how long the trend may be
+
+    def tally(self, workplace_id, quarter):
+        return self.tallies[(workplace_id, quarter)]
+
+
+def count_work(*, organisation, workplaces, quarters, now=None):
+    """The work of ``workplaces`` (objects with ``pk`` and ``response_target_days``) of ``organisation``
+    in ``quarters`` (consecutive, oldest first), in a fixed number of queries."""
+    now = now or timezone.now()
+    ids = [w.pk for w in workplaces]
+    start, _end = quarters[0].bounds()
+    _start, end = quarters[-1].bounds()
+    tallies = {(pk, q): Tally() for pk in ids for q in quarters}
+    known = set(quarters)
+
+    def quarter_of(moment):
+        if moment is None:
+            return None
+        if isinstance(moment, datetime.datetime):
+            moment = timezone.localtime(moment).date()
+        quarter = Quarter.of(moment)
+        return quarter if quarter in known else None
+
+    def add(workplace_id, moment):
+        quarter = quarter_of(moment)
+        return tallies[(workplace_id, quarter)] if quarter is not None else None
+
+    ours = {"organisation_id": organisation.pk, "workplace_id__in": ids}
+    in_window = {"gte": start, "lt": end}
+
+    def window(name):
+        return Q(**{f"{name}__{op}": value for op, value in in_window.items()})
+
+    targets = {w.pk: w.response_target_days for w in workplaces}
+    members = defaultdict(set)
+    for workplace_id, user_id in Membership.objects.filter(**ours, role__in=CONTRIBUTING).values_list(
+        "workplace_id", "user_id"
+    ):
+        members[workplace_id].add(user_id)
+    today = {pk: Today(contributors=len(members[pk]), target_days=targets[pk]) for pk in ids}
+
+    _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of)
+    _count_experiments(ours, window, add, quarter_of)
+    _count_barriers(ours, end, now, quarters, tallies, quarter_of)
+    _count_skills(organisation, ours, window, add, members, today)
+    _count_change(ours, window, add, quarters, tallies, ids, now)
+
+    for workplace_id, revised_at in (
+        CoreTaskRevision.objects.filter(**ours).values("workplace_id").annotate(last=Max("revised_at"))
+    ).values_list("workplace_id", "last"):
+        today[workplace_id].core_task_revised_at = revised_at
+    first_day = {
+        workplace_id: timezone.localtime(first).date()
+        for workplace_id, first in Idea.objects.filter(**ours)
+        .values("workplace_id")
+        .annotate(first=Min("created_at"))
+        .values_list("workplace_id", "first")
+    }
+    return Work(quarters=quarters, tallies=tallies, today=today, first_day=first_day)
+
+
+def _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of):
+    rows = (
+        Idea.objects.filter(**ours)
+        .filter(window("created_at"))
+        .values_list(
+            "workplace_id",
+            "author_id",
+            "created_at",
+            "first_response_at",
+            "value_citizens",
+            "value_quality",
+            "value_routines",
+            "concerns",
+            "qualification_risks",
+        )
+    )
+    for workplace_id, author_id, created_at, answered_at, *values, concerns, risks in rows.iterator():
+        tally = add(workplace_id, created_at)
+        tally.ideas += 1
+        rated = [value is not None for value in values]
+        for axis, is_rated in zip(AXES, rated, strict=True):
+            tally.ideas_rated[axis] += is_rated
+        tally.ideas_all_rated += all(rated)
+        tally.ideas_concerns += bool(concerns.strip() or risks.strip())
+        if author_id in members[workplace_id]:
+            tally.people_involved.add(author_id)
+        target = datetime.timedelta(days=targets[workplace_id])
+        if answered_at is not None:
+            tally.answer_days.append(days_between(created_at, answered_at))
+            tally.answer_due += 1
+            tally.answered_in_time += answered_at - created_at <= target
+        elif now - created_at > target:
+            tally.answer_due += 1
+    for workplace_id, user_id, created_at in (
+        Support.objects.filter(**ours)
+        .filter(window("created_at"))
+        .values_list("workplace_id", "user_id", "created_at")
+    ):
+        tally = add(workplace_id, created_at)
+        if user_id in members[workplace_id]:
+            tally.people_involved.add(user_id)
+    for workplace_id, created_at, message in (
+        IdeaEvent.objects.filter(**ours, kind=EventKind.MOVED, to_status=IdeaStatus.NOT_PURSUED)
+        .filter(window("created_at"))
+        .values_list("workplace_id", "created_at", "message")
+    ):
+        tally = add(workplace_id, created_at)
+        tally.said_no += 1
+        tally.said_no_with_reason += bool(message.strip())
+    for workplace_id, created_at in (
+        SessionOutput.objects.filter(**ours, kind=OutputKind.IDEA, idea__isnull=False, post__isnull=False)
+        .filter(window("idea__created_at"))
+        .values_list("workplace_id", "idea__created_at")
+        .distinct()
+    ):
+        add(workplace_id, created_at).ideas_from_workshops += 1
+    waiting = (
+        Idea.objects.filter(**ours, awaiting_leader_since__isnull=False)
+        .values_list("workplace_id", "awaiting_leader_since")
+        .iterator()
+    )
+    for workplace_id, since in waiting:
+        if now - since > datetime.timedelta(days=targets[workplace_id]):
+            today[workplace_id].waiting_over_target += 1
+
+
+def _count_experiments(ours, window, add, quarter_of):
+    experiments = (
+        Experiment.objects.filter(**ours)
+        .filter(window("created_at") | window("started_at") | window("concluded_at"))
+        .values_list(
+            "workplace_id", "created_at", "started_at", "concluded_at", "decision", "learnings", "follows_id",
+            "idea__created_at",
+        )
+    )  # fmt: skip
+    for (
+        workplace_id,
+        created_at,
+        started_at,
+        concluded_at,
+        decision,
+        learnings,
+        follows_id,
+        idea_at,
+    ) in experiments:
+        if (tally := add(workplace_id, created_at)) is not None:
+            tally.experiments_created += 1
+        if (tally := add(workplace_id, started_at)) is not None:
+            tally.experiments_started += 1
+            if follows_id is None and idea_at is not None:
+                tally.days_to_first_experiment.append(days_between(idea_at, started_at))
+        if (tally := add(workplace_id, concluded_at)) is not None and decision:
+            tally.experiments_concluded += 1
+            tally.decisions[decision] += 1
+            tally.stopped_with_learning += decision == Decision.STOP and bool(learnings.strip())
+    criteria = (
+        SuccessCriterion.objects.filter(**ours)
+        .filter(window("experiment__created_at") | window("experiment__concluded_at"))
+        .values_list("workplace_id", "experiment_id", "axis", "result", "experiment__created_at",
+                     "experiment__concluded_at", "experiment__state")
+    )  # fmt: skip
+    seen = set()
+    for workplace_id, experiment_id, axis, result, created_at, concluded_at, state in criteria:
+        if (tally := add(workplace_id, created_at)) is not None and (experiment_id, axis) not in seen:
+            seen.add((experiment_id, axis))
+            tally.experiments_axis[axis] += 1
+        if state == ExperimentState.CONCLUDED and (tally := add(workplace_id, concluded_at)) is not None:
+            tally.criteria += 1
+            tally.criteria_met += result == CriterionResult.MET
+            tally.criteria_partly += result == CriterionResult.PARTLY
+    for workplace_id, role, asked_at, decided_at in (
+        SafetyReview.objects.filter(**ours).filter(window("asked_at"))
+        .values_list("workplace_id", "role", "asked_at", "decided_at")
+    ):  # fmt: skip
+        tally = add(workplace_id, asked_at)
+        tally.reviews_asked[role] = tally.reviews_asked.get(role, 0) + 1
+        if decided_at is not None:
+            tally.review_days.append(days_between(asked_at, decided_at))
+
+
+def _count_barriers(ours, end, now, quarters, tallies, quarter_of):
+    """Raised, removed, and open at each quarter's end with their age. When a barrier was removed is its
+    last change to "removed" (kept since issue 18), or, for one removed before, when it last changed."""
+    removed_at = dict(
+        BarrierChange.objects.filter(**ours, field=BarrierChange.Field.STATUS, to_value=BarrierStatus.REMOVED)
+        .values("barrier_id")
+        .annotate(last=Max("at"))
+        .values_list("barrier_id", "last")
+    )
+    barriers = Barrier.objects.filter(**ours, created_at__lt=end).values_list(
+        "pk", "workplace_id", "created_at", "status", "updated_at"
+    )
+    for pk, workplace_id, created_at, status, updated_at in barriers:
+        gone = None
+        if status == BarrierStatus.REMOVED:
+            gone = removed_at.get(pk, updated_at)
+        if (quarter := quarter_of(created_at)) is not None:
+            tallies[(workplace_id, quarter)].barriers_raised += 1
+        if gone is not None and (quarter := quarter_of(gone)) is not None:
+            tallies[(workplace_id, quarter)].barriers_removed += 1
+        for quarter in quarters:
+            _start, quarter_end = quarter.bounds()
+            moment = min(quarter_end, now)
+            if created_at < moment and (gone is None or gone >= moment):
+                tally = tallies[(workplace_id, quarter)]
+                tally.barriers_open += 1
+                tally.open_barrier_days.append(days_between(created_at, moment))
+
+
+def _count_skills(organisation, ours, window, add, members, today):
+    skills = dict(Skill.objects.filter(**ours, retired_at__isnull=True).values_list("pk", "workplace_id"))
+    confident = defaultdict(set)
+    for skill_id, user_id in SkillRating.objects.filter(
+        organisation_id=organisation.pk, skill_id__in=list(skills), level__gte=Level.CONFIDENT
+    ).values_list("skill_id", "user_id"):
+        if user_id in members[skills[skill_id]]:
+            confident[skill_id].add(user_id)
+    needed = set(
+        Experiment.skills.through.objects.filter(
+            experiment__organisation_id=ours["organisation_id"],
+            experiment__workplace_id__in=ours["workplace_id__in"],
+            experiment__state__in=[ExperimentState.PLANNED, ExperimentState.RUNNING],
+        ).values_list("skill_id", flat=True)
+    ) | set(
+        AdoptionPlan.skills.through.objects.filter(
+            adoptionplan__organisation_id=ours["organisation_id"],
+            adoptionplan__workplace_id__in=ours["workplace_id__in"],
+            adoptionplan__state=AdoptionState.PLANNED,
+        ).values_list("skill_id", flat=True)
+    )
+    for skill_id, workplace_id in skills.items():
+        covered = len(confident[skill_id]) >= 2
+        today[workplace_id].skills += 1
+        today[workplace_id].skills_covered += covered
+        today[workplace_id].skills_needed_uncovered += skill_id in needed and not covered
+    helpers = set(
+        SkillProfile.objects.filter(organisation_id=organisation.pk, willing_to_help=True).values_list(
+            "user_id", flat=True
+        )
+    )
+    for workplace_id, people in members.items():
+        if workplace_id in today:
+            today[workplace_id].helpers = len(people & helpers)
+    for workplace_id, starts_at in (
+        LearningActivity.objects.filter(**ours, cancelled_at__isnull=True, starts_at__lte=timezone.now())
+        .filter(window("starts_at"))
+        .values_list("workplace_id", "starts_at")
+    ):
+        add(workplace_id, starts_at).activities_held += 1
+    for workplace_id, starts_at, attended, rating in (
+        Signup.objects.filter(
+            **ours, activity__cancelled_at__isnull=True, activity__starts_at__lte=timezone.now()
+        )
+        .filter(window("activity__starts_at"))
+        .values_list("workplace_id", "activity__starts_at", "attended", "rating")
+    ):
+        tally = add(workplace_id, starts_at)
+        tally.signups += 1
+        if attended is not None:
+            tally.attendance_known += 1
+            tally.attended += attended
+        if rating is not None:
+            tally.ratings.append(rating)
+
+
+def _count_change(ours, window, add, quarters, tallies, ids, now):
+    for workplace_id, live_at in (
+        AdoptionPlan.objects.filter(**ours, live_at__isnull=False, live_at__lt=quarters[-1].bounds()[1])
+        .values_list("workplace_id", "live_at")
+    ):  # fmt: skip
+        if (tally := add(workplace_id, live_at)) is not None:
+            tally.plans_went_live += 1
+        for quarter in quarters:
+            if live_at < quarter.bounds()[1]:
+                tallies[(workplace_id, quarter)].plans_live += 1
+    today = timezone.localtime(now).date()
+    for workplace_id, due_on, recorded_at in (
+        Checkpoint.objects.filter(**ours, due_on__lte=today).filter(window("due_on"))
+        .values_list("workplace_id", "due_on", "recorded_at")
+    ):  # fmt: skip
+        tally = add(workplace_id, due_on)
+        tally.checkpoints_due += 1
+        if recorded_at is not None:
+            tally.checkpoints_on_time += timezone.localtime(
+                recorded_at
+            ).date() <= due_on + datetime.timedelta(days=CHECKPOINT_GRACE_DAYS)
+    for workplace_id, recorded_at, *values in (
+        Checkpoint.objects.filter(**ours, recorded_at__isnull=False).filter(window("recorded_at"))
+        .values_list("workplace_id", "recorded_at", "value_citizens", "value_quality", "value_routines")
+    ):  # fmt: skip
+        tally = add(workplace_id, recorded_at)
+        tally.checkpoints_recorded += 1
+        for axis, value in zip(AXES, values, strict=True):
+            tally.checkpoints_axis[axis] += value is not None
+    for workplace_id, published_at in (
+        Case.objects.filter(**ours).filter(window("published_at")).values_list("workplace_id", "published_at")
+    ):
+        add(workplace_id, published_at).cases_published += 1
+    # Take-ups of this workplace's cases by other workplaces: counted for the case's workplace.
+    for workplace_id, created_at, status in (
+        CaseTrial.objects.filter(organisation_id=ours["organisation_id"], case__workplace_id__in=ids)
+        .exclude(workplace_id=F("case__workplace_id"))
+        .filter(window("created_at"))
+        .values_list("case__workplace_id", "created_at", "idea__status")
+    ):
+        tally = add(workplace_id, created_at)
+        tally.take_ups += 1
+        tally.take_up_stages[TAKE_UP_STAGES[status]] += 1

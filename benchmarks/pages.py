@@ -65,6 +65,8 @@ def pages():
         ("notifications", leaders, reverse("notifications:list")),
         ("organisation home", admins, reverse("organisations:organisation_home", kwargs=o)),
         ("organisation roll-up", admins, reverse("reflection:rollup", kwargs=o)),
+        ("practice overview", leaders, reverse("insights:overview", kwargs=w)),
+        ("municipality view", admins, reverse("insights:organisation_overview", kwargs=o)),
     ]
 
 

@@ -571,6 +571,8 @@ TENANT_URLS.update(
         "insights:overview_pdf": (wp, no_objects, {}),
         "insights:practice_guide": (lambda t: {**wp(t), "code": "P3"}, no_objects, {}),
         "insights:leader_group": (wp, group_of, {}),
+        "insights:leader_group_csv": (wp, group_of, {}),
+        "insights:leader_group_xlsx": (wp, group_of, {}),
         "insights:organisation_overview": (org, no_objects, {}),
         "insights:organisation_csv": (org, no_objects, {}),
         "insights:organisation_xlsx": (org, no_objects, {}),

@@ -55,7 +55,7 @@ class BarrierTakeForm(forms.Form):
     answerer = forms.CharField(
         label=_("Who answers it?"), help_text=_("A person or a unit, e.g. “IT-afdelingen”."), max_length=200
     )
-    due_on = forms.DateField(label=_("By when?"), widget=forms.DateInput(**DATE_INPUT))
+    due_on = forms.DateField(label=_("Answered by"), widget=forms.DateInput(**DATE_INPUT))
 
 
 class BarrierAnswerForm(forms.Form):

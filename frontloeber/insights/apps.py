@@ -9,10 +9,13 @@ class InsightsConfig(AppConfig):
 
     def ready(self):
         from frontloeber.core.practices import practice_guide
+        from frontloeber.notifications.registry import daily_jobs
         from frontloeber.organisations import registry
 
-        from . import home
+        from . import home, jobs, signals
 
         registry.workplace_home_panels.register(home.overview_panel)
         registry.organisation_home_links.register(home.organisation_links)
         practice_guide.register(home.practice_guide_url)
+        daily_jobs.register(jobs.organisation_tables_count)
+        signals.connect()

@@ -11,12 +11,14 @@ Three figures describe the workplace today rather than a quarter (its skills, it
 waiting now): they are counted once, into ``Today``.
 """
 
+import bisect
 import datetime
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
-from django.db.models import F, Max, Min, Q
+from django.db import models
+from django.db.models import Count, F, IntegerField, Max, Min, Q, Value, When
 from django.utils import timezone
 
 from frontloeber.actions.models import Barrier, BarrierChange, BarrierStatus
@@ -37,8 +39,6 @@ from frontloeber.experiments.models import (
 from frontloeber.ideas.models import EventKind, Idea, IdeaEvent, IdeaStatus, Support, ValueAxis
 from frontloeber.organisations.models import CoreTaskRevision, Membership, Role
 from frontloeber.workshops.models import OutputKind, SessionOutput
-
-from .periods import Quarter
 
 AXES = [axis.value for axis in ValueAxis]
 CONTRIBUTING = (Role.EMPLOYEE, Role.LEADER)
@@ -116,6 +116,15 @@ class Tally:
     take_ups: int = 0
     take_up_stages: dict = field(default_factory=lambda: dict.fromkeys(set(TAKE_UP_STAGES.values()), 0))
 
+    def pack(self):
+        """The tally as a plain tuple: a thousand of them are kept in the cache, and unpickling a thousand
+        dataclasses took longer than the page."""
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+    @classmethod
+    def unpack(cls, values):
+        return cls(*values)
+
     @property
     def median_answer_days(self):
         return median(self.answer_days)
@@ -150,6 +159,13 @@ class Today:
     waiting_over_target: int = 0  # ideas waiting for the leader's first answer longer than the target
     target_days: int = 14
 
+    def pack(self):
+        return tuple(getattr(self, f.name) for f in fields(self))
+
+    @classmethod
+    def unpack(cls, values):
+        return cls(*values)
+
 
 @dataclass
 class Work:
@@ -159,6 +175,7 @@ class Work:
     tallies: dict
     today: dict
     first_day: dict  # workplace id -> the day of its first idea, for how long the trend may be
+    counted_at: datetime.datetime | None = None
 
     def tally(self, workplace_id, quarter):
         return self.tallies[(workplace_id, quarter)]
@@ -172,15 +189,17 @@ def count_work(*, organisation, workplaces, quarters, now=None):
     start, _end = quarters[0].bounds()
     _start, end = quarters[-1].bounds()
     tallies = {(pk, q): Tally() for pk in ids for q in quarters}
-    known = set(quarters)
+    # The quarters' first moments (and days), to find a row's quarter by bisection: converting each of many
+    # thousand timestamps to the local time zone was most of the time a large workplace's figures took.
+    moments = [q.bounds()[0] for q in quarters] + [end]
+    days = [q.start for q in quarters] + [quarters[-1].end]
 
     def quarter_of(moment):
         if moment is None:
             return None
-        if isinstance(moment, datetime.datetime):
-            moment = timezone.localtime(moment).date()
-        quarter = Quarter.of(moment)
-        return quarter if quarter in known else None
+        edges = moments if isinstance(moment, datetime.datetime) else days
+        index = bisect.bisect_right(edges, moment) - 1
+        return quarters[index] if 0 <= index < len(quarters) else None
 
     def add(workplace_id, moment):
         quarter = quarter_of(moment)
@@ -200,7 +219,7 @@ def count_work(*, organisation, workplaces, quarters, now=None):
         members[workplace_id].add(user_id)
     today = {pk: Today(contributors=len(members[pk]), target_days=targets[pk]) for pk in ids}
 
-    _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of)
+    _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of, quarters)
     _count_experiments(ours, window, add, quarter_of)
     _count_barriers(ours, end, now, quarters, tallies, quarter_of)
     _count_skills(organisation, ours, window, add, members, today)
@@ -217,50 +236,81 @@ def count_work(*, organisation, workplaces, quarters, now=None):
         .annotate(first=Min("created_at"))
         .values_list("workplace_id", "first")
     }
-    return Work(quarters=quarters, tallies=tallies, today=today, first_day=first_day)
+    return Work(quarters=quarters, tallies=tallies, today=today, first_day=first_day, counted_at=now)
 
 
-def _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of):
+def _bucket(field, quarters):
+    """The index of the quarter ``field`` falls in, computed by the database (rows before the first are not
+    read: every query filters on the window)."""
+    edges = [q.bounds()[1] for q in quarters[:-1]]
+    return models.Case(
+        *[When(**{f"{field}__lt": edge}, then=Value(index)) for index, edge in enumerate(edges)],
+        default=Value(len(quarters) - 1),
+        output_field=IntegerField(),
+    )
+
+
+def _by_target(targets, make_q):
+    """One condition for all workplaces: ``make_q(days)`` for the workplaces whose response target is that
+    many days (a few distinct targets, however many workplaces)."""
+    grouped = defaultdict(list)
+    for workplace_id, days in targets.items():
+        grouped[days].append(workplace_id)
+    condition = Q(pk__in=[])
+    for days, ids in grouped.items():
+        condition |= Q(workplace_id__in=ids) & make_q(datetime.timedelta(days=days))
+    return condition
+
+
+def _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of, quarters):
+    """Added up by the database per workplace and quarter: a large workplace brings thousands of ideas and
+    tens of thousands of supports over two years, too many to read one by one on a page."""
+    ideas = (
+        Idea.objects.filter(**ours).filter(window("created_at")).annotate(q=_bucket("created_at", quarters))
+    )
+    answered = Q(first_response_at__isnull=False)
+    in_time = _by_target(targets, lambda target: Q(first_response_at__lte=F("created_at") + target))
+    late_waiting = _by_target(
+        targets, lambda target: Q(first_response_at__isnull=True, created_at__lt=now - target)
+    )
+    rated = {axis: Q(**{f"value_{axis}__isnull": False}) for axis in AXES}
     rows = (
-        Idea.objects.filter(**ours)
-        .filter(window("created_at"))
-        .values_list(
-            "workplace_id",
-            "author_id",
-            "created_at",
-            "first_response_at",
-            "value_citizens",
-            "value_quality",
-            "value_routines",
-            "concerns",
-            "qualification_risks",
+        ideas.order_by()
+        .values("workplace_id", "q")
+        .annotate(
+            n=Count("pk"),
+            all_rated=Count("pk", filter=rated["citizens"] & rated["quality"] & rated["routines"]),
+            concerns=Count("pk", filter=~Q(concerns="") | ~Q(qualification_risks="")),
+            due=Count("pk", filter=answered | late_waiting),
+            in_time=Count("pk", filter=answered & in_time),
+            **{f"rated_{axis}": Count("pk", filter=condition) for axis, condition in rated.items()},
         )
     )
-    for workplace_id, author_id, created_at, answered_at, *values, concerns, risks in rows.iterator():
-        tally = add(workplace_id, created_at)
-        tally.ideas += 1
-        rated = [value is not None for value in values]
-        for axis, is_rated in zip(AXES, rated, strict=True):
-            tally.ideas_rated[axis] += is_rated
-        tally.ideas_all_rated += all(rated)
-        tally.ideas_concerns += bool(concerns.strip() or risks.strip())
-        if author_id in members[workplace_id]:
-            tally.people_involved.add(author_id)
-        target = datetime.timedelta(days=targets[workplace_id])
-        if answered_at is not None:
-            tally.answer_days.append(days_between(created_at, answered_at))
-            tally.answer_due += 1
-            tally.answered_in_time += answered_at - created_at <= target
-        elif now - created_at > target:
-            tally.answer_due += 1
-    for workplace_id, user_id, created_at in (
+    for row in rows:
+        tally = tallies[(row["workplace_id"], quarters[row["q"]])]
+        tally.ideas = row["n"]
+        tally.ideas_all_rated = row["all_rated"]
+        tally.ideas_concerns = row["concerns"]
+        tally.answer_due = row["due"]
+        tally.answered_in_time = row["in_time"]
+        for axis in AXES:
+            tally.ideas_rated[axis] = row[f"rated_{axis}"]
+    waited = ideas.filter(answered).annotate(waited=F("first_response_at") - F("created_at"))
+    for workplace_id, index, waited_for in waited.values_list("workplace_id", "q", "waited").order_by():
+        tallies[(workplace_id, quarters[index])].answer_days.append(waited_for.total_seconds() / 86400)
+    # Who took part: each person once per workplace and quarter, as the database says.
+    supports = (
         Support.objects.filter(**ours)
         .filter(window("created_at"))
-        .values_list("workplace_id", "user_id", "created_at")
+        .annotate(q=_bucket("created_at", quarters))
+    )
+    for source in (
+        ideas.values_list("workplace_id", "q", "author_id"),
+        supports.values_list("workplace_id", "q", "user_id"),
     ):
-        tally = add(workplace_id, created_at)
-        if user_id in members[workplace_id]:
-            tally.people_involved.add(user_id)
+        for workplace_id, index, user_id in source.order_by().distinct():
+            if user_id in members[workplace_id]:
+                tallies[(workplace_id, quarters[index])].people_involved.add(user_id)
     for workplace_id, created_at, message in (
         IdeaEvent.objects.filter(**ours, kind=EventKind.MOVED, to_status=IdeaStatus.NOT_PURSUED)
         .filter(window("created_at"))

@@ -96,6 +96,7 @@ def xlsx_response(tables, *, filename):
 def overview_table(overview):
     """Every indicator of the workplace's overview, a row each, with a column per quarter of the trend."""
     names = {card.code: card.name for card in overview.cards}
+    readings = overview.all_readings()
     table = Table(
         title=str(overview.workplace.name),
         headers=[_("Practice"), _("Indicator"), *[q.label for q in overview.quarters], _("What it counts")],
@@ -106,7 +107,7 @@ def overview_table(overview):
             [
                 f"{indicator.practice} {names[indicator.practice]}",
                 str(indicator.label),
-                *[overview.readings[q][indicator.key].value for q in overview.quarters],
+                *[readings[q][indicator.key].value for q in overview.quarters],
                 str(indicator.counts),
             ]
         )
@@ -133,3 +134,24 @@ def organisation_file_table(result, *, title):
         )
     table.rows.append([_("The organisation"), "", "", *[spread.total.value for spread in result["spreads"]]])
     return table
+
+
+def group_file_table(table, *, title):
+    """A leader group's table: a row per workplace with its figures of work and the survey's team means
+    where the round was shared with the group."""
+    columns = table["columns"]
+    practices = table["practices"]
+    file = Table(
+        title=title,
+        headers=[
+            _("Workplace"),
+            *[str(c.label) for c in columns],
+            *[f"{_('Survey')} {code}" for code, _n in practices],
+        ],
+        kinds=["", *[c.kind for c in columns], *[SCORE] * len(practices)],
+    )
+    for row in table["rows"]:
+        file.rows.append(
+            [row["workplace"].name, *[reading.value for reading in row["readings"]], *row["survey"]]
+        )
+    return file

@@ -8,6 +8,7 @@ sharing rule (reflection.selectors.practice_views), read as the reader's audienc
 
 import statistics
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from frontloeber.actions.selectors import overdue_raised_barriers
 from frontloeber.core.access import one_or_404
 from frontloeber.core.charts import sparkline_svg
+from frontloeber.core.fragments import fragment_key
 from frontloeber.experiments.models import Case
 from frontloeber.organisations.models import LeaderGroup, LeaderGroupMember, Sector, Workplace
 from frontloeber.reflection.models import Audience
@@ -25,10 +27,9 @@ from frontloeber.workshops.selectors import formats_by_practice
 
 from .counting import Tally, Today, count_work
 from .indicators import BY_KEY, HEADLINES, INDICATORS, PRACTICE_CODES, TABLE, TREND, of_practice
+from .kept import kept_table, organisation_work, workplace_work
 from .next_steps import next_step
 from .periods import LONG_TREND_QUARTERS, Quarter, QuarterError, trend_quarters
-
-ROWS_PER_PAGE = 25
 
 
 @dataclass
@@ -56,7 +57,44 @@ class Overview:
     first_step: object  # the most pressing next step
     computed_at: object
     threshold: int
-    readings: dict  # {quarter: {indicator key: Reading}} over the trend's quarters
+    is_leader: bool = False
+    work: object = None  # the counted work the figures come from
+
+    def all_readings(self):
+        """{quarter: {indicator key: Reading}}: every figure of every quarter of the trend (for the files)."""
+        today = self.work.today[self.workplace.pk]
+        return {
+            q: _readings(self.work.tally(self.workplace.pk, q), today, self.threshold) for q in self.quarters
+        }
+
+    @property
+    def page_key(self):
+        """The key the overview page's figures are kept under, rendered ({% kept %})."""
+        return self._key("insights-overview-page")
+
+    @property
+    def cards_key(self):
+        """The key the home page's five cards are kept under, rendered."""
+        return self._key("insights-overview-cards")
+
+    def _key(self, kind):
+        """The counted work is one input (when it was counted stands for every figure of it), the reader's
+        survey figures and role the others."""
+        survey = [(card.code, card.survey.get("team"), card.survey.get("leader")) for card in self.cards]
+        round_ = (self.survey_round.pk, self.survey_round.opens_on) if self.survey_round is not None else None
+        return fragment_key(
+            kind,
+            self.workplace.pk,
+            self.workplace.slug,
+            self.workplace.name,
+            self.workplace.response_target_days,
+            str(self.quarter),
+            self.computed_at,
+            self.threshold,
+            self.is_leader,
+            survey,
+            round_,
+        )
 
 
 def _practice_names():
@@ -72,16 +110,21 @@ def workplace_overview(*, workplace, membership, quarter, now=None):
     """The five practices of ``workplace`` in ``quarter``, read by ``membership`` (any member)."""
     now = now or timezone.now()
     threshold = workplace.organisation.reflection_threshold
-    work = count_work(
-        organisation=workplace.organisation,
-        workplaces=[workplace],
-        quarters=quarter.back(LONG_TREND_QUARTERS),
-        now=now,
-    )
+    work = workplace_work(workplace=workplace, quarters=quarter.back(LONG_TREND_QUARTERS), now=now)
     quarters = trend_quarters(quarter=quarter, since=work.first_day.get(workplace.pk))
     today = work.today[workplace.pk]
-    readings = {q: _readings(work.tally(workplace.pk, q), today, threshold) for q in quarters}
-    current, previous = readings[quarter], readings[quarter.previous()]
+    current = _readings(work.tally(workplace.pk, quarter), today, threshold)
+    # The quarters before show one figure each (the trend); the files read every figure (all_readings).
+    earlier = {
+        q: {key: BY_KEY[key].reading(work.tally(workplace.pk, q), today, threshold) for key in TREND.values()}
+        for q in quarters
+        if q != quarter
+    }
+    readings = {**earlier, quarter: current}
+    previous = readings.get(quarter.previous()) or {
+        key: BY_KEY[key].reading(work.tally(workplace.pk, quarter.previous()), today, threshold)
+        for key in TREND.values()
+    }
     audience = report_audience(membership=membership)
     if audience is None and not membership.is_leader:  # a role no audience covers reads no survey figure
         views = {}
@@ -139,9 +182,10 @@ def workplace_overview(*, workplace, membership, quarter, now=None):
         cards=cards,
         survey_round=view.round if view is not None else None,
         first_step=first_step,
-        computed_at=now,
+        computed_at=work.counted_at,
         threshold=threshold,
-        readings={q: readings[q] for q in quarters},
+        is_leader=membership.is_leader,
+        work=work,
     )
 
 
@@ -150,10 +194,19 @@ def workplace_overview(*, workplace, membership, quarter, now=None):
 
 @dataclass
 class TableRow:
+    """A workplace's row of the organisation's table. Its readings (with the words of what each rests on)
+    are made only when the page shows the row: a page is 25 rows of a thousand."""
+
     workplace: object
-    readings: list  # the TABLE's readings, in order
+    packed: tuple  # (packed Tally, packed Today)
+    threshold: int
     groups: list = field(default_factory=list)
     overdue_barriers: int = 0
+
+    @cached_property
+    def readings(self):
+        tally, today = Tally.unpack(self.packed[0]), Today.unpack(self.packed[1])
+        return [BY_KEY[key].reading(tally, today, self.threshold) for key in TABLE]
 
 
 @dataclass
@@ -194,6 +247,21 @@ def _add_up(tallies, todays):
     return total, today
 
 
+@dataclass(frozen=True)
+class WorkplaceRef:
+    """What the organisation's table needs of a workplace: a thousand model objects took longer to build than
+    the rest of the page."""
+
+    pk: int
+    name: str
+    slug: str
+    sector: str
+    response_target_days: int
+
+    def get_sector_display(self):
+        return Sector(self.sector).label if self.sector in Sector.values else self.sector
+
+
 def organisation_workplaces(*, organisation, sector="", group=None):
     """The organisation's workplaces, filtered by sector and leader group, by name."""
     workplaces = Workplace.objects.filter(organisation=organisation)
@@ -203,11 +271,10 @@ def organisation_workplaces(*, organisation, sector="", group=None):
         workplaces = workplaces.filter(
             pk__in=LeaderGroupMember.objects.filter(group=group).values("workplace_id")
         )
-    return list(
-        workplaces.only("pk", "name", "slug", "sector", "response_target_days", "organisation_id").order_by(
-            "name", "pk"
-        )
+    rows = workplaces.order_by("name", "pk").values_list(
+        "pk", "name", "slug", "sector", "response_target_days"
     )
+    return [WorkplaceRef(*row) for row in rows]
 
 
 def clean_filters(*, organisation, sector, group_id):
@@ -228,14 +295,61 @@ def clean_filters(*, organisation, sector, group_id):
     return sector, group
 
 
-def organisation_table(*, organisation, quarter, sector="", group=None, now=None):
-    """Every (filtered) workplace's figures for ``quarter`` by name, the organisation's totals over them and
-    each figure's spread across the workplaces (lowest, median, highest): a picture for dialogue, so no
-    ranking and no leader's name. Rows are all of them; the view shows a page."""
-    now = now or timezone.now()
-    threshold = organisation.reflection_threshold
+@dataclass
+class TableSummary:
+    """What the organisation's table shows beside its rows: each column's spread and the organisation's
+    figures (over every workplace in it), how many rows there are, and when it was counted."""
+
+    spreads: list  # per column: (lowest, median, highest, how many workplaces have a figure), or None
+    total: tuple  # the packed Tally and Today of every workplace added up
+    rows: int
+    counted_at: object
+
+
+def _count_table(*, organisation, quarter, sector, group, now):
+    """The table counted: its summary and its rows as (workplace, packed tally, packed today), by name."""
     workplaces = organisation_workplaces(organisation=organisation, sector=sector, group=group)
     work = count_work(organisation=organisation, workplaces=workplaces, quarters=[quarter], now=now)
+    threshold = organisation.reflection_threshold
+    columns = [BY_KEY[key] for key in TABLE]
+    numbers = [[] for _ in columns]
+    rows = []
+    for workplace in workplaces:
+        tally, today = work.tally(workplace.pk, quarter), work.today[workplace.pk]
+        rows.append((workplace, tally.pack(), today.pack()))
+        for index, column in enumerate(columns):
+            value = column.value(tally, today, threshold)
+            if value is not None:
+                numbers[index].append(value)
+    spreads = [
+        (min(values), statistics.median(values), max(values), len(values)) if values else None
+        for values in numbers
+    ]
+    total, total_today = _add_up([work.tally(w.pk, quarter) for w in workplaces], work.today.values())
+    summary = TableSummary(
+        spreads=spreads, total=(total.pack(), total_today.pack()), rows=len(rows), counted_at=work.counted_at
+    )
+    return summary, rows
+
+
+def organisation_table(*, organisation, quarter, sector="", group=None, page=None, now=None, fresh=False):
+    """The (filtered) workplaces' figures for ``quarter`` by name, the organisation's totals over them and
+    each figure's spread across the workplaces (lowest, median, highest): a picture for dialogue, so no
+    ranking and no leader's name. ``page``: the page number to show (rows of that page only), or None for
+    every row (the files). Counted and kept (kept.py) for a while; the result says when it was counted."""
+    now = now or timezone.now()
+    threshold = organisation.reflection_threshold
+    summary, rows = kept_table(
+        organisation=organisation,
+        quarter=quarter,
+        filters=(sector or "-", group.pk if group is not None else "-"),
+        page=page,
+        count=lambda: _count_table(
+            organisation=organisation, quarter=quarter, sector=sector, group=group, now=now
+        ),
+        now=now,
+        fresh=fresh,
+    )
     columns = [BY_KEY[key] for key in TABLE]
     groups = {}
     for workplace_id, name in LeaderGroupMember.objects.filter(organisation=organisation).values_list(
@@ -243,34 +357,38 @@ def organisation_table(*, organisation, quarter, sector="", group=None, now=None
     ):
         groups.setdefault(workplace_id, []).append(name)
     overdue = overdue_raised_barriers(organisation=organisation, today=timezone.localtime(now).date())
-    rows = []
-    for workplace in workplaces:
-        tally, today = work.tally(workplace.pk, quarter), work.today[workplace.pk]
-        rows.append(
-            TableRow(
-                workplace=workplace,
-                readings=[column.reading(tally, today, threshold) for column in columns],
-                groups=sorted(groups.get(workplace.pk, [])),
-                overdue_barriers=overdue.get(workplace.pk, 0),
-            )
+    table_rows = [
+        TableRow(
+            workplace=workplace,
+            packed=(tally, today),
+            threshold=threshold,
+            groups=sorted(groups.get(workplace.pk, [])),
+            overdue_barriers=overdue.get(workplace.pk, 0),
         )
-    total, total_today = _add_up([work.tally(w.pk, quarter) for w in workplaces], work.today.values())
+        for workplace, tally, today in rows
+    ]
+    total, total_today = Tally.unpack(summary.total[0]), Today.unpack(summary.total[1])
     spreads = []
-    for index, column in enumerate(columns):
-        numbers = sorted(row.readings[index].number for row in rows if row.readings[index].number is not None)
-        spread = Spread(
-            indicator=column, total=column.reading(total, total_today, threshold), workplaces=len(numbers)
-        )
-        if numbers:
-            spread.low = column.format(numbers[0])
-            spread.middle = column.format(statistics.median(numbers))
-            spread.high = column.format(numbers[-1])
-        spreads.append(spread)
+    for column, spread in zip(columns, summary.spreads, strict=True):
+        row = Spread(indicator=column, total=column.reading(total, total_today, threshold))
+        if spread is not None:
+            low, middle, high, row.workplaces = spread
+            row.low, row.middle, row.high = column.format(low), column.format(middle), column.format(high)
+        spreads.append(row)
     return {
         "columns": columns,
-        "rows": rows,
+        "rows": table_rows,
+        "table_key": lambda rows: fragment_key(
+            "insights-organisation-table",
+            [
+                (row.workplace.name, row.groups, row.overdue_barriers, [r.shown for r in row.readings])
+                for row in rows
+            ],
+            [(s.total.shown, s.low, s.middle, s.high, s.workplaces) for s in spreads],
+        ),
+        "row_count": summary.rows,
         "spreads": spreads,
-        "computed_at": now,
+        "computed_at": summary.counted_at,
         "threshold": threshold,
         "overdue_barriers": sum(overdue.values()),
     }
@@ -328,7 +446,7 @@ def group_table(*, group, quarter, now=None):
             organisation=organisation, pk__in=group.members.values("workplace_id")
         ).order_by("name", "pk")
     )
-    work = count_work(organisation=organisation, workplaces=workplaces, quarters=[quarter], now=now)
+    work = organisation_work(organisation=organisation, workplaces=workplaces, quarter=quarter, now=now)
     threshold = organisation.reflection_threshold
     views = practice_views(workplace_ids=[w.pk for w in workplaces], audience=Audience.LEADER_GROUP)
     columns = [BY_KEY[key] for key in TABLE]
@@ -349,7 +467,7 @@ def group_table(*, group, quarter, now=None):
         "columns": columns,
         "rows": rows,
         "practices": [(code, names[code]) for code in PRACTICE_CODES],
-        "computed_at": now,
+        "computed_at": work.counted_at,
     }
 
 

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,7 +8,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from frontloeber.core.forms import apply_validation_error
-from frontloeber.core.pagination import paginate
 from frontloeber.core.pdf import pdf_response
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role, Sector
@@ -16,6 +16,7 @@ from frontloeber.organisations.tenancy import organisation_admin_view, workplace
 from . import exports, practices, selectors
 from .forms import LeaderGroupForm
 from .indicators import PRACTICE_CODES
+from .kept import ROWS_PER_PAGE
 
 # --- The workplace's overview ------------------------------------------------------------------------------
 
@@ -130,11 +131,35 @@ def leader_group(request, group_id):
     )  # fmt: skip
 
 
+def _group_file(request, group_id):
+    group = selectors.access_workplace_group(workplace=request.workplace, group_id=group_id)
+    quarter, problem = _quarter_or_message(request)
+    if problem:
+        raise Http404(problem)
+    table = selectors.group_table(group=group, quarter=quarter)
+    return exports.group_file_table(table, title=str(quarter)), f"{group.name} {quarter}"
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_GET
+def leader_group_csv(request, group_id):
+    table, name = _group_file(request, group_id)
+    return exports.csv_response(table, filename=name)
+
+
+@workplace_view(roles=[Role.LEADER])
+@require_GET
+def leader_group_xlsx(request, group_id):
+    table, name = _group_file(request, group_id)
+    return exports.xlsx_response([table], filename=name)
+
+
 # --- The organisation: its table of workplaces, and its leader groups --------------------------------------
 
 
-def _organisation_table(request):
-    """The table for the address's quarter and filters, or the messages saying what is wrong with them."""
+def _organisation_table(request, *, page=None):
+    """The table for the address's quarter and filters (a page of it, or every row), and the messages saying
+    what is wrong with them."""
     problems = []
     quarter, problem = _quarter_or_message(request)
     if problem:
@@ -149,7 +174,7 @@ def _organisation_table(request):
         problems.extend(message for messages_ in error.message_dict.values() for message in messages_)
         sector, group = "", None
     result = selectors.organisation_table(
-        organisation=request.organisation, quarter=quarter, sector=sector, group=group
+        organisation=request.organisation, quarter=quarter, sector=sector, group=group, page=page
     )
     return result, quarter, sector, group, problems
 
@@ -157,8 +182,15 @@ def _organisation_table(request):
 @organisation_admin_view
 @require_GET
 def organisation_overview(request):
-    result, quarter, sector, group, problems = _organisation_table(request)
-    page = paginate(request, result["rows"], per_page=selectors.ROWS_PER_PAGE)
+    try:
+        number = max(1, int(request.GET.get("side", 1)))
+    except ValueError:
+        number = 1
+    result, quarter, sector, group, problems = _organisation_table(request, page=number)
+    # The rows are kept a page at a time: the paginator counts them, the page holds the rows read.
+    page = Paginator(range(result["row_count"]), ROWS_PER_PAGE).get_page(number)
+    page.object_list = result["rows"]
+    result["table_key"] = result["table_key"](page.object_list)
     query = request.GET.copy()
     query.pop("side", None)
     return render(

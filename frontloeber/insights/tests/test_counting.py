@@ -24,7 +24,7 @@ from frontloeber.experiments.models import (
 )
 from frontloeber.ideas.models import EventKind, Idea, IdeaEvent, IdeaStatus, Support
 from frontloeber.insights.counting import count_work
-from frontloeber.insights.indicators import BY_KEY
+from frontloeber.insights.indicators import BY_KEY, TABLE
 from frontloeber.insights.periods import Quarter, QuarterError, trend_quarters
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role
@@ -157,7 +157,7 @@ def reading(work, workplace, key, quarter=QUARTER):
 
 def test_every_indicator_of_a_known_workplace(world, django_assert_max_num_queries):
     workplace = Idea.objects.filter(workplace=world).first().workplace
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(28):
         work = count_work(
             organisation=workplace.organisation, workplaces=[workplace], quarters=QUARTER.back(2)
         )
@@ -212,6 +212,15 @@ def test_every_indicator_of_a_known_workplace(world, django_assert_max_num_queri
     assert work.today[workplace.pk].waiting_over_target == 1
 
 
+def test_the_tables_figures_alone_are_the_readings_values(world):
+    work = count_work(organisation=world.organisation, workplaces=[world], quarters=QUARTER.back(2))
+    for quarter in QUARTER.back(2):
+        for key in TABLE:
+            tally, today = work.tally(world.pk, quarter), work.today[world.pk]
+            assert BY_KEY[key].numbers is not None, key
+            assert BY_KEY[key].value(tally, today, 5) == BY_KEY[key].reading(tally, today, 5).value, key
+
+
 def test_a_share_of_people_is_not_shown_below_the_threshold(world):
     organisation = world.organisation
     organisation.reflection_threshold = 6  # five employees and leaders: fewer than the threshold
@@ -226,9 +235,9 @@ def test_a_share_of_people_is_not_shown_below_the_threshold(world):
 
 def test_the_query_count_does_not_grow_with_the_workplaces(world, django_assert_num_queries):
     more = [world, *(WorkplaceFactory(organisation=world.organisation) for _ in range(3))]
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(27):
         count_work(organisation=world.organisation, workplaces=[world], quarters=QUARTER.back(8))
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(27):
         count_work(organisation=world.organisation, workplaces=more, quarters=QUARTER.back(8))
 
 

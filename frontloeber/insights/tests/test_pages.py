@@ -6,6 +6,7 @@ import datetime
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -72,16 +73,21 @@ def test_the_overview_costs_the_same_queries_however_much_work_there_is(
 ):
     workplace, leader, employees, *_ = team
     client.force_login(leader)
-    client.get(url("insights:overview", workplace))
-    with django_assert_num_queries(QUERIES_OVERVIEW):
-        client.get(url("insights:overview", workplace))
+    overview = url("insights:overview", workplace)
+    with django_assert_num_queries(QUERIES_OVERVIEW):  # counted
+        assert "5,0" in client.get(overview).content.decode()  # three ideas, six employees and leaders
+    with django_assert_num_queries(QUERIES_OVERVIEW_KEPT):  # kept: only the survey's figures are read
+        client.get(overview)
     for person in employees:
         make_idea(workplace, author=person, title="Endnu en")
-    with django_assert_num_queries(QUERIES_OVERVIEW):
-        client.get(url("insights:overview", workplace))
+    with django_assert_num_queries(QUERIES_OVERVIEW):  # the new ideas moved the work on: counted again
+        assert "13,3" in client.get(overview).content.decode()  # eight ideas now
+    with django_assert_num_queries(QUERIES_OVERVIEW_KEPT):
+        client.get(overview)
 
 
-QUERIES_OVERVIEW = 31
+QUERIES_OVERVIEW = 33
+QUERIES_OVERVIEW_KEPT = 7
 
 
 def test_a_quarter_that_is_not_one_or_not_begun_is_refused_with_a_reason(client, team):
@@ -203,3 +209,68 @@ def test_an_admin_forms_changes_and_dissolves_a_leader_group(client, team):
     client.post(delete)
     assert not LeaderGroup.objects.filter(pk=group.pk).exists()
     assert not LeaderGroupMember.objects.filter(group_id=group.pk).exists()
+
+
+def test_a_leader_shares_a_round_with_the_group_and_only_then_the_group_sees_its_figures(client, team):
+    workplace, leader, employees, _observer, _admin = team
+    other = WorkplaceFactory(organisation=workplace.organisation, name="Vuggestuen Mariehønen")
+    other_leader = member(other, Role.LEADER).user
+    round_ = open_round(workplace, leader=leader)
+    for person in employees:
+        answer_round(round_, person, value=4)
+    round_ = close_round(round_)
+    with pytest.raises(ValidationError):  # not in a group: the group is not offered
+        reflection_services.report_sharing_update(actor=leader, round_=round_, audiences=["leader_group"])
+    group = LeaderGroup.objects.create(organisation=workplace.organisation, name="Dagtilbud Syd")
+    for each in (workplace, other):
+        LeaderGroupMember.objects.create(group=group, workplace=each)
+    group_page = url("insights:leader_group", other, group_id=group.pk)
+    client.force_login(other_leader)
+    assert "4,0" not in client.get(group_page).content.decode()
+    reflection_services.report_sharing_update(actor=leader, round_=round_, audiences=["leader_group"])
+    page = client.get(group_page).content.decode()
+    assert page.count("4,0") == 5  # the team's mean of each practice, of the round shared with the group
+    # A leader of a workplace outside the group reads nothing of it.
+    outsider = member(WorkplaceFactory(organisation=workplace.organisation), Role.LEADER).user
+    client.force_login(outsider)
+    assert client.get(group_page).status_code == 404
+
+
+def test_every_other_page_costs_the_same_queries_however_many_workplaces_and_ideas(
+    client, team, django_assert_num_queries
+):
+    """Counted afresh each time (the cache emptied): the organisation's table, a leader group's table and
+    its file, the practice guide, and the leader groups' page, with one workplace and with six more."""
+    from django.core.cache import cache
+
+    workplace, leader, employees, _observer, admin = team
+    organisation = workplace.organisation
+    group = LeaderGroup.objects.create(organisation=organisation, name="Gruppen")
+    LeaderGroupMember.objects.create(group=group, workplace=workplace)
+    pages = [
+        (admin, org_url("insights:organisation_overview", organisation), QUERIES_ORGANISATION),
+        (admin, org_url("insights:organisation_xlsx", organisation), QUERIES_ORGANISATION_FILE),
+        (admin, org_url("insights:leader_groups", organisation), QUERIES_LEADER_GROUPS),
+        (leader, url("insights:leader_group", workplace, group_id=group.pk), QUERIES_GROUP),
+        (leader, url("insights:leader_group_xlsx", workplace, group_id=group.pk), QUERIES_GROUP_FILE),
+        (employees[0], url("insights:practice_guide", workplace, code="P5"), QUERIES_GUIDE),
+    ]
+    for more in (0, 6):
+        for _ in range(more):
+            other = WorkplaceFactory(organisation=organisation)
+            member(other, Role.LEADER)
+            make_idea(other)
+            LeaderGroupMember.objects.create(group=group, workplace=other)
+        for person, address, queries in pages:
+            client.force_login(person)
+            cache.clear()
+            with django_assert_num_queries(queries):
+                assert client.get(address).status_code == 200, address
+
+
+QUERIES_ORGANISATION = 36
+QUERIES_ORGANISATION_FILE = 32
+QUERIES_LEADER_GROUPS = 8
+QUERIES_GROUP = 35
+QUERIES_GROUP_FILE = 33
+QUERIES_GUIDE = 9

@@ -132,7 +132,7 @@ def test_workplace_home_query_count_is_constant(client, workplace, leader, djang
             member(workplace)
         # 7 of its own, and the overview of the five practices insights puts at its top (issue 18), with the
         # leader groups of the workplace for a leader.
-        with django_assert_num_queries(7 + 27):
+        with django_assert_num_queries(7 + 29):
             assert client.get(workplace.get_absolute_url()).status_code == 200
 
 

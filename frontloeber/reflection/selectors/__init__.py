@@ -40,10 +40,11 @@ from .rounds import (  # noqa: F401
     workplace_rounds,
 )
 from .sharing import (  # noqa: F401
-    OFFERED_AUDIENCES,
+    ALWAYS_OFFERED,
     ROLE_AUDIENCE,
     access_report,
     may_share,
+    offered_audiences,
     readable_rounds,
     report_audience,
     round_shares,

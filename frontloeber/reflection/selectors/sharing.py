@@ -4,22 +4,30 @@ the survey asks.
 A round's report is its leader's until they share it. The workplace's leaders and the organisation's admins
 (in the organisation's own views) read every round; anyone else reads a closed round only when its leader
 has shared the report with the audience the person belongs to: an employee is the team, an observer the MED
-committee. The leader group (issue 18) is an audience already, for the leaders of the group's other
-workplaces.
+committee. The leader group (issue 18) is offered once the workplace is in one: its figures then appear to the
+leaders of the group's other workplaces, side by side (insights).
 """
 
 from django.utils.translation import gettext as _
 
 from frontloeber.core.access import one_or_404
-from frontloeber.organisations.models import Role
+from frontloeber.organisations.models import LeaderGroupMember, Role
 
 from ..models import Audience, ReportShare
 from .rounds import _round_for_report
 
 ROLE_AUDIENCE = {Role.EMPLOYEE: Audience.TEAM, Role.OBSERVER: Audience.MED}
 
-# The audiences a leader can share with today; the leader group waits for leader groups to exist.
-OFFERED_AUDIENCES = [Audience.TEAM, Audience.MED]
+ALWAYS_OFFERED = [Audience.TEAM, Audience.MED]
+
+
+def offered_audiences(*, workplace):
+    """The audiences a leader can share a round's report with: the team and the MED committee, and the leader
+    group when an organisation admin has put the workplace in one (issue 18, point 4)."""
+    in_a_group = LeaderGroupMember.objects.filter(
+        organisation_id=workplace.organisation_id, workplace_id=workplace.pk
+    ).exists()
+    return [*ALWAYS_OFFERED, Audience.LEADER_GROUP] if in_a_group else list(ALWAYS_OFFERED)
 
 
 def reads_every_report(*, membership) -> bool:

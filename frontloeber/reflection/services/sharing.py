@@ -26,16 +26,22 @@ def report_sharing_update(*, actor, round_, audiences, now=None) -> dict:
             _("Only the leader the round is about decides with whom its report is shared.")
         )
     wanted = set(audiences)
-    unknown = wanted - set(selectors.OFFERED_AUDIENCES)
+    offered = selectors.offered_audiences(workplace=round_.workplace)
+    unknown = wanted - set(offered)
     if unknown:
-        raise ValidationError(_("A report can be shared with the team and with the MED committee."))
+        raise ValidationError(
+            _(
+                "A report can be shared with the team, the MED committee and the workplace's leader group, "
+                "if any."
+            )
+        )
     # Locked, so that two tabs saving at once end as the later one says.
     locked = Round.objects.select_for_update(of=("self",)).select_related("workplace").get(pk=round_.pk)
     if not locked.is_closed:
         raise ValidationError(_("A report can be shared when the round has closed."))
     current = selectors.round_shares(round_=locked)
     ReportShare.objects.filter(round=locked).exclude(audience__in=wanted).delete()
-    added = [audience for audience in selectors.OFFERED_AUDIENCES if audience in wanted - set(current)]
+    added = [audience for audience in offered if audience in wanted - set(current)]
     when = now or timezone.now()
     for audience in added:
         ReportShare.objects.create(
@@ -47,9 +53,13 @@ def report_sharing_update(*, actor, round_, audiences, now=None) -> dict:
 
 
 def _tell_audiences(round_, audiences, *, actor):
+    """Tell the members of the workplace an audience covers. (The leader group's leaders read the figures
+    in their group's view; they are not told, being leaders of other workplaces.)"""
     from frontloeber.notifications.services import notification_create
 
     roles = [AUDIENCE_ROLE[audience] for audience in audiences if audience in AUDIENCE_ROLE]
+    if not roles:
+        return
     members = Membership.objects.of(round_.workplace).filter(role__in=roles).select_related("user")
     notification_create(
         recipients=[membership.user for membership in members],

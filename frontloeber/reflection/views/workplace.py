@@ -145,8 +145,9 @@ def round_detail(request, round_id):
 def _sharing_context(request, round_, form=None):
     shares = selectors.round_shares(round_=round_)
     if form is None and selectors.may_share(actor=request.user, round_=round_):
-        form = ReportSharingForm(initial={"audiences": list(shares)}, offered=selectors.OFFERED_AUDIENCES)
-    return {"shares": [shares[a] for a in selectors.OFFERED_AUDIENCES if a in shares], "sharing_form": form}
+        offered = selectors.offered_audiences(workplace=round_.workplace)
+        form = ReportSharingForm(initial={"audiences": list(shares)}, offered=offered)
+    return {"shares": [shares[a] for a in Audience.values if a in shares], "sharing_form": form}
 
 
 @workplace_view(roles=[Role.LEADER])
@@ -154,7 +155,8 @@ def _sharing_context(request, round_, form=None):
 def round_sharing(request, round_id):
     """The round's leader chooses with whom its report is shared (the form on the round's page)."""
     round_ = _round_or_404(request.workplace, round_id)
-    form = ReportSharingForm(request.POST, offered=selectors.OFFERED_AUDIENCES)
+    offered = selectors.offered_audiences(workplace=round_.workplace)
+    form = ReportSharingForm(request.POST, offered=offered)
     if form.is_valid():
         try:
             shares = services.report_sharing_update(
@@ -164,11 +166,7 @@ def round_sharing(request, round_id):
             messages.error(request, error_text(error))
         else:
             if shares:
-                names = [
-                    str(Audience(audience).label)
-                    for audience in selectors.OFFERED_AUDIENCES
-                    if audience in shares
-                ]
+                names = [str(Audience(audience).label) for audience in offered if audience in shares]
                 messages.success(
                     request, _("The report is shared with: %(audiences)s.") % {"audiences": ", ".join(names)}
                 )

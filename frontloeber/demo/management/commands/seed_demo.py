@@ -15,6 +15,7 @@ from frontloeber.accounts.models import User
 from frontloeber.demo import competences as competences_demo
 from frontloeber.demo import experiments as experiments_demo
 from frontloeber.demo import ideas as ideas_demo
+from frontloeber.demo import insights as insights_demo
 from frontloeber.demo import reflection as reflection_demo
 from frontloeber.demo import workshops as workshops_demo
 from frontloeber.organisations.models import (
@@ -204,6 +205,7 @@ class Command(BaseCommand):
         self.created += reflection_demo.seed(workplaces=workplaces, people=people)
         self.created += workshops_demo.seed(workplaces=workplaces, people=people)
         self.created += competences_demo.seed(workplaces=workplaces, people=people)
+        self.created += insights_demo.seed(workplaces=workplaces, people=people)
 
         self.stdout.write(
             self.style.SUCCESS(

@@ -41,10 +41,11 @@ pytestmark = pytest.mark.django_db
 # The report: the round, its respondents, the practices with items and reflection questions (3), the named
 # assessments, the answers' distribution and the comments, the workshop formats, the earlier rounds, the
 # employees the round did not ask; with earlier rounds, their respondents, the team's and the leader's values
-# per practice (3 more). The leader's page also reads with whom the report is shared.
+# per practice (3 more). The leader's page also reads with whom the report is shared, and whether the
+# workplace is in a leader group (the audiences offered).
 REPORT_QUERIES = 16
 REPORT_QUERIES_WITH_TREND = 19
-SHARING_QUERIES = 1
+SHARING_QUERIES = 2
 # An observer reading a shared report: no list of those not asked, but which earlier rounds are shared with
 # the MED committee, and what the reader changed in the workplace (this round's window and the earlier
 # rounds', as for an organisation admin: eligibility.withheld_from).

@@ -285,27 +285,39 @@ def _say_no(idea, leader, at):
     )
 
 
+def _weighed_idea(workplace, title, author, *, need, description, status, brought, answered, last):
+    """An idea that was tried: every value weighed, answered, indexed for search."""
+    idea = Idea.objects.create(
+        workplace=workplace,
+        author=author,
+        title=title,
+        need=need,
+        description=description,
+        **{f"value_{axis}": 2 for axis in CRITERIA_AXES},
+        **{f"value_{axis}_why": "Det gør en forskel for borgerne og for os" for axis in CRITERIA_AXES},
+        status=status,
+        created_at=brought,
+        last_activity_at=last,
+        first_response_at=answered,
+    )
+    search.index(idea, [])
+    return idea
+
+
 def _experiment(workplace, title, leader, team, rng, started, concluded, stopped, now):
     if concluded >= now:
         return 0
-    idea = Idea.objects.create(
-        workplace=workplace,
-        author=rng.choice(team),
-        title=title,
+    idea = _weighed_idea(
+        workplace,
+        title,
+        rng.choice(team),
         need="Vi vil vide, om det virker hos os.",
         description=f"{title}, afprøvet i fire uger.",
-        value_citizens=2,
-        value_citizens_why="Borgerne mærker det",
-        value_quality=2,
-        value_quality_why="Fagligt",
-        value_routines=1,
-        value_routines_why="Lettere",
         status=IdeaStatus.PARKED if stopped else IdeaStatus.ADOPTED,
-        created_at=started - datetime.timedelta(days=21),
-        last_activity_at=concluded,
-        first_response_at=started - datetime.timedelta(days=18),
+        brought=started - datetime.timedelta(days=21),
+        answered=started - datetime.timedelta(days=18),
+        last=concluded,
     )
-    search.index(idea, [])
     experiment = Experiment.objects.create(
         workplace=workplace,
         idea=idea,
@@ -373,24 +385,17 @@ def _activity(workplace, leader, team, rng, starts, now):
 def _adoption(workplace, title, leader, team, rng, live, on_time, now, *, publish):
     if live >= now:
         return 0
-    idea = Idea.objects.create(
-        workplace=workplace,
-        author=rng.choice(team),
-        title=title,
+    idea = _weighed_idea(
+        workplace,
+        title,
+        rng.choice(team),
         need="Det tog for lang tid før.",
         description=f"{title}, som vi nu bruger hver dag.",
-        value_citizens=2,
-        value_citizens_why="Borgerne",
-        value_quality=2,
-        value_quality_why="Fagligt",
-        value_routines=2,
-        value_routines_why="Hverdagen",
         status=IdeaStatus.ADOPTED,
-        created_at=live - datetime.timedelta(days=80),
-        last_activity_at=live,
-        first_response_at=live - datetime.timedelta(days=75),
+        brought=live - datetime.timedelta(days=80),
+        answered=live - datetime.timedelta(days=75),
+        last=live,
     )
-    search.index(idea, [])
     plan = AdoptionPlan.objects.create(
         workplace=workplace,
         idea=idea,

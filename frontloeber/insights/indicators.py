@@ -104,55 +104,42 @@ def share(part, whole):
     return 100 * part / whole if whole else None
 
 
-def _ideas_all_rated(t, today, threshold):
-    return share(t.ideas_all_rated, t.ideas), ngettext(
-        "%(part)s of %(whole)s idea", "%(part)s of %(whole)s ideas", t.ideas
-    ) % {"part": t.ideas_all_rated, "whole": t.ideas}
+def _of_ideas(part, whole):
+    return ngettext("%(part)s of %(whole)s idea", "%(part)s of %(whole)s ideas", whole) % {
+        "part": part,
+        "whole": whole,
+    }
 
 
-def _ideas_axis(axis):
+def _of_experiments(part, whole):
+    return ngettext("%(part)s of %(whole)s experiment", "%(part)s of %(whole)s experiments", whole) % {
+        "part": part,
+        "whole": whole,
+    }
+
+
+def _of_checkpoints(part, whole):
+    return ngettext("%(part)s of %(whole)s checkpoint", "%(part)s of %(whole)s checkpoints", whole) % {
+        "part": part,
+        "whole": whole,
+    }
+
+
+def _of_criteria(part, whole):
+    return ngettext("%(part)s of %(whole)s criterion", "%(part)s of %(whole)s criteria", whole) % {
+        "part": part,
+        "whole": whole,
+    }
+
+
+def _share(part, whole, words):
+    """A share of ``whole(tally)`` that ``part(tally)`` is, with the words of what it rests on."""
+
     def read(t, today, threshold):
-        return share(t.ideas_rated[axis], t.ideas), ngettext(
-            "%(part)s of %(whole)s idea", "%(part)s of %(whole)s ideas", t.ideas
-        ) % {"part": t.ideas_rated[axis], "whole": t.ideas}
+        counted, out_of = part(t), whole(t)
+        return share(counted, out_of), words(counted, out_of)
 
     return read
-
-
-def _experiments_axis(axis):
-    def read(t, today, threshold):
-        return share(t.experiments_axis[axis], t.experiments_created), ngettext(
-            "%(part)s of %(whole)s experiment", "%(part)s of %(whole)s experiments", t.experiments_created
-        ) % {"part": t.experiments_axis[axis], "whole": t.experiments_created}
-
-    return read
-
-
-def _checkpoints_axis(axis):
-    def read(t, today, threshold):
-        return share(t.checkpoints_axis[axis], t.checkpoints_recorded), ngettext(
-            "%(part)s of %(whole)s checkpoint", "%(part)s of %(whole)s checkpoints", t.checkpoints_recorded
-        ) % {"part": t.checkpoints_axis[axis], "whole": t.checkpoints_recorded}
-
-    return read
-
-
-def _ideas_concerns(t, today, threshold):
-    return share(t.ideas_concerns, t.ideas), ngettext(
-        "%(part)s of %(whole)s idea", "%(part)s of %(whole)s ideas", t.ideas
-    ) % {"part": t.ideas_concerns, "whole": t.ideas}
-
-
-def _criteria_met(t, today, threshold):
-    return share(t.criteria_met, t.criteria), ngettext(
-        "%(part)s of %(whole)s criterion", "%(part)s of %(whole)s criteria", t.criteria
-    ) % {"part": t.criteria_met, "whole": t.criteria}
-
-
-def _criteria_partly(t, today, threshold):
-    return share(t.criteria_partly, t.criteria), ngettext(
-        "%(part)s of %(whole)s criterion", "%(part)s of %(whole)s criteria", t.criteria
-    ) % {"part": t.criteria_partly, "whole": t.criteria}
 
 
 def _core_task(t, today, threshold):
@@ -191,15 +178,15 @@ def _median_answer(t, today, threshold):
 def _in_time(t, today, threshold):
     return share(t.answered_in_time, t.answer_due), str(_("target %(days)s days; %(detail)s")) % {
         "days": today.target_days,
-        "detail": ngettext("%(part)s of %(whole)s idea", "%(part)s of %(whole)s ideas", t.answer_due)
-        % {"part": t.answered_in_time, "whole": t.answer_due},
+        "detail": _of_ideas(t.answered_in_time, t.answer_due),
     }
 
 
-def _no_with_reason(t, today, threshold):
-    return share(t.said_no_with_reason, t.said_no), ngettext(
-        "%(part)s of %(whole)s “no”", "%(part)s of %(whole)s “no”s", t.said_no
-    ) % {"part": t.said_no_with_reason, "whole": t.said_no}
+def _of_nos(part, whole):
+    return ngettext("%(part)s of %(whole)s “no”", "%(part)s of %(whole)s “no”s", whole) % {
+        "part": part,
+        "whole": whole,
+    }
 
 
 def _count(attribute, words):
@@ -265,20 +252,15 @@ def _covered(t, today, threshold):
     ) % {"n": today.skills}
 
 
-def _attendance(t, today, threshold):
-    return share(t.attended, t.attendance_known), ngettext(
-        "%(part)s of %(whole)s signed up", "%(part)s of %(whole)s signed up", t.attendance_known
-    ) % {"part": t.attended, "whole": t.attendance_known}
+def _of_signed_up(part, whole):
+    return ngettext("%(part)s of %(whole)s signed up", "%(part)s of %(whole)s signed up", whole) % {
+        "part": part,
+        "whole": whole,
+    }
 
 
 def _rating(t, today, threshold):
     return t.mean_rating, ngettext("%(n)s rating", "%(n)s ratings", len(t.ratings)) % {"n": len(t.ratings)}
-
-
-def _on_time(t, today, threshold):
-    return share(t.checkpoints_on_time, t.checkpoints_due), ngettext(
-        "%(part)s of %(whole)s checkpoint", "%(part)s of %(whole)s checkpoints", t.checkpoints_due
-    ) % {"part": t.checkpoints_on_time, "whole": t.checkpoints_due}
 
 
 def _take_ups(t, today, threshold):
@@ -317,13 +299,14 @@ INDICATORS = [
     Indicator(
         "ideas_all_values", "P1", _("Ideas that weigh all three values"),
         _("Ideas brought in the quarter whose author weighed the citizens' offer, professional quality and easier routines (a 0 with a reason counts as weighed)."),
-        _("The value ratings on the idea form."), PERCENT, _ideas_all_rated,
+        _("The value ratings on the idea form."), PERCENT, _share(lambda t: t.ideas_all_rated, lambda t: t.ideas, _of_ideas),
     ),
     *[
         Indicator(
             f"ideas_value_{axis}", "P1", AXIS_LABELS["ideas"][axis],
             _("Ideas brought in the quarter with a rating on this value axis."),
-            _("The value ratings on the idea form."), PERCENT, _ideas_axis(axis),
+            _("The value ratings on the idea form."), PERCENT,
+            _share(lambda t, axis=axis: t.ideas_rated[axis], lambda t: t.ideas, _of_ideas),
         )
         for axis in AXES
     ],
@@ -331,7 +314,8 @@ INDICATORS = [
         Indicator(
             f"experiments_value_{axis}", "P1", AXIS_LABELS["experiments"][axis],
             _("Experiments planned in the quarter with a success criterion on this value axis."),
-            _("The success criteria of the experiment plans."), PERCENT, _experiments_axis(axis),
+            _("The success criteria of the experiment plans."), PERCENT,
+            _share(lambda t, axis=axis: t.experiments_axis[axis], lambda t: t.experiments_created, _of_experiments),
         )
         for axis in AXES
     ],
@@ -339,24 +323,25 @@ INDICATORS = [
         Indicator(
             f"checkpoints_value_{axis}", "P1", AXIS_LABELS["checkpoints"][axis],
             _("Checkpoints of adoption plans recorded in the quarter that state the value seen on this axis."),
-            _("The checkpoints of the adoption plans."), PERCENT, _checkpoints_axis(axis),
+            _("The checkpoints of the adoption plans."), PERCENT,
+            _share(lambda t, axis=axis: t.checkpoints_axis[axis], lambda t: t.checkpoints_recorded, _of_checkpoints),
         )
         for axis in AXES
     ],
     Indicator(
         "ideas_concerns", "P1", _("Ideas that name concerns"),
         _("Ideas brought in the quarter that name concerns or risks (on the form or in their qualification)."),
-        _("The idea form and the qualification."), PERCENT, _ideas_concerns,
+        _("The idea form and the qualification."), PERCENT, _share(lambda t: t.ideas_concerns, lambda t: t.ideas, _of_ideas),
     ),
     Indicator(
         "criteria_met", "P1", _("Success criteria met"),
         _("Success criteria of the experiments concluded in the quarter that were met fully."),
-        _("The evaluation of the experiments."), PERCENT, _criteria_met,
+        _("The evaluation of the experiments."), PERCENT, _share(lambda t: t.criteria_met, lambda t: t.criteria, _of_criteria),
     ),
     Indicator(
         "criteria_partly", "P1", _("Success criteria partly met"),
         _("Success criteria of the experiments concluded in the quarter that were partly met."),
-        _("The evaluation of the experiments."), PERCENT, _criteria_partly,
+        _("The evaluation of the experiments."), PERCENT, _share(lambda t: t.criteria_partly, lambda t: t.criteria, _of_criteria),
     ),
     Indicator(
         "core_task_revised", "P1", _("Core task last revisited"),
@@ -387,7 +372,7 @@ INDICATORS = [
     Indicator(
         "no_with_reason", "P2", _("“No” with a reason"),
         _("Ideas set to “not pursued” in the quarter where the leader gave the reason."),
-        _("The idea's history."), PERCENT, _no_with_reason,
+        _("The idea's history."), PERCENT, _share(lambda t: t.said_no_with_reason, lambda t: t.said_no, _of_nos),
     ),
     Indicator(
         "ideas_from_workshops", "P2", _("Ideas from workshops"),
@@ -446,7 +431,7 @@ INDICATORS = [
     Indicator(
         "attendance", "P4", _("Attendance"),
         _("Of those signed up to the quarter's activities whose attendance was recorded, the share who came."),
-        _("The learning calendar's attendance."), PERCENT, _attendance,
+        _("The learning calendar's attendance."), PERCENT, _share(lambda t: t.attended, lambda t: t.attendance_known, _of_signed_up),
     ),
     Indicator(
         "activity_rating", "P4", _("Activities' rating"),
@@ -472,7 +457,7 @@ INDICATORS = [
     Indicator(
         "checkpoints_on_time", "P5", _("Checkpoints kept on time"),
         _("Adoption checkpoints due in the quarter that were recorded within a week of their date."),
-        _("The adoption plans' checkpoints."), PERCENT, _on_time,
+        _("The adoption plans' checkpoints."), PERCENT, _share(lambda t: t.checkpoints_on_time, lambda t: t.checkpoints_due, _of_checkpoints),
     ),
     Indicator(
         "cases_published", "P5", _("Cases published"),

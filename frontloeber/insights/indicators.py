@@ -259,7 +259,22 @@ def _of_signed_up(part, whole):
     }
 
 
+def _too_few(threshold):
+    return str(_("Not shown for fewer than %(threshold)s people")) % {"threshold": threshold}
+
+
+def _attendance(t, today, threshold):
+    """Who came is a share of people: shown only for as many as the anonymity threshold."""
+    if t.attendance_known < threshold:
+        return None, _too_few(threshold)
+    return share(t.attended, t.attendance_known), _of_signed_up(t.attended, t.attendance_known)
+
+
 def _rating(t, today, threshold):
+    """A mean of people's own ratings: shown only from as many ratings as the anonymity threshold, so no
+    one's rating can be read from it."""
+    if len(t.ratings) < threshold:
+        return None, _too_few(threshold)
     return t.mean_rating, ngettext("%(n)s rating", "%(n)s ratings", len(t.ratings)) % {"n": len(t.ratings)}
 
 
@@ -430,12 +445,12 @@ INDICATORS = [
     ),
     Indicator(
         "attendance", "P4", _("Attendance"),
-        _("Of those signed up to the quarter's activities whose attendance was recorded, the share who came."),
-        _("The learning calendar's attendance."), PERCENT, _share(lambda t: t.attended, lambda t: t.attendance_known, _of_signed_up),
+        _("Of those signed up to the quarter's activities whose attendance was recorded, the share who came; shown from as many people as the anonymity threshold."),
+        _("The learning calendar's attendance."), PERCENT, _attendance,
     ),
     Indicator(
         "activity_rating", "P4", _("Activities' rating"),
-        _("The mean of the ratings (1–5) given to the quarter's activities."),
+        _("The mean of the ratings (1–5) given to the quarter's activities; shown from as many ratings as the anonymity threshold."),
         _("The participants' feedback."), SCORE, _rating,
     ),
     Indicator(

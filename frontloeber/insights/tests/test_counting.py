@@ -197,8 +197,12 @@ def test_every_indicator_of_a_known_workplace(world, django_assert_max_num_queri
     assert value["skills_covered"] == 1
     assert value["skills_gaps"] == 1
     assert value["activities_held"] == 1
-    assert value["attendance"] == 50
-    assert value["activity_rating"] == 4
+    # Two whose attendance is known and one rating: fewer than the threshold of five, so neither is shown.
+    assert value["attendance"] is None and value["activity_rating"] is None
+    tally = work.tally(workplace.pk, QUARTER)
+    assert (tally.attended, tally.attendance_known, tally.ratings) == (1, 2, [4])
+    assert BY_KEY["attendance"].reading(tally, work.today[workplace.pk], 2).value == 50
+    assert BY_KEY["activity_rating"].reading(tally, work.today[workplace.pk], 1).value == 4
     # P5
     assert value["plans_went_live"] == 1
     assert value["plans_live"] == 1

@@ -274,3 +274,20 @@ QUERIES_LEADER_GROUPS = 8
 QUERIES_GROUP = 35
 QUERIES_GROUP_FILE = 33
 QUERIES_GUIDE = 9
+
+
+def test_the_nightly_job_counts_the_organisation_table_ahead(client, team, django_assert_num_queries):
+    from frontloeber.insights.jobs import organisation_tables_count
+    from frontloeber.notifications.registry import daily_jobs
+
+    workplace, *_rest, admin = team
+    assert organisation_tables_count in list(daily_jobs)
+    assert organisation_tables_count() >= 1
+    client.force_login(admin)
+    # Counted already: the page reads the kept table (its summary and one page of rows), not the work.
+    with django_assert_num_queries(QUERIES_ORGANISATION_KEPT):
+        page = client.get(org_url("insights:organisation_overview", workplace.organisation)).content.decode()
+    assert workplace.name in page
+
+
+QUERIES_ORGANISATION_KEPT = 8

@@ -291,3 +291,27 @@ def test_the_nightly_job_counts_the_organisation_table_ahead(client, team, djang
 
 
 QUERIES_ORGANISATION_KEPT = 8
+
+
+def test_practice_labels_elsewhere_link_to_the_guide(client, team):
+    workplace, leader, employees, *_ = team
+    client.force_login(employees[0])
+    library = client.get(
+        reverse("workshops:library", kwargs={"workplace_slug": workplace.slug})
+    ).content.decode()
+    for code in ("P1", "P2", "P3", "P4", "P5"):
+        assert f'href="{url("insights:practice_guide", workplace, code=code)}"' in library
+    detail = reverse(
+        "workshops:format_detail", kwargs={"workplace_slug": workplace.slug, "format_slug": "forsoegsrammen"}
+    )
+    assert (
+        f'href="{url("insights:practice_guide", workplace, code="P3")}"'
+        in client.get(detail).content.decode()
+    )
+    round_ = open_round(workplace, leader=leader)
+    for person in employees:
+        answer_round(round_, person)
+    round_ = close_round(round_)
+    client.force_login(leader)
+    report = client.get(round_.get_absolute_url()).content.decode()
+    assert report.count(f'href="{url("insights:practice_guide", workplace, code="P4")}"') >= 2

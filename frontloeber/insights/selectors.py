@@ -129,7 +129,9 @@ def workplace_overview(*, workplace, membership, quarter, now=None):
     if audience is None and not membership.is_leader:  # a role no audience covers reads no survey figure
         views = {}
     else:
-        views = practice_views(workplace_ids=[workplace.pk], audience=audience)
+        views = practice_views(
+            workplace_ids=[workplace.pk], audience=audience, organisation_id=workplace.organisation_id
+        )
     view = views.get(workplace.pk)
     names = _practice_names()
     cards = []
@@ -448,7 +450,11 @@ def group_table(*, group, quarter, now=None):
     )
     work = organisation_work(organisation=organisation, workplaces=workplaces, quarter=quarter, now=now)
     threshold = organisation.reflection_threshold
-    views = practice_views(workplace_ids=[w.pk for w in workplaces], audience=Audience.LEADER_GROUP)
+    views = practice_views(
+        workplace_ids=[w.pk for w in workplaces],
+        audience=Audience.LEADER_GROUP,
+        organisation_id=organisation.pk,
+    )
     columns = [BY_KEY[key] for key in TABLE]
     names = _practice_names()
     rows = []

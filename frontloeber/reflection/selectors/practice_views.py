@@ -10,10 +10,12 @@ threshold), so nothing here is finer than the report the audience can already re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count
 from django.utils import timezone
 
 from .. import eligibility
+from ..generation import rollup_generation
 from ..models import AssessmentAnswer, AssessorKind, Response, Round
 from .report import _team_practice_means
 from .rounds import effective_threshold
@@ -29,15 +31,42 @@ class PracticeView:
         return {"team": self.team.get(code), "leader": self.leader.get(code)}
 
 
-def practice_views(*, workplace_ids, audience=None, viewer=None, today=None):
+def practice_views(*, workplace_ids, audience=None, viewer=None, today=None, organisation_id=None):
     """{workplace id: PracticeView} of the latest shown round per workplace of ``workplace_ids``.
 
     ``audience``: None for a reader who reads every report of these workplaces (their leader; an
     organisation admin in the organisation's views, with ``viewer`` for what is withheld from them);
-    otherwise an ``Audience`` and only rounds shared with it count. Four queries, whatever the number."""
+    otherwise an ``Audience`` and only rounds shared with it count. Four queries, whatever the number; with
+    ``organisation_id`` kept in the cache until the organisation's survey generation moves on (any round,
+    answer, share or membership change: signals.py) or the day changes."""
     today = today or timezone.localdate()
     if not workplace_ids:
         return {}
+    if organisation_id is None:
+        return _practice_views(workplace_ids, audience, viewer, today)
+    key = ":".join(
+        str(part)
+        for part in (
+            "reflection:practice-views",
+            organisation_id,
+            ",".join(str(pk) for pk in sorted(workplace_ids)),
+            audience or "-",
+            viewer.pk if viewer is not None else "-",
+            today.isoformat(),
+            rollup_generation(organisation_id=organisation_id),
+        )
+    )
+    views = cache.get(key)
+    if views is None:
+        views = _practice_views(workplace_ids, audience, viewer, today)
+        cache.set(key, views, VIEWS_KEPT_FOR)
+    return views
+
+
+VIEWS_KEPT_FOR = 60 * 60  # seconds; a changed generation makes a new key long before
+
+
+def _practice_views(workplace_ids, audience, viewer, today):
     rounds = Round.objects.filter(workplace_id__in=list(workplace_ids)).filter(Round.closed_by(today))
     if audience is not None:
         rounds = rounds.filter(shares__audience=audience)

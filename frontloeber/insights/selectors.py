@@ -382,10 +382,8 @@ def organisation_table(*, organisation, quarter, sector="", group=None, page=Non
         "rows": table_rows,
         "table_key": lambda rows: fragment_key(
             "insights-organisation-table",
-            [
-                (row.workplace.name, row.groups, row.overdue_barriers, [r.shown for r in row.readings])
-                for row in rows
-            ],
+            # The rows' counted work itself, not its readings: those are made only when the table is drawn.
+            [(row.workplace, row.groups, row.overdue_barriers, row.packed) for row in rows],
             [(s.total.shown, s.low, s.middle, s.high, s.workplaces) for s in spreads],
         ),
         "row_count": summary.rows,
@@ -397,6 +395,13 @@ def organisation_table(*, organisation, quarter, sector="", group=None, page=Non
 
 
 # --- Leader groups --------------------------------------------------------------------------------------
+
+
+def organisation_group_choices(*, organisation):
+    """The organisation's leader groups as (id, name), by name: the table's filter."""
+    return list(
+        LeaderGroup.objects.filter(organisation=organisation).order_by("name", "pk").values_list("pk", "name")
+    )
 
 
 def organisation_groups(*, organisation):

@@ -204,7 +204,7 @@ def organisation_overview(request):
             "sector": sector,
             "group": group,
             "sectors": Sector.choices,
-            "groups": selectors.organisation_groups(organisation=request.organisation),
+            "groups": selectors.organisation_group_choices(organisation=request.organisation),
             "problems": problems,
             "query": query.urlencode(),
         },

@@ -269,7 +269,7 @@ def test_every_other_page_costs_the_same_queries_however_many_workplaces_and_ide
                 assert client.get(address).status_code == 200, address
 
 
-QUERIES_ORGANISATION = 36
+QUERIES_ORGANISATION = 35
 QUERIES_ORGANISATION_FILE = 32
 QUERIES_LEADER_GROUPS = 8
 QUERIES_GROUP = 35

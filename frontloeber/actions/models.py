@@ -48,6 +48,7 @@ class Escalation(models.TextChoices):
 
 
 ANSWERED = {Escalation.RESOLVED, Escalation.DECLINED, Escalation.FORWARDED}
+WAITING = {Escalation.RAISED, Escalation.TAKEN}  # raised, and not answered yet
 
 
 class Barrier(WorkplaceRow):
@@ -107,12 +108,13 @@ class Barrier(WorkplaceRow):
         )
 
     @property
+    def waits_for_answer(self):
+        return self.escalation in WAITING
+
+    @property
     def can_be_raised(self):
         """Open in the register and not waiting for the organisation's answer already."""
-        return self.status != BarrierStatus.REMOVED and self.escalation not in (
-            Escalation.RAISED,
-            Escalation.TAKEN,
-        )
+        return self.status != BarrierStatus.REMOVED and not self.waits_for_answer
 
 
 class BarrierChange(WorkplaceRow):

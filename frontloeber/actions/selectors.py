@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.core.access import one_or_404
 
-from .models import ActionItem, Barrier, BarrierChange, Escalation
+from .models import WAITING, ActionItem, Barrier, BarrierChange, Escalation
 
 
 def workplace_barriers(*, workplace, status=None):
@@ -46,8 +46,6 @@ def access_action_item(*, workplace, item_id):
 
 
 # --- Barriers raised to the organisation (issue 18, point 6) ------------------------------------------------
-
-WAITING = [Escalation.RAISED, Escalation.TAKEN]
 
 
 def organisation_raised_barriers(*, organisation, waiting_only=False):

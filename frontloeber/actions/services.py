@@ -130,7 +130,7 @@ def barrier_raise(*, actor, barrier, kind, why) -> Barrier:
     require_leader(user=actor, workplace=barrier.workplace)
     barrier = _lock_barrier(barrier)
     errors = {}
-    if barrier.escalation and barrier.escalation not in ANSWERED:
+    if barrier.waits_for_answer:
         errors["kind"] = _("The barrier is already raised to the organisation and waits for its answer.")
     elif barrier.status == BarrierStatus.REMOVED:
         errors["kind"] = _("The barrier is removed; there is nothing to raise.")
@@ -166,7 +166,7 @@ def barrier_take(*, actor, barrier, answerer, due_on, today=None) -> Barrier:
     barrier = _lock_barrier(barrier)
     today = today or timezone.localdate()
     errors = {}
-    if barrier.escalation not in (Escalation.RAISED, Escalation.TAKEN):
+    if not barrier.waits_for_answer:
         errors["answerer"] = _("Only a barrier raised and not yet answered can be taken up.")
     answerer = clean_text(
         answerer, field="answerer", required=True, max_length=ANSWERER_MAX, errors=errors,
@@ -193,7 +193,7 @@ def barrier_answer(*, actor, barrier, outcome, answer) -> Barrier:
     require_administer(user=actor, organisation=barrier.organisation)
     barrier = _lock_barrier(barrier)
     errors = {}
-    if barrier.escalation not in (Escalation.RAISED, Escalation.TAKEN):
+    if not barrier.waits_for_answer:
         errors["outcome"] = _("Only a barrier raised and not yet answered can be answered.")
     if outcome not in ANSWERED:
         errors["outcome"] = _("Choose resolved, declined or forwarded.")

@@ -21,7 +21,7 @@ from frontloeber.organisations.tenancy import organisation_admin_view, workplace
 
 from . import selectors, services
 from .forms import ActionItemForm, BarrierAnswerForm, BarrierForm, BarrierRaiseForm, BarrierTakeForm
-from .models import ANSWERED, BarrierStatus, Escalation
+from .models import ANSWERED, BarrierStatus
 
 
 @workplace_view
@@ -100,7 +100,7 @@ def barrier_raise(request, barrier_id):
         {
             "barrier": barrier,
             "form": form,
-            "waiting": barrier.escalation in (Escalation.RAISED, Escalation.TAKEN),
+            "waiting": barrier.waits_for_answer,
         },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -219,10 +219,10 @@ def count_work(*, organisation, workplaces, quarters, now=None):
         members[workplace_id].add(user_id)
     today = {pk: Today(contributors=len(members[pk]), target_days=targets[pk]) for pk in ids}
 
-    _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of, quarters)
-    _count_experiments(ours, window, add, quarter_of)
-    _count_barriers(ours, end, now, quarters, tallies, quarter_of)
-    _count_skills(organisation, ours, window, add, members, today)
+    _count_ideas(ours, window, add, targets, members, tallies, today, now, quarters)
+    _count_experiments(ours, window, add)
+    _count_barriers(ours, start, end, now, quarters, tallies, quarter_of)
+    _count_skills(organisation, ours, window, add, members, today, now)
     _count_change(ours, window, add, quarters, tallies, ids, now)
 
     for workplace_id, revised_at in (
@@ -262,7 +262,7 @@ def _by_target(targets, make_q):
     return condition
 
 
-def _count_ideas(ours, window, add, targets, members, tallies, today, now, quarter_of, quarters):
+def _count_ideas(ours, window, add, targets, members, tallies, today, now, quarters):
     """Added up by the database per workplace and quarter: a large workplace brings thousands of ideas and
     tens of thousands of supports over two years, too many to read one by one on a page."""
     ideas = (
@@ -336,7 +336,7 @@ def _count_ideas(ours, window, add, targets, members, tallies, today, now, quart
             today[workplace_id].waiting_over_target += 1
 
 
-def _count_experiments(ours, window, add, quarter_of):
+def _count_experiments(ours, window, add):
     experiments = (
         Experiment.objects.filter(**ours)
         .filter(window("created_at") | window("started_at") | window("concluded_at"))
@@ -390,18 +390,23 @@ def _count_experiments(ours, window, add, quarter_of):
             tally.review_days.append(days_between(asked_at, decided_at))
 
 
-def _count_barriers(ours, end, now, quarters, tallies, quarter_of):
+def _count_barriers(ours, start, end, now, quarters, tallies, quarter_of):
     """Raised, removed, and open at each quarter's end with their age. When a barrier was removed is its
-    last change to "removed" (kept since issue 18), or, for one removed before, when it last changed."""
+    last change to "removed" (kept since issue 18), or, for one removed before, when it last changed. A
+    barrier removed before the first quarter counts in none (its removal moved ``updated_at`` on)."""
     removed_at = dict(
         BarrierChange.objects.filter(**ours, field=BarrierChange.Field.STATUS, to_value=BarrierStatus.REMOVED)
         .values("barrier_id")
         .annotate(last=Max("at"))
         .values_list("barrier_id", "last")
     )
-    barriers = Barrier.objects.filter(**ours, created_at__lt=end).values_list(
-        "pk", "workplace_id", "created_at", "status", "updated_at"
+    barriers = (
+        Barrier.objects.filter(**ours, created_at__lt=end)
+        .exclude(status=BarrierStatus.REMOVED, updated_at__lt=start)
+        .values_list("pk", "workplace_id", "created_at", "status", "updated_at")
     )
+    # Each quarter's end, or now for the one under way: when a barrier's openness is read.
+    moments = [min(quarter.bounds()[1], now) for quarter in quarters]
     for pk, workplace_id, created_at, status, updated_at in barriers:
         gone = None
         if status == BarrierStatus.REMOVED:
@@ -410,16 +415,14 @@ def _count_barriers(ours, end, now, quarters, tallies, quarter_of):
             tallies[(workplace_id, quarter)].barriers_raised += 1
         if gone is not None and (quarter := quarter_of(gone)) is not None:
             tallies[(workplace_id, quarter)].barriers_removed += 1
-        for quarter in quarters:
-            _start, quarter_end = quarter.bounds()
-            moment = min(quarter_end, now)
+        for quarter, moment in zip(quarters, moments, strict=True):
             if created_at < moment and (gone is None or gone >= moment):
                 tally = tallies[(workplace_id, quarter)]
                 tally.barriers_open += 1
                 tally.open_barrier_days.append(days_between(created_at, moment))
 
 
-def _count_skills(organisation, ours, window, add, members, today):
+def _count_skills(organisation, ours, window, add, members, today, now):
     skills = dict(Skill.objects.filter(**ours, retired_at__isnull=True).values_list("pk", "workplace_id"))
     confident = defaultdict(set)
     for skill_id, user_id in SkillRating.objects.filter(
@@ -454,15 +457,13 @@ def _count_skills(organisation, ours, window, add, members, today):
         if workplace_id in today:
             today[workplace_id].helpers = len(people & helpers)
     for workplace_id, starts_at in (
-        LearningActivity.objects.filter(**ours, cancelled_at__isnull=True, starts_at__lte=timezone.now())
+        LearningActivity.objects.filter(**ours, cancelled_at__isnull=True, starts_at__lte=now)
         .filter(window("starts_at"))
         .values_list("workplace_id", "starts_at")
     ):
         add(workplace_id, starts_at).activities_held += 1
     for workplace_id, starts_at, attended, rating in (
-        Signup.objects.filter(
-            **ours, activity__cancelled_at__isnull=True, activity__starts_at__lte=timezone.now()
-        )
+        Signup.objects.filter(**ours, activity__cancelled_at__isnull=True, activity__starts_at__lte=now)
         .filter(window("activity__starts_at"))
         .values_list("workplace_id", "activity__starts_at", "attended", "rating")
     ):
@@ -476,14 +477,15 @@ def _count_skills(organisation, ours, window, add, members, today):
 
 
 def _count_change(ours, window, add, quarters, tallies, ids, now):
+    ends = [quarter.bounds()[1] for quarter in quarters]
     for workplace_id, live_at in (
-        AdoptionPlan.objects.filter(**ours, live_at__isnull=False, live_at__lt=quarters[-1].bounds()[1])
+        AdoptionPlan.objects.filter(**ours, live_at__isnull=False, live_at__lt=ends[-1])
         .values_list("workplace_id", "live_at")
     ):  # fmt: skip
         if (tally := add(workplace_id, live_at)) is not None:
             tally.plans_went_live += 1
-        for quarter in quarters:
-            if live_at < quarter.bounds()[1]:
+        for quarter, end in zip(quarters, ends, strict=True):
+            if live_at < end:
                 tallies[(workplace_id, quarter)].plans_live += 1
     today = timezone.localtime(now).date()
     for workplace_id, due_on, recorded_at in (

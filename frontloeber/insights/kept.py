@@ -48,7 +48,7 @@ def workplace_work(*, workplace, quarters, now=None):
     return work
 
 
-def organisation_work(*, organisation, workplaces, quarter, now=None, fresh=False):
+def organisation_work(*, organisation, workplaces, quarter, now=None):
     """``count_work`` for a few workplaces of ``organisation`` (a leader group's) and one quarter, from the
     cache for up to ``ORGANISATION_KEPT_FOR``."""
     now = now or timezone.now()
@@ -64,7 +64,7 @@ def organisation_work(*, organisation, workplaces, quarter, now=None, fresh=Fals
             str(organisation.reflection_threshold),
         )
     )
-    work = None if fresh else cache.get(key)
+    work = cache.get(key)
     if work is None:
         work = count_work(organisation=organisation, workplaces=workplaces, quarters=[quarter], now=now)
         cache.set(key, work, ORGANISATION_KEPT_FOR)
@@ -72,6 +72,10 @@ def organisation_work(*, organisation, workplaces, quarter, now=None, fresh=Fals
 
 
 ROWS_PER_PAGE = 25
+
+
+def _pages(rows):
+    return max(1, -(-rows // ROWS_PER_PAGE))
 
 
 def kept_table(*, organisation, quarter, filters, page, count, now=None, fresh=False):
@@ -94,15 +98,14 @@ def kept_table(*, organisation, quarter, filters, page, count, now=None, fresh=F
     )
     summary = None if fresh else cache.get(key)
     if summary is not None:
-        pages = range(max(1, -(-summary.rows // ROWS_PER_PAGE)))
-        wanted = [f"{key}:{n}" for n in (pages if page is None else [min(page, len(pages)) - 1])]
+        pages = _pages(summary.rows)
+        wanted = [f"{key}:{n}" for n in (range(pages) if page is None else [min(page, pages) - 1])]
         found = cache.get_many(wanted)
         if len(found) == len(wanted):
             return summary, [row for part in wanted for row in found[part]]
     summary, rows = count()
     parts = {
-        f"{key}:{n}": rows[n * ROWS_PER_PAGE : (n + 1) * ROWS_PER_PAGE]
-        for n in range(max(1, -(-len(rows) // ROWS_PER_PAGE)))
+        f"{key}:{n}": rows[n * ROWS_PER_PAGE : (n + 1) * ROWS_PER_PAGE] for n in range(_pages(len(rows)))
     }
     cache.set_many(parts, ORGANISATION_KEPT_FOR)
     cache.set(key, summary, ORGANISATION_KEPT_FOR)

@@ -12,6 +12,8 @@ from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,6 +27,7 @@ from frontloeber.reflection.models import Audience
 from frontloeber.reflection.selectors import current_practices, practice_views, report_audience
 from frontloeber.workshops.selectors import formats_by_practice
 
+from . import practices
 from .counting import Tally, Today, count_work
 from .indicators import BY_KEY, HEADLINES, INDICATORS, PRACTICE_CODES, TABLE, TREND, of_practice
 from .kept import kept_table, organisation_work, workplace_work
@@ -121,10 +124,7 @@ def workplace_overview(*, workplace, membership, quarter, now=None):
         if q != quarter
     }
     readings = {**earlier, quarter: current}
-    previous = readings.get(quarter.previous()) or {
-        key: BY_KEY[key].reading(work.tally(workplace.pk, quarter.previous()), today, threshold)
-        for key in TREND.values()
-    }
+    previous = readings[quarter.previous()]  # the trend holds at least six quarters
     audience = report_audience(membership=membership)
     if audience is None and not membership.is_leader:  # a role no audience covers reads no survey figure
         views = {}
@@ -354,9 +354,9 @@ def organisation_table(*, organisation, quarter, sector="", group=None, page=Non
     )
     columns = [BY_KEY[key] for key in TABLE]
     groups = {}
-    for workplace_id, name in LeaderGroupMember.objects.filter(organisation=organisation).values_list(
-        "workplace_id", "group__name"
-    ):
+    for workplace_id, name in LeaderGroupMember.objects.filter(
+        organisation=organisation, workplace_id__in=[workplace.pk for workplace, _tally, _today in rows]
+    ).values_list("workplace_id", "group__name"):
         groups.setdefault(workplace_id, []).append(name)
     overdue = overdue_raised_barriers(organisation=organisation, today=timezone.localtime(now).date())
     table_rows = [
@@ -508,13 +508,37 @@ def practice_cases(*, organisation, code):
     return list(cases[:CASES_IN_GUIDE])
 
 
-def practice_guide(*, workplace, code):
-    """What practice ``code`` means, its reflection questions, workshop formats and the organisation's own
-    cases that show it."""
-    practices = {p.code: p for p in current_practices()}
-    practice = practices.get(code)
+def access_practice(*, code):
+    """A practice's code as the address names it; 404 for one that is not a practice."""
+    if code not in PRACTICE_CODES:
+        raise Http404(_("There is no such practice."))
+    return code
+
+
+def practice_tools(*, membership, code):
+    """The tools in Frontløber that serve practice ``code`` which this member may use, as (label, url)."""
+    slug = membership.workplace.slug
+    return [
+        (label, reverse(name, kwargs={"workplace_slug": slug}))
+        for label, name in practices.TOOLS[code]
+        if (name not in practices.LEADER_TOOLS or membership.is_leader)
+        and (name not in practices.CONTRIBUTOR_TOOLS or membership.can_contribute)
+    ]
+
+
+def quarter_choices(*, today=None):
+    """The quarters a page offers to choose from: the current one and the seven before, newest first."""
+    return parse_quarter(None, today=today).back(LONG_TREND_QUARTERS)[::-1]
+
+
+def practice_guide(*, membership, code):
+    """What practice ``code`` means and how it shows, its reflection questions, workshop formats, the tools
+    this member may use and the organisation's own cases that show it."""
+    workplace = membership.workplace
+    practices_ = {p.code: p for p in current_practices()}
+    practice = practices_.get(code)
     others = [
-        (other, practices[other].name if other in practices else other)
+        (other, practices_[other].name if other in practices_ else other)
         for other in PRACTICE_CODES
         if other != code
     ]
@@ -527,6 +551,9 @@ def practice_guide(*, workplace, code):
         "cases": practice_cases(organisation=workplace.organisation, code=code),
         "indicators": of_practice(code),
         "others": others,
+        "meaning": practices.MEANING[code],
+        "daily_work": practices.DAILY_WORK[code],
+        "tools": practice_tools(membership=membership, code=code),
     }
 
 

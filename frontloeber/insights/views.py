@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -13,9 +12,8 @@ from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role, Sector
 from frontloeber.organisations.tenancy import organisation_admin_view, workplace_view
 
-from . import exports, practices, selectors
+from . import exports, selectors
 from .forms import LeaderGroupForm
-from .indicators import PRACTICE_CODES
 from .kept import ROWS_PER_PAGE
 
 # --- The workplace's overview ------------------------------------------------------------------------------
@@ -44,7 +42,7 @@ def overview(request):
     return render(
         request,
         "insights/overview.html",
-        {"overview": overview, "quarter_problem": problem, "quarters": overview.quarter.back(8)[::-1]},
+        {"overview": overview, "quarter_problem": problem, "quarters": selectors.quarter_choices()},
         status=400 if problem else 200,
     )
 
@@ -91,26 +89,9 @@ def overview_pdf(request):
 @workplace_view
 @require_GET
 def practice_guide(request, code):
-    if code not in PRACTICE_CODES:
-        raise Http404(_("There is no such practice."))
-    guide = selectors.practice_guide(workplace=request.workplace, code=code)
-    membership = request.membership
-    tools = [
-        (label, reverse(name, kwargs={"workplace_slug": request.workplace.slug}))
-        for label, name in practices.TOOLS[code]
-        if (name not in practices.LEADER_TOOLS or membership.is_leader)
-        and (name not in practices.CONTRIBUTOR_TOOLS or membership.can_contribute)
-    ]
-    return render(
-        request,
-        "insights/practice_guide.html",
-        {
-            **guide,
-            "meaning": practices.MEANING[code],
-            "daily_work": practices.DAILY_WORK[code],
-            "tools": tools,
-        },
-    )
+    code = selectors.access_practice(code=code)
+    guide = selectors.practice_guide(membership=request.membership, code=code)
+    return render(request, "insights/practice_guide.html", guide)
 
 
 # --- Leader groups: the leaders' view --------------------------------------------------------------------
@@ -126,7 +107,7 @@ def leader_group(request, group_id):
         request,
         "insights/leader_group.html",
         {"group": group, "table": table, "quarter": quarter, "quarter_problem": problem,
-         "quarters": quarter.back(8)[::-1]},
+         "quarters": selectors.quarter_choices()},
         status=400 if problem else 200,
     )  # fmt: skip
 
@@ -200,7 +181,7 @@ def organisation_overview(request):
             **result,
             "page": page,
             "quarter": quarter,
-            "quarters": selectors.parse_quarter(None).back(8)[::-1],
+            "quarters": selectors.quarter_choices(),
             "sector": sector,
             "group": group,
             "sectors": Sector.choices,

@@ -316,3 +316,13 @@ def test_practice_labels_elsewhere_link_to_the_guide(client, team):
     client.force_login(leader)
     report = client.get(round_.get_absolute_url()).content.decode()
     assert report.count(f'href="{url("insights:practice_guide", workplace, code="P4")}"') >= 2
+
+
+def test_a_past_quarter_still_offers_the_current_one_to_go_back_to(client, team):
+    from frontloeber.insights.periods import Quarter
+
+    workplace, leader, *_ = team
+    client.force_login(leader)
+    current, past = Quarter.current(), Quarter.current().back(4)[0]
+    page = client.get(url("insights:overview", workplace), {"kvartal": past.slug}).content.decode()
+    assert f'<option value="{current.slug}">' in page and f'<option value="{past.slug}" selected>' in page

@@ -40,7 +40,6 @@ from .rounds import (  # noqa: F401
     workplace_rounds,
 )
 from .sharing import (  # noqa: F401
-    ALWAYS_OFFERED,
     ROLE_AUDIENCE,
     access_report,
     may_share,

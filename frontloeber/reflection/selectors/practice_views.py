@@ -98,14 +98,9 @@ def _practice_views(workplace_ids, audience, viewer, today):
         value__isnull=False,
     ).values_list("assessment__round_id", "item__practice__code", "value"):
         leader[(round_id, code)].append(value)
-    views = {}
-    for workplace_id, round_ in latest.items():
-        view = PracticeView(round=round_)
-        for (round_id, code), mean in means.items():
-            if round_id == round_.pk:
-                view.team[code] = mean
-        for (round_id, code), values in leader.items():
-            if round_id == round_.pk:
-                view.leader[code] = sum(values) / len(values)
-        views[workplace_id] = view
-    return views
+    views = {round_.pk: PracticeView(round=round_) for round_ in latest.values()}
+    for (round_id, code), mean in means.items():
+        views[round_id].team[code] = mean
+    for (round_id, code), values in leader.items():
+        views[round_id].leader[code] = sum(values) / len(values)
+    return {round_.workplace_id: views[round_.pk] for round_ in latest.values()}

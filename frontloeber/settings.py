@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "frontloeber.accounts.sessions.SessionLimitsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -281,7 +282,13 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# Sessions (issue 19, point 5; accounts/sessions.py): signed out after SESSION_IDLE_MINUTES without a
+# request and SESSION_LIFETIME_HOURS after signing in, whatever happens; REAUTHENTICATE_MINUTES is how long a
+# proof of who one is counts before single sign-on, mappings or an erasure ask for it again.
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
+SESSION_LIFETIME_HOURS = int(os.environ.get("SESSION_LIFETIME_HOURS", "12"))
+REAUTHENTICATE_MINUTES = int(os.environ.get("REAUTHENTICATE_MINUTES", "10"))
+SESSION_COOKIE_AGE = 60 * 60 * SESSION_LIFETIME_HOURS
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

@@ -296,6 +296,20 @@ TENANT_URLS = {
     "organisations:safety_contacts": (org, no_objects, {"email": "x@example.dk", "role": "it"}),
     "organisations:safety_contact_remove": (org, lambda t: {"contact_id": t.safety_contact.pk}, {}),
     "organisations:addresses": (org, no_objects, {}),
+    "organisations:people_not_seen": (org, no_objects, {}),
+    "organisations:leavers_confirm": (
+        org,
+        no_objects,
+        {"people": [str(pk) for pk in range(1, 80)], "confirmed": "yes"},
+    ),
+    "organisations:people_who_left": (org, no_objects, {}),
+    "organisations:person_erase": (
+        org,
+        lambda t: {"user_id": t.employee.user.pk},
+        {"contributions": "remove"},
+    ),
+    "organisations:retention": (org, no_objects, {"retain_notifications_days": "30"}),
+    "organisations:audit_log": (org, no_objects, {}),
     "organisations:address_approve": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
     "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
 }

@@ -35,6 +35,8 @@ LATER_TABLES = {
     "organisations_leadergroup",
     "organisations_leadergroupmember",
     "actions_barrierchange",
+    "accounts_signin",
+    "organisations_auditentry",
 }
 # Tables the migrations rename: counted under their newest name.
 RENAMED = {

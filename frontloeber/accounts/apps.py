@@ -6,3 +6,12 @@ class AccountsConfig(AppConfig):
     name = "frontloeber.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from . import (
+            personal_data,
+            registry,
+            sessions,  # noqa: F401 — connects the sign-in receiver
+        )
+
+        registry.personal_data.register(personal_data.account_personal_data)

@@ -12,3 +12,23 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or password is wrong. Check both and try again."),
         "inactive": _("This account is closed."),
     }
+
+
+class ReauthenticateForm(forms.Form):
+    """The signed-in person's password once more."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("The password is wrong. Try again."), code="wrong")
+        return password

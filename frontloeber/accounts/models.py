@@ -1,9 +1,17 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+# The one account that erased people's kept contributions point at (issue 19, point 4): it has no password,
+# no membership and cannot sign in, and it is the same for everyone erased, so nothing groups one person's
+# contributions once they are gone.
+FORMER_PERSON_EMAIL = "tidligere-medarbejder@frontloeber.invalid"
+FORMER_PERSON_NAME = "Tidligere medarbejder"
 
 
 class UserManager(BaseUserManager):
@@ -39,6 +47,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField(_("active"), default=True)
     is_staff = models.BooleanField(_("staff"), default=False)
     date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+    # Raised by "sign out everywhere": it is part of the hash every session of the person carries, so each of
+    # them stops being valid at its next request (as a changed password does).
+    session_epoch = models.PositiveIntegerField(default=0, editable=False)
 
     objects = UserManager()
 
@@ -52,6 +63,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["full_name", "email"]
 
     def __str__(self):
+        if self.is_former_person:
+            return str(_("Former employee"))
         return self.full_name or self.email
 
     @staticmethod
@@ -62,6 +75,16 @@ class User(AbstractBaseUser, PermissionsMixin):
             NullIf(F(f"{path}full_name"), Value("")), F(f"{path}email"), output_field=models.CharField()
         )
 
+    def _get_session_auth_hash(self, secret=None):
+        # Epoch 0 hashes exactly as Django does, so sessions made before the epoch existed stay valid.
+        value = self.password if not self.session_epoch else f"{self.password}:{self.session_epoch}"
+        key_salt = "django.contrib.auth.models.AbstractBaseUser.get_session_auth_hash"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
+
+    @property
+    def is_former_person(self):
+        return self.email == FORMER_PERSON_EMAIL
+
     def clean(self):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
@@ -71,3 +94,25 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class SignInMethod(models.TextChoices):
+    PASSWORD = "password", _("Password")
+    SAML = "saml", _("SAML single sign-on")
+    OIDC = "oidc", _("OpenID Connect single sign-on")
+
+
+class SignIn(models.Model):
+    """A sign-in: when and how. Kept for the organisation's retention period for login records, then purged
+    at night; the person's data export lists theirs."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_ins")
+    method = models.CharField(max_length=10, choices=SignInMethod.choices, default=SignInMethod.PASSWORD)
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["user", "at"]), models.Index(fields=["at"])]
+
+    def __str__(self):
+        return f"{self.user_id} {self.at:%Y-%m-%d %H:%M}"

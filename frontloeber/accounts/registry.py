@@ -4,3 +4,17 @@ login_page = Registry(
     """Callables ``(request) -> dict`` whose results the login page adds to its template
     context (workshops: the rooms a guest in this browser can go back to)."""
 )
+
+personal_data = Registry(
+    """Callables ``(*, user) -> dict[str, list[dict]]``: what an app holds about the person, one list of rows
+    per file of their data export (issue 19, point 4, art. 15). A file's name is the key (without ending); the
+    rows' keys are its columns. Every app that keeps something about a person registers one."""
+)
+
+erasure = Registry(
+    """Callables ``(*, user, former, remove_contributions) -> None`` run inside an erasure, before the account
+    is deleted (issue 19, point 4, art. 17): an app removes or rewrites what of the person's it holds that the
+    deletion itself would not (names written into rows, contributions the admin chose to remove). What points
+    at the person with ``PROTECT`` is handed to ``former``, the former-employee account, afterwards;
+    ``CASCADE`` rows go and ``SET_NULL`` references are cleared by the deletion."""
+)

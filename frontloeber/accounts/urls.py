@@ -19,6 +19,10 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", views.account, name="account"),
+    path("mine-data/", views.personal_data_download, name="personal_data"),
+    path("log-ud-overalt/", views.sign_out_everywhere, name="sign_out_everywhere"),
+    path("bekraeft/", views.reauthenticate, name="reauthenticate"),
     path(
         "adgangskode/",
         auth_views.PasswordChangeView.as_view(

@@ -1,10 +1,20 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.core import ratelimit
 from frontloeber.core.clientip import client_network
 
-from . import registry
+from . import personal_data, registry, sessions
+from .forms import ReauthenticateForm
 
 # Password-reset e-mails per hour: from one address (then a 429 page), and to one e-mail address (then none,
 # quietly: the page reads the same, so it tells nobody whether the address has an account).
@@ -40,3 +50,63 @@ class LoginView(auth_views.LoginView):
         for extra in registry.login_page:
             kwargs.update(extra(self.request))
         return super().get_context_data(**kwargs)
+
+
+# --- The person's account: their data, their sessions (issue 19, points 4 and 5) -----------------------
+
+EXPORT_LOCK_SECONDS = 120
+# Password tries on the re-authentication page per person in a quarter of an hour: a stolen session cannot
+# guess its way to the gravest changes.
+REAUTHENTICATE_TRIES = 10
+REAUTHENTICATE_WINDOW = 15 * 60
+
+
+@require_GET
+def account(request):
+    return render(request, "accounts/account.html", {"idle_minutes": settings.SESSION_IDLE_MINUTES})
+
+
+@require_POST
+def personal_data_download(request):
+    """The person's data as a ZIP. Asked for twice at once (a double click, two tabs), the second answer says
+    the first is on its way instead of building it again."""
+    lock = f"personal-data-export:{request.user.pk}"
+    if not cache.add(lock, 1, EXPORT_LOCK_SECONDS):
+        messages.info(request, _("Your data is already being put together. Wait a moment and try again."))
+        return render(
+            request, "accounts/account.html", {"idle_minutes": settings.SESSION_IDLE_MINUTES}, status=429
+        )
+    try:
+        content = personal_data.personal_data_zip(user=request.user)
+    finally:
+        cache.delete(lock)
+    response = HttpResponse(content, content_type="application/zip")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="frontloeber-mine-data-{stamp}.zip"'
+    return response
+
+
+@require_POST
+def sign_out_everywhere(request):
+    sessions.sign_out_everywhere(user=request.user)
+    logout(request)
+    messages.success(request, _("You are signed out on every device, this one included."))
+    return redirect("accounts:login")
+
+
+@require_http_methods(["GET", "POST"])
+def reauthenticate(request):
+    """Asks the signed-in person for their password again before a grave change, then goes on to it."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = ""
+    form = ReauthenticateForm(request.user, request.POST or None)
+    wrong_tries = f"reauthenticate:{request.user.pk}"
+    if request.method == "POST":
+        if ratelimit.count(wrong_tries) >= REAUTHENTICATE_TRIES:
+            return render(request, "accounts/reauthenticate_slow_down.html", status=429)
+        if form.is_valid():
+            sessions.mark_proved(request)
+            return redirect(next_url or "accounts:account")
+        ratelimit.hit(wrong_tries, window=REAUTHENTICATE_WINDOW)
+    return render(request, "accounts/reauthenticate.html", {"form": form, "next": next_url})

@@ -21,3 +21,9 @@ class ActionsConfig(AppConfig):
         idea_page.register(selectors.idea_action_items)
         daily_jobs.register(services.action_items_remind)
         organisation_home_links.register(selectors.organisation_links)
+
+        from frontloeber.accounts.registry import personal_data
+
+        from .personal_data import actions_personal_data
+
+        personal_data.register(actions_personal_data)

@@ -22,3 +22,10 @@ class Registry:
 
     def __len__(self):
         return len(self._items)
+
+
+privacy_page = Registry(
+    """Callables ``(request) -> dict`` whose results the privacy page adds to its context (organisations:
+    how long the reader's organisations keep what they keep, or the default periods for a reader not signed
+    in)."""
+)

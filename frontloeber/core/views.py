@@ -4,6 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import registry
 from .health import health_report
 
 
@@ -16,7 +17,10 @@ def accessibility(request):
 @login_not_required
 @require_GET
 def privacy(request):
-    return render(request, "core/privacy.html")
+    context = {}
+    for part in registry.privacy_page:
+        context.update(part(request))
+    return render(request, "core/privacy.html", context)
 
 
 @login_not_required

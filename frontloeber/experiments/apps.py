@@ -23,3 +23,9 @@ class ExperimentsConfig(AppConfig):
         ideas.manual_status_guards.register(services.require_no_experiment_decides)
         competences.skill_needs.register(selectors.skill_needs)
         daily_jobs.register(services.reminders_send)
+
+        from frontloeber.accounts.registry import personal_data
+
+        from .personal_data import experiments_personal_data
+
+        personal_data.register(experiments_personal_data)

@@ -19,3 +19,16 @@ class NotificationsConfig(AppConfig):
                 lambda *, user, workplace: selectors.unread(user=user),
             )
         )
+
+        from frontloeber.accounts.registry import personal_data
+        from frontloeber.organisations.retention import retention_purge
+
+        from .personal_data import notifications_personal_data
+        from .registry import daily_jobs
+        from .services import notifications_purge
+
+        personal_data.register(notifications_personal_data)
+        # organisations is below notifications and cannot reach its daily jobs: its nightly purge is put
+        # there from here.
+        daily_jobs.register(retention_purge)
+        daily_jobs.register(notifications_purge)

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from frontloeber.organisations.models import Organisation
+
 from . import kinds
 from .models import Audience, MutedKind, Notification, Preference, subject_fields
 
@@ -168,3 +170,13 @@ def preference_update(*, user, daily_digest: bool, language: str | None = None, 
             [MutedKind(user=user, kind=code) for code in sorted(muted)], ignore_conflicts=True
         )
     return preference
+
+
+def notifications_purge(*, now=None) -> int:
+    """The nightly purge of notifications older than their organisation's retention period."""
+    now = now or timezone.now()
+    deleted = 0
+    for organisation in Organisation.objects.only("pk", "retain_notifications_days"):
+        cutoff = now - datetime.timedelta(days=organisation.retain_notifications_days)
+        deleted += Notification.objects.filter(organisation=organisation, created_at__lt=cutoff).delete()[0]
+    return deleted

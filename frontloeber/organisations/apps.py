@@ -6,3 +6,13 @@ class OrganisationsConfig(AppConfig):
     name = "frontloeber.organisations"
     label = "organisations"
     verbose_name = _("Organisations")
+
+    def ready(self):
+        from frontloeber.accounts.registry import personal_data
+        from frontloeber.core.registry import privacy_page
+
+        from . import personal_data as organisations_data
+        from . import selectors
+
+        personal_data.register(organisations_data.organisation_personal_data)
+        privacy_page.register(selectors.retention_periods_for_privacy_page)

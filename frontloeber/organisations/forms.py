@@ -1,8 +1,9 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, SafetyRole, Sector
+from .models import Organisation, Role, SafetyRole, Sector
 
 
 class WorkplaceForm(forms.Form):
@@ -109,3 +110,67 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class RetentionForm(forms.Form):
+    """The organisation's retention periods, each within the range its field allows."""
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in Organisation.RETENTION_FIELDS:
+            field = Organisation._meta.get_field(name)
+            low, high = (v.limit_value for v in field.validators)
+            self.fields[name] = forms.IntegerField(
+                label=capfirst(field.verbose_name),
+                help_text=field.help_text,
+                min_value=low,
+                max_value=high,
+                initial=getattr(organisation, name),
+                error_messages={
+                    "required": _("Write a number of days."),
+                    "invalid": _("Write a whole number of days."),
+                    "min_value": _("At least %(limit_value)s days."),
+                    "max_value": _("At most %(limit_value)s days."),
+                },
+            )
+
+
+class LeaversForm(forms.Form):
+    """The people chosen on the list of those not seen for a long time."""
+
+    people = forms.TypedMultipleChoiceField(
+        coerce=int,
+        error_messages={
+            "required": _("Tick at least one person."),
+            "invalid_choice": _("Someone ticked is no longer on the list. Look at the list again."),
+        },
+    )
+
+    def __init__(self, *args, choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["people"].choices = choices
+
+
+class EraseForm(forms.Form):
+    contributions = forms.ChoiceField(
+        label=_("What they wrote"),
+        widget=forms.RadioSelect,
+        initial="keep",
+        choices=[
+            (
+                "keep",
+                _("Keep it, shown as written by “Former employee” (the workplace's history stays whole)"),
+            ),
+            (
+                "remove",
+                _(
+                    "Remove their ideas and comments (ideas that an experiment or plan was built on stay, as "
+                    "written by “Former employee”)"
+                ),
+            ),
+        ],
+        error_messages={
+            "required": _("Choose what happens to what they wrote."),
+            "invalid_choice": _("Choose one of the two."),
+        },
+    )

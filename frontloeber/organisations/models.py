@@ -52,7 +52,63 @@ class Organisation(models.Model):
             "round is not asked in it (14–365)."
         ),
     )
+    # How long what is kept about people is kept (issue 19, point 4): a nightly job purges what is older, and
+    # the privacy page states the periods.
+    retain_leavers_days = models.PositiveSmallIntegerField(
+        _("accounts of people who have left (days)"),
+        default=365,
+        validators=[MinValueValidator(30), MaxValueValidator(3650)],
+        help_text=_(
+            "A person who belongs to no workplace any more and has not signed in for this many days is "
+            "erased; what they wrote stays as “Former employee” (30–3650)."
+        ),
+    )
+    retain_notifications_days = models.PositiveSmallIntegerField(
+        _("notifications (days)"),
+        default=180,
+        validators=[MinValueValidator(30), MaxValueValidator(730)],
+        help_text=_("Notifications older than this are deleted (30–730)."),
+    )
+    retain_sign_ins_days = models.PositiveSmallIntegerField(
+        _("login records (days)"),
+        default=90,
+        validators=[MinValueValidator(7), MaxValueValidator(730)],
+        help_text=_("Records of when and how people signed in are deleted after this many days (7–730)."),
+    )
+    retain_guests_days = models.PositiveSmallIntegerField(
+        _("workshop guests (days)"),
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "Guests' names in a workshop are removed this many days after it ended; their notes stay, "
+            "unsigned (1–365)."
+        ),
+    )
+    retain_audit_days = models.PositiveSmallIntegerField(
+        _("audit log (days)"),
+        default=1825,
+        validators=[MinValueValidator(365), MaxValueValidator(3650)],
+        help_text=_("Entries in the audit log are deleted after this many days (365–3650)."),
+    )
+    inactive_after_days = models.PositiveSmallIntegerField(
+        _("not seen for (days)"),
+        default=180,
+        validators=[MinValueValidator(30), MaxValueValidator(730)],
+        help_text=_(
+            "Members who have not signed in for this many days are listed for you to confirm as leavers "
+            "(30–730)."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    RETENTION_FIELDS = (
+        "retain_leavers_days",
+        "retain_notifications_days",
+        "retain_sign_ins_days",
+        "retain_guests_days",
+        "retain_audit_days",
+        "inactive_after_days",
+    )
 
     class Meta:
         verbose_name = _("organisation")
@@ -408,3 +464,80 @@ class Invitation(WorkplaceRow):
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
+
+
+class AuditAction(models.TextChoices):
+    MEMBER_ADDED = "member_added", _("added to a workplace")
+    ROLE_CHANGED = "role_changed", _("role changed")
+    MEMBER_REMOVED = "member_removed", _("removed from a workplace")
+    LEAVER_CONFIRMED = "leaver_confirmed", _("confirmed as having left")
+    ADMIN_ADDED = "admin_added", _("made an organisation admin")
+    INVITED = "invited", _("invited")
+    INVITATION_REVOKED = "invitation_revoked", _("invitation withdrawn")
+    ADDRESS_APPROVED = "address_approved", _("outside address approved")
+    ADDRESS_WITHDRAWN = "address_withdrawn", _("outside address approval withdrawn")
+    DOMAIN_ADDED = "domain_added", _("e-mail domain added")
+    DOMAIN_REMOVED = "domain_removed", _("e-mail domain removed")
+    SAFETY_CONTACT_ADDED = "safety_contact_added", _("named a safety reviewer")
+    SAFETY_CONTACT_REMOVED = "safety_contact_removed", _("no longer a safety reviewer")
+    RETENTION_CHANGED = "retention_changed", _("retention periods changed")
+    ERASED = "erased", _("erased")
+    ERASED_BY_RETENTION = "erased_by_retention", _("erased after the retention period")
+
+
+class AuditEntryQuerySet(OrganisationRowQuerySet):
+    def update(self, **kwargs):
+        raise TypeError("The audit log is never edited.")
+
+    def delete(self):
+        raise TypeError("The audit log is never edited; entries go only when the retention period is over.")
+
+    def purge_before(self, cutoff):
+        """The one way entries go: those older than the organisation's retention period, at night."""
+        return models.QuerySet.delete(self.filter(at__lt=cutoff))
+
+
+class AuditEntry(OrganisationRow):
+    """What an admin or leader did to a person or to who may do what (issue 19, point 4): who, what, when.
+
+    A person is named through the foreign key while their account exists and otherwise by the pseudonym
+    written with the entry (the same for the same person in every entry), so an erased person's entries keep
+    their meaning and no row names them. Entries are written once and never changed."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    # The workplace it happened in, where it happened in one (not a workplace row: the log is the
+    # organisation's, and an entry outlives the workplace).
+    in_workplace = models.ForeignKey(
+        Workplace, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    action = models.CharField(max_length=30, choices=AuditAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor_ref = models.CharField(max_length=16, blank=True)
+    subject = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subject_ref = models.CharField(max_length=16, blank=True)
+    # What changed, in words that name nobody: roles, a domain, the periods.
+    detail = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "at"], name="audit_organisation_at")]
+
+    def __str__(self):
+        return f"{self.organisation_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise TypeError("The audit log is never edited.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise TypeError("The audit log is never edited.")

@@ -1,5 +1,6 @@
 """Reads for organisations, workplaces and memberships; each scoped to a person, workplace or organisation."""
 
+from datetime import timedelta
 from functools import reduce
 from operator import or_
 
@@ -14,6 +15,7 @@ from frontloeber.core.compiled import fetch_with_ids
 
 from .models import (
     AddressApproval,
+    AuditEntry,
     Invitation,
     Membership,
     MembershipChange,
@@ -51,18 +53,26 @@ _FIELDS = [(m, m._meta.get_field(name)) for m, names in _SWITCHER_FIELDS.items()
 
 def _switcher_union(user_id):
     paths = {Membership: "", Workplace: "workplace__", Organisation: "workplace__organisation__"}
-    memberships = Membership.objects.filter(user_id=user_id).order_by().values(
-        _administered=Value(False),
-        _name=F("workplace__name"),
-        **{f"c{n}": F(paths[model] + field.attname) for n, (model, field) in enumerate(_FIELDS)},
+    memberships = (
+        Membership.objects.filter(user_id=user_id)
+        .order_by()
+        .values(
+            _administered=Value(False),
+            _name=F("workplace__name"),
+            **{f"c{n}": F(paths[model] + field.attname) for n, (model, field) in enumerate(_FIELDS)},
+        )
     )
-    administered = Organisation.objects.filter(admins__user_id=user_id).order_by().values(
-        _administered=Value(True),
-        _name=F("name"),
-        **{
-            f"c{n}": F(field.attname) if model is Organisation else Value(None, output_field=field)
-            for n, (model, field) in enumerate(_FIELDS)
-        },
+    administered = (
+        Organisation.objects.filter(admins__user_id=user_id)
+        .order_by()
+        .values(
+            _administered=Value(True),
+            _name=F("name"),
+            **{
+                f"c{n}": F(field.attname) if model is Organisation else Value(None, output_field=field)
+                for n, (model, field) in enumerate(_FIELDS)
+            },
+        )
     )
     return memberships.union(administered, all=True).order_by("_administered", "_name")
 
@@ -385,3 +395,104 @@ def organisation_for_safety_reviewer(*, user, org_slug):
     admin = OrganisationAdmin.objects.filter(organisation=OuterRef("pk"), user=user)
     contact = SafetyContact.objects.filter(organisation=OuterRef("pk"), user=user).still_belonging()
     return at_most_one(Organisation.objects.filter(slug=org_slug).filter(Exists(admin) | Exists(contact)))
+
+
+# --- People not seen, people who left, the audit log and the retention periods (issue 19) -----------------
+
+
+def people_not_seen(*, organisation, now):
+    """The organisation's active members who have not signed in for its ``inactive_after_days`` (those who
+    never did, counted from when they joined), longest unseen first, with their workplaces here."""
+    cutoff = now - timedelta(days=organisation.inactive_after_days)
+    here = Membership.objects.filter(organisation=organisation)
+    return (
+        get_user_model()
+        .objects.filter(Exists(here.filter(user=OuterRef("pk"))), is_active=True)
+        .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
+        .annotate(seen_at=Coalesce("last_login", "date_joined"))
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=here.select_related("workplace").order_by("workplace__name"),
+                to_attr="memberships_here",
+            )
+        )
+        .order_by("seen_at", "pk")
+    )
+
+
+def people_not_seen_chosen(*, organisation, now, user_ids):
+    return list(people_not_seen(organisation=organisation, now=now).filter(pk__in=list(user_ids)))
+
+
+def people_who_left(*, organisation):
+    """People who left the organisation's workplaces and belong to none of them now, whose accounts still
+    exist: last left first. ``other_places`` says whether they belong elsewhere in Frontløber (then only
+    their place here was theirs to end, and their account is not the organisation's to erase)."""
+    left = MembershipChange.objects.filter(organisation=organisation, kind=MembershipChangeKind.LEFT)
+    return (
+        get_user_model()
+        .objects.filter(Exists(left.filter(user=OuterRef("pk"))))
+        .exclude(Exists(Membership.objects.filter(organisation=organisation, user=OuterRef("pk"))))
+        .annotate(
+            left_at=Subquery(left.filter(user=OuterRef("pk")).order_by("-at").values("at")[:1]),
+            other_places=Exists(Membership.objects.filter(user=OuterRef("pk")))
+            | Exists(OrganisationAdmin.objects.filter(user=OuterRef("pk"))),
+        )
+        .order_by("-left_at", "pk")
+    )
+
+
+def access_person_of_organisation(*, organisation, user_id):
+    """A person who is or was a member of one of the organisation's workplaces; 404 for anyone else."""
+    person = (
+        get_user_model()
+        .objects.filter(pk=user_id)
+        .filter(
+            Exists(Membership.objects.filter(organisation=organisation, user=OuterRef("pk")))
+            | Exists(MembershipChange.objects.filter(organisation=organisation, user=OuterRef("pk")))
+        )
+        .first()
+    )
+    if person is None or person.is_former_person:
+        raise Http404
+    return person
+
+
+def audit_entries(*, organisation, action=""):
+    entries = AuditEntry.objects.filter(organisation=organisation).select_related(
+        "actor", "subject", "in_workplace"
+    )
+    if action:
+        entries = entries.filter(action=action)
+    return entries
+
+
+def retention_periods(*, organisation=None):
+    """The retention periods (label, days) of ``organisation``, or the defaults."""
+    periods = []
+    for name in Organisation.RETENTION_FIELDS:
+        if name == "inactive_after_days":  # when to look at someone, not how long anything is kept
+            continue
+        field = Organisation._meta.get_field(name)
+        periods.append((field.verbose_name, getattr(organisation, name) if organisation else field.default))
+    return periods
+
+
+def retention_periods_for_privacy_page(request):
+    """For the privacy page: the periods of each organisation the reader belongs to, or the defaults."""
+    user = getattr(request, "user", None)
+    organisations = []
+    if user is not None and user.is_authenticated:
+        organisations = list(
+            Organisation.objects.filter(Q(memberships__user=user) | Q(admins__user=user))
+            .distinct()
+            .order_by("name")
+        )
+    return {
+        "retention": [
+            (organisation.name, retention_periods(organisation=organisation))
+            for organisation in organisations
+        ]
+        or [("", retention_periods())]
+    }

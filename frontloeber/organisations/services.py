@@ -16,9 +16,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from frontloeber.accounts.personal_data import account_erase
+
 from . import permissions
+from .audit import audit_record
 from .models import (
     AddressApproval,
+    AuditAction,
     CoreTaskRevision,
     Invitation,
     LeaderGroup,
@@ -168,6 +172,15 @@ def membership_add(*, workplace: Workplace, user, role: str, origin: str, actor=
     )
     if created:
         _record_change(membership, kind=MembershipChangeKind.JOINED, actor=actor, origin=origin, now=now)
+        audit_record(
+            organisation=workplace.organisation_id,
+            workplace=workplace,
+            action=AuditAction.MEMBER_ADDED,
+            actor=actor,
+            subject=user,
+            detail={"role": role, "origin": origin},
+            now=now,
+        )
     return membership
 
 
@@ -187,22 +200,42 @@ def membership_change_role(*, actor, membership: Membership, role: str, now=None
     _record_change(
         membership, kind=MembershipChangeKind.ROLE_CHANGED, actor=actor, previous_role=previous, now=now
     )
+    audit_record(
+        organisation=membership.organisation_id,
+        workplace=membership.workplace_id,
+        action=AuditAction.ROLE_CHANGED,
+        actor=actor,
+        subject=membership.user,
+        detail={"previous_role": previous, "role": role},
+        now=now,
+    )
     return membership
 
 
 @transaction.atomic
-def membership_remove(*, actor, membership: Membership, now=None):
+def membership_remove(*, actor, membership: Membership, now=None, action=AuditAction.MEMBER_REMOVED):
     """Take a person out of the workplace. Their ideas, comments and other contributions stay."""
     permissions.require_manage_people(user=actor, workplace=membership.workplace)
     if _leaves_workplace_without_leader(membership):
         raise ValidationError(_("A workplace needs at least one leader. Appoint another leader first."))
     _record_change(membership, kind=MembershipChangeKind.LEFT, actor=actor, now=now)
+    audit_record(
+        organisation=membership.organisation_id,
+        workplace=membership.workplace_id,
+        action=action,
+        actor=actor,
+        subject=membership.user,
+        detail={"role": membership.role},
+        now=now,
+    )
     membership.delete()
 
 
 @transaction.atomic
-def organisation_admin_add(*, organisation: Organisation, user):
-    admin, _created = OrganisationAdmin.objects.get_or_create(organisation=organisation, user=user)
+def organisation_admin_add(*, organisation: Organisation, user, actor=None):
+    admin, created = OrganisationAdmin.objects.get_or_create(organisation=organisation, user=user)
+    if created:
+        audit_record(organisation=organisation, action=AuditAction.ADMIN_ADDED, actor=actor, subject=user)
     return admin
 
 
@@ -265,12 +298,21 @@ def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -
                 % {"domain": normalised}
             }
         )
+    audit_record(
+        organisation=organisation, action=AuditAction.DOMAIN_ADDED, actor=actor, detail={"domain": normalised}
+    )
     return OrganisationDomain.objects.create(organisation=organisation, domain=normalised, added_by=actor)
 
 
 @transaction.atomic
 def organisation_domain_remove(*, actor, domain: OrganisationDomain):
     permissions.require_administer(user=actor, organisation=domain.organisation)
+    audit_record(
+        organisation=domain.organisation_id,
+        action=AuditAction.DOMAIN_REMOVED,
+        actor=actor,
+        detail={"domain": domain.domain},
+    )
     domain.delete()
 
 
@@ -280,18 +322,26 @@ def address_approve(*, actor, organisation: Organisation, user, now=None) -> Add
     permissions.require_administer(user=actor, organisation=organisation)
     if not Membership.objects.filter(organisation=organisation, user=user).exists():
         raise ValidationError(_("This person is not a member of any of the organisation's workplaces."))
-    approval, _created = AddressApproval.objects.get_or_create(
+    approval, created = AddressApproval.objects.get_or_create(
         organisation=organisation,
         user=user,
         defaults={"approved_by": actor, "approved_at": now or timezone.now()},
     )
+    if created:
+        audit_record(
+            organisation=organisation, action=AuditAction.ADDRESS_APPROVED, actor=actor, subject=user
+        )
     return approval
 
 
 @transaction.atomic
 def address_approval_withdraw(*, actor, organisation: Organisation, user):
     permissions.require_administer(user=actor, organisation=organisation)
-    AddressApproval.objects.filter(organisation=organisation, user=user).delete()
+    deleted, _rows = AddressApproval.objects.filter(organisation=organisation, user=user).delete()
+    if deleted:
+        audit_record(
+            organisation=organisation, action=AuditAction.ADDRESS_WITHDRAWN, actor=actor, subject=user
+        )
 
 
 # --- Invitations -------------------------------------------------------------------------------
@@ -355,6 +405,15 @@ def invitation_create(*, actor, workplace, email: str, role: str, language: str 
         created_at=now,
         expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
+    audit_record(
+        organisation=workplace.organisation_id,
+        workplace=workplace,
+        action=AuditAction.INVITED,
+        actor=actor,
+        subject_email=email,
+        detail={"role": role},
+        now=now,
+    )
     # Enqueued inside the transaction: with the database backend the task row commits with the invitation.
     invitation_send.enqueue(invitation_id=invitation.pk)
     return invitation
@@ -366,6 +425,13 @@ def invitation_revoke(*, actor, invitation: Invitation) -> Invitation:
     if invitation.accepted_at is None and invitation.revoked_at is None:
         invitation.revoked_at = timezone.now()
         invitation.save(update_fields=["revoked_at"])
+        audit_record(
+            organisation=invitation.organisation_id,
+            workplace=invitation.workplace_id,
+            action=AuditAction.INVITATION_REVOKED,
+            actor=actor,
+            subject_email=invitation.email,
+        )
     return invitation
 
 
@@ -473,11 +539,26 @@ def safety_contact_add(*, actor, organisation: Organisation, email: str, role: s
         raise ValidationError(
             {"email": _("%(email)s is already named for this role.") % {"email": person.email}}
         )
+    audit_record(
+        organisation=organisation,
+        action=AuditAction.SAFETY_CONTACT_ADDED,
+        actor=actor,
+        subject=person,
+        detail={"safety_role": role},
+    )
     return contact
 
 
+@transaction.atomic
 def safety_contact_remove(*, actor, contact: SafetyContact):
     permissions.require_administer(user=actor, organisation=contact.organisation)
+    audit_record(
+        organisation=contact.organisation_id,
+        action=AuditAction.SAFETY_CONTACT_REMOVED,
+        actor=actor,
+        subject=contact.user,
+        detail={"safety_role": contact.role},
+    )
     contact.delete()
 
 
@@ -530,3 +611,119 @@ def leader_group_save(*, actor, organisation, name, workplace_ids, group=None):
 def leader_group_delete(*, actor, group):
     permissions.require_administer(user=actor, organisation=group.organisation)
     group.delete()
+
+
+# --- People who leave, their erasure and the retention periods (issue 19, points 3 and 4) ------------------
+
+
+@transaction.atomic
+def leavers_confirm(*, actor, organisation: Organisation, users, now=None) -> int:
+    """Confirm people as having left the organisation: their memberships of its workplaces go (so they are
+    asked in no survey and count toward no threshold), and an account left with no workplace anywhere is
+    closed. A workplace whose only leader is among them keeps that leader; the admin is told."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    now = now or timezone.now()
+    users = list(users)
+    memberships = list(
+        Membership.objects.filter(organisation=organisation, user__in=users).select_related(
+            "workplace", "user"
+        )
+    )
+    for membership in memberships:
+        if _leaves_workplace_without_leader(membership):
+            raise ValidationError(
+                _("%(person)s is the only leader of %(workplace)s. Appoint another leader first.")
+                % {"person": membership.user, "workplace": membership.workplace.name}
+            )
+    for membership in memberships:
+        membership_remove(actor=actor, membership=membership, now=now, action=AuditAction.LEAVER_CONFIRMED)
+    _close_accounts_without_place([user.pk for user in users])
+    return len({m.user_id for m in memberships})
+
+
+def _close_accounts_without_place(user_ids):
+    get_user_model().objects.filter(pk__in=user_ids, is_staff=False).exclude(
+        models.Q(memberships__isnull=False) | models.Q(organisation_admin_roles__isnull=False)
+    ).update(is_active=False)
+
+
+def person_erase_refusal(*, organisation: Organisation, user) -> str:
+    """Why ``user`` cannot be erased by ``organisation``'s admins ("" when they can): someone who still
+    belongs to another organisation, or who runs this one, is not theirs alone to erase."""
+    if user.is_former_person or user.is_staff or user.is_superuser:
+        return _("This account cannot be erased here.")
+    if OrganisationAdmin.objects.filter(user=user).exists():
+        return _("%(person)s is an organisation admin. Their admin role must be ended first.") % {
+            "person": user
+        }
+    if Membership.objects.filter(user=user).exclude(organisation=organisation).exists():
+        return _(
+            "%(person)s also belongs to a workplace of another organisation in Frontløber, so only their "
+            "place here can be ended, not their account."
+        ) % {"person": user}
+    for membership in Membership.objects.filter(
+        organisation=organisation, user=user, role=Role.LEADER
+    ).select_related("workplace"):
+        if (
+            not Membership.objects.filter(workplace_id=membership.workplace_id, role=Role.LEADER)
+            .exclude(pk=membership.pk)
+            .exists()
+        ):
+            return _("%(person)s is the only leader of %(workplace)s. Appoint another leader first.") % {
+                "person": user,
+                "workplace": membership.workplace.name,
+            }
+    return ""
+
+
+@transaction.atomic
+def person_erase(*, actor, organisation: Organisation, user, remove_contributions=False, now=None):
+    """Erase a person of the organisation (art. 17): their account and personal data go; what they wrote
+    stays as "Former employee", or their ideas and comments go where the admin chooses (ideas that an
+    experiment was built on stay, the workplace needs them). The audit log keeps the erasure under the
+    person's pseudonym."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    if user.pk == actor.pk:
+        raise ValidationError(_("You cannot erase yourself. Ask another admin of the organisation."))
+    refusal = person_erase_refusal(organisation=organisation, user=user)
+    if refusal:
+        raise ValidationError(refusal)
+    now = now or timezone.now()
+    Invitation.objects.filter(email__iexact=user.email).delete()
+    audit_record(
+        organisation=organisation,
+        action=AuditAction.ERASED,
+        actor=actor,
+        subject=user,
+        detail={"contributions": "removed" if remove_contributions else "kept"},
+        now=now,
+    )
+    account_erase(user=user, remove_contributions=remove_contributions)
+
+
+@transaction.atomic
+def retention_update(*, actor, organisation: Organisation, **periods):
+    """Set the organisation's retention periods (``Organisation.RETENTION_FIELDS``), each within its range."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    changed = {}
+    for name, value in periods.items():
+        if name not in Organisation.RETENTION_FIELDS:
+            raise ValueError(f"Not a retention period: {name}")
+        field = Organisation._meta.get_field(name)
+        try:
+            field.clean(value, organisation)
+        except ValidationError as error:
+            raise ValidationError({name: error.messages}) from None
+        before = getattr(organisation, name)
+        if before != int(value):
+            changed[name] = (before, int(value))
+            setattr(organisation, name, int(value))
+    if changed:
+        organisation.save(update_fields=list(changed))
+        audit_record(
+            organisation=organisation,
+            action=AuditAction.RETENTION_CHANGED,
+            actor=actor,
+            detail={"changed": changed},
+        )
+    return organisation

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import invitation_views, views
+from . import invitation_views, people_views, views
 
 app_name = "organisations"
 
@@ -44,6 +44,12 @@ urlpatterns = [
         views.address_approval_withdraw,
         name="address_approval_withdraw",
     ),
+    path(organisation + "ikke-set/", people_views.people_not_seen, name="people_not_seen"),
+    path(organisation + "ikke-set/fratraadt/", people_views.leavers_confirm, name="leavers_confirm"),
+    path(organisation + "fratraadte/", people_views.people_who_left, name="people_who_left"),
+    path(organisation + "fratraadte/<int:user_id>/slet/", people_views.person_erase, name="person_erase"),
+    path(organisation + "opbevaring/", people_views.retention, name="retention"),
+    path(organisation + "logbog/", people_views.audit_log, name="audit_log"),
     path(org_workplace, views.organisation_workplace, name="organisation_workplace"),
     path(org_workplace + "rediger/", views.organisation_workplace_edit, name="organisation_workplace_edit"),
     path(org_workplace + "inviter/", views.organisation_invite, name="organisation_invite"),

@@ -23,3 +23,9 @@ class ReflectionConfig(AppConfig):
         # Sealed before new rounds open, and reminders last: the order the daily run always had.
         for job in (services.rounds_seal_due, services.rounds_start_due, services.rounds_remind_due):
             daily_jobs.register(job)
+
+        from frontloeber.accounts.registry import personal_data
+
+        from .personal_data import reflection_personal_data
+
+        personal_data.register(reflection_personal_data)

@@ -18,3 +18,13 @@ class WorkshopsConfig(AppConfig):
 
         login_page.register(selectors.login_page_guest_rooms)
         idea_page.register(selectors.idea_workshop_links)
+
+        from frontloeber.accounts.registry import erasure, personal_data
+        from frontloeber.notifications.registry import daily_jobs
+
+        from . import personal_data as workshops_data
+        from .services import guests_purge
+
+        personal_data.register(workshops_data.workshops_personal_data)
+        erasure.register(workshops_data.workshops_erase)
+        daily_jobs.register(guests_purge)

@@ -246,6 +246,12 @@ class SessionInvitation(WorkplaceRow):
 # --- Running a session live (issue 6, points 3 and 4) ------------------------------------------------
 
 
+# Names written into a room in place of a person's: an erased member's, and a guest's once the organisation's
+# period for guests is over (issue 19, point 4). Their notes stay, as the room's.
+FORMER_PARTICIPANT_NAME = "Tidligere medarbejder"
+FORMER_GUEST_NAME = "Gæst"
+
+
 class Participant(WorkplaceRow):
     """Someone in the room: a member with their login, or a guest who joined by code with a name.
 

@@ -17,6 +17,7 @@ from .live import (  # noqa: F401
     POST_MAX,
     STEP_ACTIONS,
     THEME_MAX,
+    guests_purge,
     join_code_resolve,
     participant_join,
     session_end,

@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from frontloeber.core.text import clean_text
-from frontloeber.organisations.models import Membership, Role
+from frontloeber.organisations.models import Membership, Organisation, Role
 
 from ..models import (
     CODE_ALPHABET,
     CODE_LENGTH,
+    FORMER_GUEST_NAME,
     Participant,
     SessionState,
     StepKind,
@@ -267,3 +268,20 @@ def participant_join(*, session, user=None, display_name="") -> Participant:
         participant = _join(session, display_name=name)
     _bump(session)
     return participant
+
+
+def guests_purge(*, now=None) -> int:
+    """The nightly purge of guests' names from workshops that ended longer ago than their organisation's
+    period for guests: their notes stay, as the room's, under "Gæst"."""
+    now = now or timezone.now()
+    renamed = 0
+    for organisation in Organisation.objects.only("pk", "retain_guests_days"):
+        cutoff = now - datetime.timedelta(days=organisation.retain_guests_days)
+        renamed += (
+            Participant.objects.filter(
+                organisation=organisation, user__isnull=True, session__ended_at__lt=cutoff
+            )
+            .exclude(display_name=FORMER_GUEST_NAME)
+            .update(display_name=FORMER_GUEST_NAME)
+        )
+    return renamed

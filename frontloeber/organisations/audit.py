@@ -1,0 +1,83 @@
+"""The audit log (issue 19, point 4): writing an entry, naming its people, and saying what it records.
+
+A person is recorded by foreign key and by a pseudonym made from their e-mail address with the site's secret
+key: the same person has the same pseudonym in every entry (an invitation, before any account exists,
+included), and once they are erased the pseudonym is all that is left of them in the log.
+"""
+
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from .models import AuditAction, AuditEntry, MembershipOrigin, Organisation, Role, SafetyRole
+
+_PSEUDONYM_SALT = "frontloeber.organisations.audit.person"
+
+
+def person_ref(email) -> str:
+    if not email:
+        return ""
+    digest = salted_hmac(_PSEUDONYM_SALT, email.strip().lower(), algorithm="sha256").hexdigest()
+    return f"P-{digest[:8].upper()}"
+
+
+def audit_record(
+    *, organisation, action, actor=None, subject=None, subject_email="", workplace=None, detail=None, now=None
+) -> AuditEntry:
+    if action not in AuditAction.values:
+        raise ValueError(f"Unknown audit action {action!r}")
+    return AuditEntry.objects.create(
+        organisation_id=organisation.pk if hasattr(organisation, "pk") else organisation,
+        in_workplace_id=getattr(workplace, "pk", workplace),
+        action=action,
+        actor=actor,
+        actor_ref=person_ref(getattr(actor, "email", "")),
+        subject=subject,
+        subject_ref=person_ref(getattr(subject, "email", "") or subject_email),
+        detail=detail or {},
+        at=now or timezone.now(),
+    )
+
+
+def _field_label(name):
+    try:
+        return str(Organisation._meta.get_field(name).verbose_name)
+    except Exception:  # noqa: BLE001 — a period since renamed is shown by its old name
+        return name
+
+
+def _role(value):
+    return Role(value).label if value in Role.values else value
+
+
+def audit_detail_text(entry) -> str:
+    """The entry's detail in words: the role before and after, the domain, the periods that changed."""
+    detail = entry.detail or {}
+    parts = []
+    if "previous_role" in detail and "role" in detail:
+        parts.append(f"{_role(detail['previous_role'])} → {_role(detail['role'])}")
+    elif "role" in detail:
+        parts.append(_("as %(role)s") % {"role": str(_role(detail["role"])).lower()})
+    if "domain" in detail:
+        parts.append(detail["domain"])
+    if "origin" in detail:
+        origin = detail["origin"]
+        label = MembershipOrigin(origin).label if origin in MembershipOrigin.values else origin
+        parts.append(_("source: %(origin)s") % {"origin": str(label).lower()})
+    if "safety_role" in detail:
+        role = detail["safety_role"]
+        parts.append(str(SafetyRole(role).label) if role in SafetyRole.values else role)
+    if "changed" in detail:
+        parts.append(
+            ", ".join(
+                f"{_field_label(name)}: {before} → {after}"
+                for name, (before, after) in detail["changed"].items()
+            )
+        )
+    if detail.get("contributions") == "removed":
+        parts.append(_("their ideas and comments removed"))
+    elif detail.get("contributions") == "kept":
+        parts.append(_("their contributions kept as “Former employee”"))
+    if "count" in detail:
+        parts.append(_("%(count)s people") % {"count": detail["count"]})
+    return "; ".join(str(part) for part in parts)

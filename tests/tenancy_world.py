@@ -81,6 +81,7 @@ class Tenant:
     activity: object
     domain: object
     safety_contact: object
+    staff_import: object
     safety_review: object
     leader_group: object
     raised_barrier: object
@@ -205,6 +206,12 @@ def make_tenant():
             organisation=workplace.organisation, domain=f"{workplace.slug}.example"
         ),
         safety_contact=safety_contact,
+        staff_import=organisation_services.staff_import_create(
+            actor=admin.user,
+            organisation=workplace.organisation,
+            filename="personale.csv",
+            data=f"Navn;E-mail;Arbejdsplads\nNy;ny@{workplace.slug}.example;{workplace.name}\n".encode(),
+        ),
         safety_review=reviewed.safety_reviews.get(),
         leader_group=_leader_group(workplace),
         raised_barrier=_raised_barrier(workplace, leader.user),
@@ -310,6 +317,10 @@ TENANT_URLS = {
     ),
     "organisations:retention": (org, no_objects, {"retain_notifications_days": "30"}),
     "organisations:audit_log": (org, no_objects, {}),
+    "organisations:staff_imports": (org, no_objects, {}),
+    "organisations:staff_import": (org, lambda t: {"import_id": t.staff_import.pk}, {}),
+    "organisations:staff_import_apply": (org, lambda t: {"import_id": t.staff_import.pk}, {}),
+    "organisations:staff_import_absent": (org, lambda t: {"import_id": t.staff_import.pk}, {}),
     "organisations:address_approve": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
     "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
 }

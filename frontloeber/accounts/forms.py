@@ -1,4 +1,6 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -32,3 +34,11 @@ class ReauthenticateForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is wrong. Try again."), code="wrong")
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's, but a person who never chose a password (imported from a staff list, issue 19) may choose
+    one here too: the welcome link they got is single-use."""
+
+    def get_users(self, email):
+        return get_user_model()._default_manager.filter(email__iexact=email, is_active=True).iterator()

@@ -3,8 +3,9 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from frontloeber.core import ratelimit
 from frontloeber.core.clientip import client_network
 
 from . import personal_data, registry, sessions
-from .forms import ReauthenticateForm
+from .forms import PasswordResetForm, ReauthenticateForm
 
 # Password-reset e-mails per hour: from one address (then a 429 page), and to one e-mail address (then none,
 # quietly: the page reads the same, so it tells nobody whether the address has an account).
@@ -25,6 +26,8 @@ RESET_WINDOW = 60 * 60
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Django's password reset, rate-limited so that nobody floods a colleague's mailbox with reset links."""
+
+    form_class = PasswordResetForm
 
     def form_valid(self, form):
         sent_from_here = ratelimit.hit(f"reset:address:{client_network(self.request)}", window=RESET_WINDOW)
@@ -98,7 +101,9 @@ def sign_out_everywhere(request):
 def reauthenticate(request):
     """Asks the signed-in person for their password again before a grave change, then goes on to it."""
     next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}
+    ):
         next_url = ""
     form = ReauthenticateForm(request.user, request.POST or None)
     wrong_tries = f"reauthenticate:{request.user.pk}"
@@ -107,6 +112,6 @@ def reauthenticate(request):
             return render(request, "accounts/reauthenticate_slow_down.html", status=429)
         if form.is_valid():
             sessions.mark_proved(request)
-            return redirect(next_url or "accounts:account")
+            return HttpResponseRedirect(next_url or reverse("accounts:account"))
         ratelimit.hit(wrong_tries, window=REAUTHENTICATE_WINDOW)
     return render(request, "accounts/reauthenticate.html", {"form": form, "next": next_url})

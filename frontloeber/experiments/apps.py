@@ -24,8 +24,9 @@ class ExperimentsConfig(AppConfig):
         competences.skill_needs.register(selectors.skill_needs)
         daily_jobs.register(services.reminders_send)
 
-        from frontloeber.accounts.registry import personal_data
+        from frontloeber.accounts.registry import erasure, personal_data
 
-        from .personal_data import experiments_personal_data
+        from .personal_data import experiments_erase, experiments_personal_data
 
         personal_data.register(experiments_personal_data)
+        erasure.register(experiments_erase)

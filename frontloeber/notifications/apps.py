@@ -20,14 +20,15 @@ class NotificationsConfig(AppConfig):
             )
         )
 
-        from frontloeber.accounts.registry import personal_data
+        from frontloeber.accounts.registry import erasure, personal_data
         from frontloeber.organisations.retention import retention_purge
 
-        from .personal_data import notifications_personal_data
+        from .personal_data import notifications_erase, notifications_personal_data
         from .registry import daily_jobs
         from .services import notifications_purge
 
         personal_data.register(notifications_personal_data)
+        erasure.register(notifications_erase)
         # organisations is below notifications and cannot reach its daily jobs: its nightly purge is put
         # there from here.
         daily_jobs.register(retention_purge)

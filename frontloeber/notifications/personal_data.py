@@ -15,3 +15,10 @@ def notifications_personal_data(*, user):
         ),
         "fravalgte_notifikationer": list(MutedKind.objects.filter(user=user).values("kind")),
     }
+
+
+def notifications_erase(*, user, former, remove_contributions):
+    """Where the admin chose to remove what the person wrote, their words quoted in others' notifications go
+    too; the notification itself (that something happened) stays."""
+    if remove_contributions:
+        Notification.objects.filter(actor=user).exclude(detail="").update(detail="")

@@ -8,11 +8,12 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("Organisations")
 
     def ready(self):
-        from frontloeber.accounts.registry import personal_data
+        from frontloeber.accounts.registry import erasure, personal_data
         from frontloeber.core.registry import privacy_page
 
         from . import personal_data as organisations_data
         from . import selectors
 
         personal_data.register(organisations_data.organisation_personal_data)
+        erasure.register(organisations_data.organisations_erase)
         privacy_page.register(selectors.retention_periods_for_privacy_page)

@@ -18,7 +18,7 @@ def person_ref(email) -> str:
     if not email:
         return ""
     digest = salted_hmac(_PSEUDONYM_SALT, email.strip().lower(), algorithm="sha256").hexdigest()
-    return f"P-{digest[:8].upper()}"
+    return f"P-{digest[:12].upper()}"
 
 
 def audit_record(

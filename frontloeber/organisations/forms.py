@@ -174,3 +174,16 @@ class EraseForm(forms.Form):
             "invalid_choice": _("Choose one of the two."),
         },
     )
+
+
+class StaffFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("Staff list (CSV or XLSX)"),
+        help_text=_(
+            "The first row names the columns: Navn; E-mail; Arbejdsplads; Rolle. The workplace is its name "
+            "as in Frontløber; the role is medarbejder, leder or observatør (empty means medarbejder). "
+            "At most 20.000 rows and 5 MB."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+        error_messages={"required": _("Choose the file to upload."), "empty": _("The file is empty.")},
+    )

@@ -481,6 +481,7 @@ class AuditAction(models.TextChoices):
     SAFETY_CONTACT_ADDED = "safety_contact_added", _("named a safety reviewer")
     SAFETY_CONTACT_REMOVED = "safety_contact_removed", _("no longer a safety reviewer")
     RETENTION_CHANGED = "retention_changed", _("retention periods changed")
+    STAFF_IMPORTED = "staff_imported", _("staff list applied")
     ERASED = "erased", _("erased")
     ERASED_BY_RETENTION = "erased_by_retention", _("erased after the retention period")
 
@@ -541,3 +542,34 @@ class AuditEntry(OrganisationRow):
 
     def delete(self, *args, **kwargs):
         raise TypeError("The audit log is never edited.")
+
+
+class StaffImport(OrganisationRow):
+    """A staff list an admin uploaded (issue 19, point 3): its rows as read, and once applied, how far the
+    applying has come (the rows, then the welcome e-mails to new people) and what it did."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    filename = models.CharField(max_length=200, blank=True)
+    # [line, name, e-mail, workplace as written, role as written] per row of the file.
+    rows = models.JSONField(default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    rows_done = models.PositiveIntegerField(default=0)
+    welcomes_total = models.PositiveIntegerField(default=0)
+    welcomes_sent = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # What applying did: counts per outcome, and the rows refused when applied, with the reason.
+    result = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "created_at"], name="staff_import_organisation")]
+
+    def __str__(self):
+        return f"{self.organisation_id}: {self.filename}"

@@ -1,6 +1,8 @@
 """The organisation admin's pages for people over time (issue 19): who has not been seen and has left, the
 erasure of a person, the retention periods and the audit log."""
 
+import re
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,11 +17,13 @@ from frontloeber.core.pagination import paginate
 
 from . import selectors, services
 from .audit import audit_detail_text
-from .forms import EraseForm, LeaversForm, RetentionForm
+from .forms import EraseForm, LeaversForm, RetentionForm, StaffFileForm
 from .models import AuditAction
+from .selectors import Outcome
 from .tenancy import organisation_admin_view
 
 AUDIT_PER_PAGE = 50
+DIGITS = re.compile(r"[0-9]{1,12}")
 
 
 @organisation_admin_view
@@ -38,7 +42,7 @@ def leavers_confirm(request):
     now = timezone.now()
     ticked = request.POST.getlist("people")
     chosen = selectors.people_not_seen_chosen(
-        organisation=organisation, now=now, user_ids=[int(pk) for pk in ticked if pk.isdigit()]
+        organisation=organisation, now=now, user_ids=[int(pk) for pk in ticked if DIGITS.fullmatch(pk)]
     )
     form = LeaversForm(request.POST, choices=[(person.pk, str(person)) for person in chosen])
     if not form.is_valid():
@@ -69,9 +73,7 @@ def person_erase(request, user_id):
     person = selectors.access_person_of_organisation(organisation=organisation, user_id=user_id)
     if not proved_recently(request):
         return reauthenticate_redirect(request)
-    refusal = services.person_erase_refusal(organisation=organisation, user=person)
-    if person.pk == request.user.pk:
-        refusal = _("You cannot erase yourself. Ask another admin of the organisation.")
+    refusal = services.person_erase_refusal(organisation=organisation, user=person, actor=request.user)
     form = EraseForm(request.POST or None)
     if request.method == "POST" and not refusal and form.is_valid():
         shown = str(person)
@@ -127,3 +129,93 @@ def audit_log(request):
         entry.detail_text = audit_detail_text(entry)
     context = {"entries": page, "actions": AuditAction.choices, "action": action}
     return render(request, "organisations/audit_log.html", context, status=status)
+
+
+# --- Staff lists (issue 19, point 3) ---------------------------------------------------------------------
+
+STAFF_ROWS_PER_PAGE = 100
+OUTCOME_FILTERS = {
+    "nye": Outcome.NEW,
+    "aendrede": Outcome.CHANGED,
+    "uaendrede": Outcome.UNCHANGED,
+    "fejl": Outcome.ERROR,
+}
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def staff_imports(request):
+    organisation = request.organisation
+    form = StaffFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            staff_import = services.staff_import_create(
+                actor=request.user, organisation=organisation, filename=upload.name, upload=upload
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            return redirect(
+                "organisations:staff_import", org_slug=organisation.slug, import_id=staff_import.pk
+            )
+    context = {"form": form, "imports": paginate(request, selectors.staff_imports(organisation=organisation))}
+    return render(request, "organisations/staff_imports.html", context, status=400 if form.errors else 200)
+
+
+def _staff_import_context(request, staff_import):
+    context = {"staff_import": staff_import, "running": services.staff_import_running(staff_import)}
+    if staff_import.finished_at is None and staff_import.applied_at is None:
+        rows = selectors.staff_import_rows(staff_import=staff_import)
+        shown = OUTCOME_FILTERS.get(request.GET.get("udfald", ""))
+        context.update(
+            counts=selectors.staff_import_counts(rows),
+            rows=Paginator(
+                [row for row in rows if shown is None or row.outcome == shown], STAFF_ROWS_PER_PAGE
+            ).get_page(request.GET.get("side")),
+            shown=request.GET.get("udfald", ""),
+        )
+    return context
+
+
+@organisation_admin_view
+@require_GET
+def staff_import(request, import_id):
+    staff_import = selectors.access_staff_import(organisation=request.organisation, import_id=import_id)
+    context = _staff_import_context(request, staff_import)
+    if request.htmx and request.GET.get("status"):
+        return render(request, "organisations/partials/staff_import_progress.html", context)
+    return render(request, "organisations/staff_import.html", context)
+
+
+@organisation_admin_view
+@require_POST
+def staff_import_apply(request, import_id):
+    staff_import = selectors.access_staff_import(organisation=request.organisation, import_id=import_id)
+    try:
+        services.staff_import_apply(actor=request.user, staff_import=staff_import)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    return redirect(
+        "organisations:staff_import", org_slug=request.organisation.slug, import_id=staff_import.pk
+    )
+
+
+@organisation_admin_view
+@require_http_methods(["GET", "POST"])
+def staff_import_absent(request, import_id):
+    """Who the list leaves out of its workplaces; confirmed, they leave those workplaces."""
+    staff_import = selectors.access_staff_import(organisation=request.organisation, import_id=import_id)
+    if request.method == "POST":
+        try:
+            count = services.staff_import_leavers_confirm(actor=request.user, staff_import=staff_import)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("%(count)s people are marked as having left.") % {"count": count})
+            return redirect(
+                "organisations:staff_import", org_slug=request.organisation.slug, import_id=staff_import.pk
+            )
+    absent = selectors.staff_import_absent(staff_import=staff_import)
+    context = {"staff_import": staff_import, "absent": paginate(request, absent), "count": len(absent)}
+    return render(request, "organisations/staff_import_absent.html", context)

@@ -7,6 +7,7 @@ from .models import (
     MembershipChange,
     OrganisationAdmin,
     SafetyContact,
+    StaffImport,
 )
 
 
@@ -37,3 +38,13 @@ def organisation_personal_data(*, user):
             )
         ),
     }
+
+
+def organisations_erase(*, user, former, remove_contributions):
+    """The person's rows in uploaded staff lists go (a list keeps what it was uploaded with, for its
+    preview and for applying it again)."""
+    email = user.email.lower()
+    for staff_import in StaffImport.objects.only("pk", "rows"):
+        rows = [row for row in staff_import.rows if str(row[2]).strip().lower() != email]
+        if len(rows) != len(staff_import.rows):
+            StaffImport.objects.filter(pk=staff_import.pk).update(rows=rows)

@@ -15,6 +15,7 @@ from .audit import audit_record
 from .models import (
     AuditAction,
     AuditEntry,
+    Invitation,
     Membership,
     MembershipChange,
     MembershipChangeKind,
@@ -92,6 +93,7 @@ def leavers_purge(*, now=None) -> int:
                     detail={"contributions": "kept"},
                     now=now,
                 )
+                Invitation.objects.filter(organisation=organisation, email__iexact=user.email).delete()
                 account_erase(user=user)
             erased += 1
     return erased

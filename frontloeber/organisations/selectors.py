@@ -1,15 +1,20 @@
 """Reads for organisations, workplaces and memberships; each scoped to a person, workplace or organisation."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import reduce
 from operator import or_
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import router
 from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from frontloeber.accounts.models import FORMER_PERSON_EMAIL
 from frontloeber.core.access import at_most_one, one_or_404
 from frontloeber.core.compiled import fetch_with_ids
 
@@ -25,6 +30,7 @@ from .models import (
     OrganisationDomain,
     Role,
     SafetyContact,
+    StaffImport,
     Workplace,
 )
 
@@ -496,3 +502,212 @@ def retention_periods_for_privacy_page(request):
         ]
         or [("", retention_periods())]
     }
+
+
+# --- Staff lists (issue 19, point 3) ---------------------------------------------------------------------
+
+ROLE_WORDS = {
+    "": Role.EMPLOYEE,
+    "medarbejder": Role.EMPLOYEE,
+    "employee": Role.EMPLOYEE,
+    "ansat": Role.EMPLOYEE,
+    "leder": Role.LEADER,
+    "leader": Role.LEADER,
+    "observatør": Role.OBSERVER,
+    "observatoer": Role.OBSERVER,
+    "observer": Role.OBSERVER,
+    "med": Role.OBSERVER,
+}
+
+
+class Outcome:
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass
+class StaffRow:
+    line: int
+    name: str
+    email: str
+    workplace_text: str
+    role_text: str
+    outcome: str = Outcome.UNCHANGED
+    reason: str = ""
+    workplace: object = None
+    role: str = ""
+    user_id: int | None = None
+    membership_id: int | None = None
+    previous_role: str = ""
+    # An account that belongs elsewhere in Frontløber is never joined without its owner's say: it is invited.
+    invite: bool = False
+
+    @property
+    def is_new(self):
+        return self.outcome == Outcome.NEW
+
+    @property
+    def is_changed(self):
+        return self.outcome == Outcome.CHANGED
+
+    @property
+    def is_unchanged(self):
+        return self.outcome == Outcome.UNCHANGED
+
+
+def _chunks(values, size=1000):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def staff_import_rows(*, staff_import) -> list[StaffRow]:
+    """Each row of the list with what applying it would do today: a new person (an account is made, or, for
+    an address whose account has never belonged to the organisation, an invitation is sent), changed (added
+    to the workplace, or a new role there), unchanged, or an error with the reason. A new person and an
+    invited one read alike, so the preview does not tell whether an address has an account elsewhere. Reads
+    the organisation's workplaces once and the people, memberships and invitations a thousand at a time."""
+    organisation_id = staff_import.organisation_id
+    workplaces = {}
+    for workplace in Workplace.objects.filter(organisation_id=organisation_id).only("pk", "name", "slug"):
+        workplaces[workplace.name.strip().lower()] = workplace
+        workplaces[workplace.slug.lower()] = workplace
+    rows = [
+        StaffRow(line, name, email.strip().lower(), place, role)
+        for line, name, email, place, role in staff_import.rows
+    ]
+    emails = {row.email for row in rows if row.email}
+    users = {}
+    for chunk in _chunks(emails):
+        for pk, email in get_user_model().objects.filter(email__in=chunk).values_list("pk", "email"):
+            users[email] = pk
+    memberships = {}
+    belongs = set()  # people who are or were of the organisation: their accounts may be joined directly
+    for chunk in _chunks(users.values()):
+        for pk, user_id, workplace_id, role in Membership.objects.filter(
+            organisation_id=organisation_id, user_id__in=chunk
+        ).values_list("pk", "user_id", "workplace_id", "role"):
+            memberships[(user_id, workplace_id)] = (pk, role)
+        belongs.update(
+            MembershipChange.objects.filter(organisation_id=organisation_id, user_id__in=chunk)
+            .order_by()
+            .values_list("user_id", flat=True)
+            .union(
+                OrganisationAdmin.objects.filter(organisation_id=organisation_id, user_id__in=chunk)
+                .order_by()
+                .values_list("user_id", flat=True)
+            )
+        )
+    belongs.update(user_id for user_id, _workplace_id in memberships)
+    invited = set()
+    for chunk in _chunks(emails):
+        invited.update(
+            Invitation.objects.pending()
+            .filter(organisation_id=organisation_id, email__in=chunk)
+            .values_list("email", "workplace_id")
+        )
+    seen = {}
+    for row in rows:
+        role = ROLE_WORDS.get(row.role_text.strip().lower())
+        workplace = workplaces.get(row.workplace_text.strip().lower())
+        if not row.email:
+            row.outcome, row.reason = Outcome.ERROR, _("No e-mail address.")
+        else:
+            try:
+                validate_email(row.email)
+            except ValidationError:
+                row.outcome, row.reason = (
+                    Outcome.ERROR,
+                    _("%(email)s is not an e-mail address.") % {"email": row.email},
+                )
+        if row.outcome != Outcome.ERROR and row.email == FORMER_PERSON_EMAIL:
+            row.outcome, row.reason = Outcome.ERROR, _("This address cannot be used.")
+        if row.outcome == Outcome.ERROR:
+            continue
+        if workplace is None:
+            row.outcome = Outcome.ERROR
+            row.reason = _("No workplace of the organisation is called “%(name)s”.") % {
+                "name": row.workplace_text
+            }
+            continue
+        if role is None:
+            row.outcome = Outcome.ERROR
+            row.reason = _("“%(role)s” is not a role: write medarbejder, leder or observatør.") % {
+                "role": row.role_text
+            }
+            continue
+        key = (row.email, workplace.pk)
+        if key in seen:
+            row.outcome = Outcome.ERROR
+            row.reason = _("The same person and workplace are on line %(line)s too.") % {"line": seen[key]}
+            continue
+        seen[key] = row.line
+        row.workplace, row.role = workplace, role
+        row.user_id = users.get(row.email)
+        if row.user_id is not None and row.user_id not in belongs:
+            row.user_id, row.invite = None, True
+            if (row.email, workplace.pk) in invited:
+                row.outcome, row.reason = Outcome.UNCHANGED, _("invited, not yet accepted")
+            else:
+                row.outcome = Outcome.NEW
+            continue
+        if row.user_id is None:
+            if not row.name:
+                row.outcome, row.reason = Outcome.ERROR, _("A new person needs a name.")
+            else:
+                row.outcome = Outcome.NEW
+            continue
+        membership = memberships.get((row.user_id, workplace.pk))
+        if membership is None:
+            row.outcome, row.reason = (
+                Outcome.CHANGED,
+                _("joins %(workplace)s") % {"workplace": workplace.name},
+            )
+        elif membership[1] != role:
+            row.membership_id, row.previous_role = membership
+            row.outcome = Outcome.CHANGED
+            row.reason = _("%(before)s → %(after)s") % {
+                "before": Role(row.previous_role).label,
+                "after": Role(role).label,
+            }
+        else:
+            row.membership_id = membership[0]
+    return rows
+
+
+def staff_import_counts(rows) -> dict:
+    counts = dict.fromkeys((Outcome.NEW, Outcome.CHANGED, Outcome.UNCHANGED, Outcome.ERROR), 0)
+    for row in rows:
+        counts[row.outcome] += 1
+    return counts
+
+
+def access_staff_import(*, organisation, import_id):
+    staff_import = StaffImport.objects.filter(organisation=organisation, pk=import_id).first()
+    if staff_import is None:
+        raise Http404
+    return staff_import
+
+
+def staff_imports(*, organisation):
+    return StaffImport.objects.filter(organisation=organisation).defer("rows").select_related("uploaded_by")
+
+
+def staff_import_absent(*, staff_import):
+    """The members of the workplaces the list names whom the list leaves out: those who may have left."""
+    rows = staff_import_rows(staff_import=staff_import)
+    workplace_ids = {row.workplace.pk for row in rows if row.workplace is not None}
+    listed = {(row.email, row.workplace.pk) for row in rows if row.workplace is not None}
+    absent = []
+    for membership in (
+        Membership.objects.filter(
+            organisation_id=staff_import.organisation_id, workplace_id__in=workplace_ids
+        )
+        .select_related("user", "workplace")
+        .order_by("workplace__name", "user__full_name", "pk")
+    ):
+        if (membership.user.email.lower(), membership.workplace_id) not in listed:
+            absent.append(membership)
+    return absent

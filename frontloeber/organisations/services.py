@@ -10,15 +10,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from frontloeber.accounts.models import FORMER_PERSON_EMAIL
 from frontloeber.accounts.personal_data import account_erase
 
-from . import permissions
+from . import permissions, selectors
 from .audit import audit_record
 from .models import (
     AddressApproval,
@@ -38,8 +39,11 @@ from .models import (
     SafetyContact,
     SafetyRole,
     Sector,
+    StaffImport,
     Workplace,
 )
+from .selectors import Outcome
+from .staff_files import MAX_BYTES, StaffFileError, staff_file_read
 
 
 def _unique_workplace_slug(name, *, exclude_pk=None):
@@ -384,6 +388,8 @@ def invitation_create(*, actor, workplace, email: str, role: str, language: str 
     validate_role(role)
     if not email:
         raise ValidationError({"email": _("Write the e-mail address of the person you are inviting.")})
+    if email == FORMER_PERSON_EMAIL:
+        raise ValidationError({"email": _("This address cannot be used.")})
     if len(email) > 254:
         raise ValidationError({"email": _("Write a valid e-mail address, such as name@example.dk.")})
     if Membership.objects.filter(workplace=workplace, user__email__iexact=email).exists():
@@ -629,16 +635,29 @@ def leavers_confirm(*, actor, organisation: Organisation, users, now=None) -> in
             "workplace", "user"
         )
     )
+    _leavers_remove(actor=actor, memberships=memberships, now=now)
+    return len({m.user_id for m in memberships})
+
+
+def _leavers_remove(*, actor, memberships, now):
+    """Take leavers out of their workplaces: refused if a workplace would have no leader left once all of
+    them are gone (two leaders leaving together each see the other, one at a time); an account left with no
+    workplace anywhere is closed."""
+    leaving = [membership.pk for membership in memberships]
     for membership in memberships:
-        if _leaves_workplace_without_leader(membership):
+        if membership.role != Role.LEADER:
+            continue
+        leaders = Membership.objects.select_for_update().filter(
+            workplace_id=membership.workplace_id, role=Role.LEADER
+        )
+        if not leaders.exclude(pk__in=leaving).exists():
             raise ValidationError(
                 _("%(person)s is the only leader of %(workplace)s. Appoint another leader first.")
                 % {"person": membership.user, "workplace": membership.workplace.name}
             )
     for membership in memberships:
         membership_remove(actor=actor, membership=membership, now=now, action=AuditAction.LEAVER_CONFIRMED)
-    _close_accounts_without_place([user.pk for user in users])
-    return len({m.user_id for m in memberships})
+    _close_accounts_without_place({membership.user_id for membership in memberships})
 
 
 def _close_accounts_without_place(user_ids):
@@ -647,9 +666,11 @@ def _close_accounts_without_place(user_ids):
     ).update(is_active=False)
 
 
-def person_erase_refusal(*, organisation: Organisation, user) -> str:
+def person_erase_refusal(*, organisation: Organisation, user, actor=None) -> str:
     """Why ``user`` cannot be erased by ``organisation``'s admins ("" when they can): someone who still
-    belongs to another organisation, or who runs this one, is not theirs alone to erase."""
+    belongs to another organisation, or who runs this one, is not theirs alone to erase; nor is oneself."""
+    if actor is not None and user.pk == actor.pk:
+        return _("You cannot erase yourself. Ask another admin of the organisation.")
     if user.is_former_person or user.is_staff or user.is_superuser:
         return _("This account cannot be erased here.")
     if OrganisationAdmin.objects.filter(user=user).exists():
@@ -683,13 +704,11 @@ def person_erase(*, actor, organisation: Organisation, user, remove_contribution
     experiment was built on stay, the workplace needs them). The audit log keeps the erasure under the
     person's pseudonym."""
     permissions.require_administer(user=actor, organisation=organisation)
-    if user.pk == actor.pk:
-        raise ValidationError(_("You cannot erase yourself. Ask another admin of the organisation."))
-    refusal = person_erase_refusal(organisation=organisation, user=user)
+    refusal = person_erase_refusal(organisation=organisation, user=user, actor=actor)
     if refusal:
         raise ValidationError(refusal)
     now = now or timezone.now()
-    Invitation.objects.filter(email__iexact=user.email).delete()
+    Invitation.objects.filter(organisation=organisation, email__iexact=user.email).delete()
     audit_record(
         organisation=organisation,
         action=AuditAction.ERASED,
@@ -727,3 +746,135 @@ def retention_update(*, actor, organisation: Organisation, **periods):
             detail={"changed": changed},
         )
     return organisation
+
+
+# --- Staff lists (issue 19, point 3) ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def staff_import_create(
+    *, actor, organisation: Organisation, filename: str, data: bytes = b"", upload=None
+) -> StaffImport:
+    """Read an uploaded staff list (CSV or XLSX: ``data``, or an ``upload`` read only if it is small enough)
+    and keep its rows for the preview; nothing else changes."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    try:
+        if upload is not None:
+            if upload.size > MAX_BYTES:
+                raise StaffFileError(_("The file is larger than 5 MB. Split it, for instance by workplace."))
+            data = upload.read()
+        rows = staff_file_read(name=filename or "", data=data)
+    except StaffFileError as error:
+        raise ValidationError({"file": str(error)}) from None
+    return StaffImport.objects.create(
+        organisation=organisation, uploaded_by=actor, filename=(filename or "")[:200], rows=rows
+    )
+
+
+def staff_import_running(staff_import) -> bool:
+    return staff_import.applied_at is not None and staff_import.finished_at is None
+
+
+@transaction.atomic
+def staff_import_apply(*, actor, staff_import: StaffImport, now=None) -> StaffImport:
+    """Apply the list in the background (the page shows how far it has come). Applying it again changes
+    nothing that the first time did: each row is weighed against the people as they are then."""
+    from .tasks import staff_import_run
+
+    permissions.require_administer(user=actor, organisation=staff_import.organisation)
+    locked = StaffImport.objects.select_for_update().get(pk=staff_import.pk)
+    if staff_import_running(locked):
+        raise ValidationError(_("The list is being applied. Wait until it is done."))
+    locked.applied_at = now or timezone.now()
+    locked.applied_by = actor
+    locked.finished_at = None
+    locked.rows_done = locked.welcomes_total = locked.welcomes_sent = 0
+    locked.result = {}
+    locked.save()
+    # Enqueued inside the transaction: with the database backend the task row commits with the applying.
+    staff_import_run.enqueue(import_id=locked.pk)
+    return locked
+
+
+PROGRESS_EVERY = 200
+
+
+def _staff_row_apply(row, *, actor, made):
+    User = get_user_model()
+    if row.outcome == Outcome.NEW:
+        user = made.get(row.email)
+        if user is None:
+            user = made[row.email] = User.objects.create_user(email=row.email, full_name=row.name)
+    else:
+        user = User.objects.get(pk=row.user_id)
+        if not user.is_active:
+            User.objects.filter(pk=user.pk).update(is_active=True)
+    if row.membership_id is None:
+        membership_add(
+            workplace=row.workplace, user=user, role=row.role, origin=MembershipOrigin.IMPORT, actor=actor
+        )
+    else:
+        membership = Membership.objects.select_related("workplace", "user").get(pk=row.membership_id)
+        membership_change_role(actor=actor, membership=membership, role=row.role)
+
+
+def staff_import_run_rows(*, staff_import: StaffImport) -> list[int]:
+    """Make what the rows say, row by row (so each membership is recorded, audited and counted as any other
+    is); returns the ids of the accounts made, to be welcomed. New leaders come first, so a list that swaps
+    a workplace's leader does not demote the old one before the new one is in place. A person new to
+    Frontløber in two workplaces gets one account; an account that belongs elsewhere gets an invitation; an
+    account closed when its owner left is opened again."""
+    actor = staff_import.applied_by
+    rows = selectors.staff_import_rows(staff_import=staff_import)
+    counts = selectors.staff_import_counts(rows)
+    refused = []
+    made = {}
+    ordered = sorted(rows, key=lambda row: row.role != Role.LEADER)
+    for done, row in enumerate(ordered, start=1):
+        if row.outcome in (Outcome.NEW, Outcome.CHANGED):
+            try:
+                with transaction.atomic():
+                    if row.invite:
+                        invitation_create(
+                            actor=actor, workplace=row.workplace, email=row.email, role=row.role
+                        )
+                    else:
+                        _staff_row_apply(row, actor=actor, made=made)
+            except (ValidationError, IntegrityError) as error:
+                reason = (
+                    " ".join(error.messages)
+                    if isinstance(error, ValidationError)
+                    else _("Could not be saved.")
+                )
+                refused.append([row.line, reason])
+                counts[row.outcome] -= 1
+                counts[Outcome.ERROR] += 1
+        if done % PROGRESS_EVERY == 0:
+            StaffImport.objects.filter(pk=staff_import.pk).update(rows_done=done)
+    refused.sort()
+    counts["refused"] = refused
+    StaffImport.objects.filter(pk=staff_import.pk).update(
+        rows_done=len(rows), welcomes_total=len(made), result=counts
+    )
+    audit_record(
+        organisation=staff_import.organisation_id,
+        action=AuditAction.STAFF_IMPORTED,
+        actor=actor,
+        detail={
+            "count": counts[Outcome.NEW] + counts[Outcome.CHANGED],
+            "new": counts[Outcome.NEW],
+            "changed": counts[Outcome.CHANGED],
+            "errors": counts[Outcome.ERROR],
+        },
+    )
+    return [user.pk for user in made.values()]
+
+
+@transaction.atomic
+def staff_import_leavers_confirm(*, actor, staff_import: StaffImport, now=None) -> int:
+    """Take the members the list leaves out of its workplaces (after the admin saw them listed)."""
+    permissions.require_administer(user=actor, organisation=staff_import.organisation)
+    absent = selectors.staff_import_absent(staff_import=staff_import)
+    now = now or timezone.now()
+    _leavers_remove(actor=actor, memberships=absent, now=now)
+    return len(absent)

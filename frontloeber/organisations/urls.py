@@ -50,6 +50,18 @@ urlpatterns = [
     path(organisation + "fratraadte/<int:user_id>/slet/", people_views.person_erase, name="person_erase"),
     path(organisation + "opbevaring/", people_views.retention, name="retention"),
     path(organisation + "logbog/", people_views.audit_log, name="audit_log"),
+    path(organisation + "personale/", people_views.staff_imports, name="staff_imports"),
+    path(organisation + "personale/<int:import_id>/", people_views.staff_import, name="staff_import"),
+    path(
+        organisation + "personale/<int:import_id>/anvend/",
+        people_views.staff_import_apply,
+        name="staff_import_apply",
+    ),
+    path(
+        organisation + "personale/<int:import_id>/fravaerende/",
+        people_views.staff_import_absent,
+        name="staff_import_absent",
+    ),
     path(org_workplace, views.organisation_workplace, name="organisation_workplace"),
     path(org_workplace + "rediger/", views.organisation_workplace_edit, name="organisation_workplace_edit"),
     path(org_workplace + "inviter/", views.organisation_invite, name="organisation_invite"),

@@ -93,3 +93,39 @@ def test_an_employee_downloads_their_data_and_an_admin_erases_a_leaver(new_conte
     expect(page.locator(".form-error-message").first).to_contain_text("Mindst 30 dage")
     assert_fits_the_screen(page)
     assert_accessible(page)
+
+
+def test_an_admin_uploads_an_xlsx_of_thirty_people_and_applies_it_twice(new_context, live_server, tmp_path):
+    from openpyxl import Workbook
+
+    workplace = WorkplaceFactory(name="Børnehuset Solsikken")
+    member(workplace, Role.LEADER, full_name="Lise Leder")
+    admin = OrganisationAdminFactory(organisation=workplace.organisation).user
+    book = Workbook()
+    book.active.append(["Navn", "E-mail", "Arbejdsplads", "Rolle"])
+    for n in range(30):
+        book.active.append([f"Pædagog {n}", f"paedagog.{n}@fjordby.dk", workplace.name, "medarbejder"])
+    book.active.append(["Ukendt", "u@fjordby.dk", "Månebasen", ""])
+    path = tmp_path / "personale.xlsx"
+    book.save(path)
+
+    page = new_context(viewport=PHONE, is_mobile=True, has_touch=True).new_page()
+    log_in(page, admin)
+    page.goto(reverse("organisations:staff_imports", kwargs={"org_slug": workplace.organisation.slug}))
+    assert_accessible(page)
+    page.locator("#id_file").set_input_files(str(path))
+    page.get_by_role("button", name="Upload og se resultatet").click()
+    expect(page.locator("main")).to_contain_text("30 nye personer")
+    expect(page.locator("main")).to_contain_text("Månebasen")
+    assert_fits_the_screen(page)
+    assert_accessible(page)
+    page.get_by_role("button", name="Anvend 30 ændringer").click()
+    expect(page.locator(".alert-success")).to_contain_text("Anvendt: 30 nye")
+    assert Membership.objects.filter(workplace=workplace).count() == 31
+    assert_accessible(page)
+    page.get_by_role("button", name="Anvend igen").click()
+    expect(page.locator(".alert-success")).to_contain_text("0 nye, 0 ændrede, 30 uændrede")
+    assert Membership.objects.filter(workplace=workplace).count() == 31
+    page.get_by_role("link", name="Hvem er på arbejdspladserne, men ikke på listen?").click()
+    expect(page.locator("main table")).to_contain_text("Lise Leder")
+    assert_accessible(page)

@@ -391,3 +391,106 @@ def test_people_not_seen_are_confirmed_as_leavers_after_a_list_and_stop_counting
     assert (
         "Stille Søren" in left and org_url("person_erase", workplace.organisation, user_id=quiet.pk) in left
     )
+
+
+@pytest.mark.parametrize("page", ["people_not_seen", "people_who_left"])
+def test_the_lists_of_people_read_the_same_number_of_queries_for_one_person_or_many(
+    client, workplace, leader, admin, page, django_assert_num_queries
+):
+    def add_people(count):
+        for _ in range(count):
+            person = member(workplace).user
+            User.objects.filter(pk=person.pk).update(last_login=timezone.now() - timedelta(days=400))
+            if page == "people_who_left":
+                services.membership_remove(actor=leader, membership=Membership.objects.get(user=person))
+
+    client.force_login(admin)
+    url = org_url(page, workplace.organisation)
+    add_people(1)
+    client.get(url)
+    with django_assert_num_queries(8 if page == "people_not_seen" else 7) as captured:
+        assert client.get(url).status_code == 200
+    add_people(6)
+    with django_assert_num_queries(len(captured)):
+        assert client.get(url).status_code == 200
+
+
+def test_odd_input_to_the_leaver_and_password_pages_gets_an_answer_not_a_500(
+    client, workplace, leader, admin
+):
+    client.force_login(admin)
+    response = client.post(org_url("leavers_confirm", workplace.organisation), {"people": ["²", "1" * 40]})
+    assert response.status_code == 302
+    reauth = client.post(
+        reverse("accounts:reauthenticate"), {"password": "correct-horse-battery", "next": "abc"}
+    )
+    assert reauth.status_code == 302 and reauth["Location"] == reverse("accounts:account")
+
+
+def test_an_erasure_reaches_staff_lists_safety_reviews_quoted_words_and_this_organisations_invitations(
+    workplace, leader, admin
+):
+    from frontloeber.experiments.models import SafetyReview
+    from frontloeber.organisations.models import Invitation, StaffImport
+    from tests.factories import InvitationFactory
+
+    person, own, other, loose = _busy_person(workplace, leader)
+    services.staff_import_create(
+        actor=admin,
+        organisation=workplace.organisation,
+        filename="l.csv",
+        data=f"Navn;E-mail;Arbejdsplads\n{person.full_name};{person.email};{workplace.name}\nAnden;a@b.dk;X\n".encode(),
+    )
+    experiment = own.experiments.get()
+    SafetyReview.objects.create(
+        organisation=workplace.organisation,
+        workplace=workplace,
+        experiment=experiment,
+        role="dpo",
+        version=1,
+        answers=[["Deltagere", f"{person.full_name}, Lene Leder"]],
+    )
+    Notification.objects.create(
+        organisation=workplace.organisation,
+        workplace=workplace,
+        recipient=leader,
+        actor=person,
+        kind="idea_comment",
+        detail="Birthes ord",
+    )
+    mine = InvitationFactory(workplace=workplace, email=person.email)
+    theirs = InvitationFactory(workplace=WorkplaceFactory(), email=person.email)
+    services.person_erase(
+        actor=admin, organisation=workplace.organisation, user=person, remove_contributions=True
+    )
+    assert [row[2] for row in StaffImport.objects.get().rows] == ["a@b.dk"]
+    assert SafetyReview.objects.get().answers == [["Deltagere", "Tidligere medarbejder, Lene Leder"]]
+    assert Notification.objects.get(recipient=leader, kind="idea_comment").detail == ""
+    assert (
+        not Invitation.objects.filter(pk=mine.pk).exists()
+        and Invitation.objects.filter(pk=theirs.pk).exists()
+    )
+
+
+def test_guests_of_a_workshop_never_ended_lose_their_names_after_the_period(workplace, leader):
+    session = live_session(workplace, leader=leader)
+    guest = Participant.objects.create(
+        organisation=workplace.organisation, workplace=workplace, session=session, display_name="Gitte Gæst"
+    )
+    type(session).objects.filter(pk=session.pk).update(
+        ended_at=None, starts_at=timezone.now() - timedelta(days=60)
+    )
+    guests_purge()
+    guest.refresh_from_db()
+    assert guest.display_name == FORMER_GUEST_NAME
+
+
+def test_two_leaders_leaving_together_are_refused_when_none_would_be_left(workplace, leader, admin):
+    second = member(workplace, Role.LEADER).user
+    with pytest.raises(ValidationError, match="eneste leder"):
+        services.leavers_confirm(actor=admin, organisation=workplace.organisation, users=[leader, second])
+    assert Membership.objects.filter(role=Role.LEADER, workplace=workplace).count() == 2
+    services.leavers_confirm(actor=admin, organisation=workplace.organisation, users=[second])
+    assert list(
+        Membership.objects.filter(role=Role.LEADER, workplace=workplace).values_list("user", flat=True)
+    ) == [leader.pk]

@@ -5,6 +5,7 @@ import secrets
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -278,9 +279,8 @@ def guests_purge(*, now=None) -> int:
     for organisation in Organisation.objects.only("pk", "retain_guests_days"):
         cutoff = now - datetime.timedelta(days=organisation.retain_guests_days)
         renamed += (
-            Participant.objects.filter(
-                organisation=organisation, user__isnull=True, session__ended_at__lt=cutoff
-            )
+            Participant.objects.alias(over_at=Coalesce("session__ended_at", "session__starts_at"))
+            .filter(organisation=organisation, user__isnull=True, over_at__lt=cutoff)
             .exclude(display_name=FORMER_GUEST_NAME)
             .update(display_name=FORMER_GUEST_NAME)
         )

@@ -16,6 +16,7 @@ from frontloeber.demo import competences as competences_demo
 from frontloeber.demo import experiments as experiments_demo
 from frontloeber.demo import ideas as ideas_demo
 from frontloeber.demo import insights as insights_demo
+from frontloeber.demo import people as people_demo
 from frontloeber.demo import reflection as reflection_demo
 from frontloeber.demo import workshops as workshops_demo
 from frontloeber.organisations.models import (
@@ -206,6 +207,9 @@ class Command(BaseCommand):
         self.created += workshops_demo.seed(workplaces=workplaces, people=people)
         self.created += competences_demo.seed(workplaces=workplaces, people=people)
         self.created += insights_demo.seed(workplaces=workplaces, people=people)
+        self.created += people_demo.seed(
+            workplaces=workplaces, people=people, admin=admin, password=DEMO_PASSWORD
+        )
 
         self.stdout.write(
             self.style.SUCCESS(

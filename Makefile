@@ -13,10 +13,12 @@ PORT ?= 8000
 .PHONY: demo test bench bench-data bench-pages bench-restore bench-small serve worker lint messages vendor install lock clean
 
 # The lock file first, hash-checked (pip and setuptools included), then the project itself without
-# resolving anything more.
+# resolving anything more. `--no-deps` for the lock too: it names every package, and pip resolving it again
+# looked at new releases for a requirement with an extra (weasyprint's `fonttools[woff]`, which the lock
+# holds as `fonttools`) and refused the lot once fonttools 4.69.1 came out (2026-12-06).
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 

@@ -67,6 +67,9 @@ def pages():
         ("organisation roll-up", admins, reverse("reflection:rollup", kwargs=o)),
         ("practice overview", leaders, reverse("insights:overview", kwargs=w)),
         ("municipality view", admins, reverse("insights:organisation_overview", kwargs=o)),
+        ("audit log", admins, reverse("organisations:audit_log", kwargs=o)),
+        ("people not seen", admins, reverse("organisations:people_not_seen", kwargs=o)),
+        ("people who left", admins, reverse("organisations:people_who_left", kwargs=o)),
     ]
 
 

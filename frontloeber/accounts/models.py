@@ -61,6 +61,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["full_name", "email"]
+        # When a person was last seen (signed in, or joined if never): the admin's list of people not seen
+        # for a long time reads its first page from this, not by sorting a municipality's 30,000 people.
+        indexes = [models.Index(Coalesce("last_login", "date_joined"), "id", name="user_seen_at")]
 
     def __str__(self):
         if self.is_former_person:

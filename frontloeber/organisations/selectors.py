@@ -413,9 +413,8 @@ def people_not_seen(*, organisation, now):
     here = Membership.objects.filter(organisation=organisation)
     return (
         get_user_model()
-        .objects.filter(Exists(here.filter(user=OuterRef("pk"))), is_active=True)
-        .filter(Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff))
-        .annotate(seen_at=Coalesce("last_login", "date_joined"))
+        .objects.annotate(seen_at=Coalesce("last_login", "date_joined"))
+        .filter(Exists(here.filter(user=OuterRef("pk"))), is_active=True, seen_at__lt=cutoff)
         .prefetch_related(
             Prefetch(
                 "memberships",

@@ -682,18 +682,20 @@ def person_erase_refusal(*, organisation: Organisation, user, actor=None) -> str
             "%(person)s also belongs to a workplace of another organisation in Frontløber, so only their "
             "place here can be ended, not their account."
         ) % {"person": user}
-    for membership in Membership.objects.filter(
-        organisation=organisation, user=user, role=Role.LEADER
-    ).select_related("workplace"):
-        if (
-            not Membership.objects.filter(workplace_id=membership.workplace_id, role=Role.LEADER)
-            .exclude(pk=membership.pk)
-            .exists()
-        ):
-            return _("%(person)s is the only leader of %(workplace)s. Appoint another leader first.") % {
-                "person": user,
-                "workplace": membership.workplace.name,
-            }
+    other_leader = Membership.objects.filter(
+        workplace_id=models.OuterRef("workplace_id"), role=Role.LEADER
+    ).exclude(user=user)
+    sole = (
+        Membership.objects.filter(organisation=organisation, user=user, role=Role.LEADER)
+        .exclude(models.Exists(other_leader))
+        .select_related("workplace")
+        .first()
+    )
+    if sole is not None:
+        return _("%(person)s is the only leader of %(workplace)s. Appoint another leader first.") % {
+            "person": user,
+            "workplace": sole.workplace.name,
+        }
     return ""
 
 

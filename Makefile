@@ -10,7 +10,7 @@ COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-ex
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test bench bench-data bench-pages bench-restore bench-small serve worker lint messages vendor install lock clean
+.PHONY: demo test idp bench bench-data bench-pages bench-restore bench-small serve worker lint messages vendor install lock clean
 
 # The lock file first, hash-checked (pip and setuptools included), then the project itself without
 # resolving anything more. `--no-deps` for the lock too: it names every package, and pip resolving it again
@@ -38,10 +38,19 @@ demo: $(STAMP)
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(DEMO_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# The OpenID Connect provider the single sign-on tests sign in through (tests/idp) runs on Node.js with the
+# npm package oidc-provider, installed from its lock file and again whenever that changes.
+IDP_MODULES := tests/idp/node_modules/.package-lock.json
+$(IDP_MODULES): tests/idp/package-lock.json
+	npm ci --prefix tests/idp --no-audit --no-fund
+	touch $(IDP_MODULES)
+
+idp: $(IDP_MODULES)
+
 # One test process per core (pytest-xdist), whole files to a process so module fixtures are built once;
 # TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= auto
-test: $(STAMP)
+test: $(STAMP) $(IDP_MODULES)
 	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 # A large municipality on PostgreSQL (issue 16; not part of `make test`). `make bench` builds it in BENCH_DB

@@ -3,6 +3,9 @@
 import pytest
 from django.conf import settings
 
+# The real identity providers (SAML and OpenID Connect) that the single sign-on tests sign in through.
+pytest_plugins = ["tests.idp.fixtures"]
+
 
 def pytest_configure(config):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,6 +13,7 @@ def pytest_configure(config):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.AXES_ENABLED = False
+    settings.SSO_ALLOW_PLAIN_HTTP = True  # the test IdPs answer on http://127.0.0.1
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

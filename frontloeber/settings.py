@@ -69,6 +69,12 @@ INSTALLED_APPS = [
     "frontloeber.competences",
     "frontloeber.notifications",
     "frontloeber.insights",
+    "frontloeber.sso",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.saml",
+    "allauth.socialaccount.providers.openid_connect",
     "frontloeber.demo",
 ]
 
@@ -83,6 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "frontloeber.accounts.sessions.SessionLimitsMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -140,7 +147,32 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # How a person signed in through the organisation's own sign-in (frontloeber/sso/backends.py).
+    "frontloeber.sso.backends.SamlSignIn",
+    "frontloeber.sso.backends.OidcSignIn",
 ]
+
+# Single sign-on (issue 19): django-allauth runs SAML 2.0 and OpenID Connect; each organisation's provider
+# is read from frontloeber.sso's models by its adapter, and Frontløber decides who may in
+# (frontloeber/sso/adapter.py). allauth's own signup, e-mail and password pages are not used.
+ACCOUNT_ADAPTER = "frontloeber.sso.adapter.AccountAdapter"
+SOCIALACCOUNT_ADAPTER = "frontloeber.sso.adapter.SocialAccountAdapter"
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_PROVIDERS = {
+    "saml": {"provider_class": "frontloeber.sso.providers.SamlProvider"},
+    "openid_connect": {"provider_class": "frontloeber.sso.providers.OidcProvider"},
+}
+# Metadata and discovery documents are fetched over https only; plain http only for the test IdPs and the
+# demo on this machine.
+SSO_ALLOW_PLAIN_HTTP = env_bool("SSO_ALLOW_PLAIN_HTTP", DEBUG)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from frontloeber.sso.urls import protocol_urlpatterns as sso_protocol_urlpatterns
+
 urlpatterns = [
     path("", include("frontloeber.core.urls")),
     path("konto/", include("frontloeber.accounts.urls")),
@@ -16,6 +18,8 @@ urlpatterns = [
     path("", include("frontloeber.competences.urls")),
     path("", include("frontloeber.insights.urls")),
     path("varsler/", include("frontloeber.notifications.urls")),
+    path("", include("frontloeber.sso.urls")),
+    path("", include(sso_protocol_urlpatterns)),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -14,6 +14,7 @@ from frontloeber.ideas import services as idea_services
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import LeaderGroup, LeaderGroupMember, OrganisationDomain, Role
 from frontloeber.reflection import services as reflection_services
+from frontloeber.sso.models import IdentityProvider, LinkRequest, MappingRule
 from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
 from tests.factories import (
@@ -85,6 +86,8 @@ class Tenant:
     safety_review: object
     leader_group: object
     raised_barrier: object
+    mapping_rule: object
+    link_request: object
 
 
 def make_tenant():
@@ -215,7 +218,33 @@ def make_tenant():
         safety_review=reviewed.safety_reviews.get(),
         leader_group=_leader_group(workplace),
         raised_barrier=_raised_barrier(workplace, leader.user),
+        **_sign_in(workplace, employee.user),
     )
+
+
+def _sign_in(workplace, person):
+    """The organisation's own sign-in (OpenID Connect, not in use), a rule and a link request."""
+    organisation = workplace.organisation
+    IdentityProvider.objects.create(
+        organisation=organisation,
+        key=organisation.slug,
+        protocol="oidc",
+        issuer="https://login.example/tenant",
+        client_id="frontloeber",
+        client_secret="secret",
+        email_attribute="email",
+    )
+    return {
+        "mapping_rule": MappingRule.objects.create(
+            organisation=organisation,
+            kind="workplace",
+            value=f"unit-{workplace.pk}",
+            target_workplace=workplace,
+        ),
+        "link_request": LinkRequest.objects.create(
+            organisation=organisation, user=person, uid=f"uid-{person.pk}"
+        ),
+    }
 
 
 def _raised_barrier(workplace, leader):
@@ -322,6 +351,15 @@ TENANT_URLS = {
     "organisations:staff_import_apply": (org, lambda t: {"import_id": t.staff_import.pk}, {}),
     "organisations:staff_import_absent": (org, lambda t: {"import_id": t.staff_import.pk}, {}),
     "organisations:address_approve": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
+    "sso:settings": (org, no_objects, {}),
+    "sso:create": (org, no_objects, {"protocol": "saml"}),
+    "sso:metadata": (org, no_objects, {"metadata_url": "https://idp.example/metadata"}),
+    "sso:oidc": (org, no_objects, {"issuer": "https://idp.example", "client_id": "x", "client_secret": "y"}),
+    "sso:attributes": (org, no_objects, {"email_attribute": "mail", "default_role": "leader"}),
+    "sso:switch": (org, no_objects, {"what": "enable"}),
+    "sso:link_decide": (org, lambda t: {"request_id": t.link_request.pk}, {"decision": "confirm"}),
+    "sso:mapping": (org, no_objects, {"kind": "role", "value": "x", "role": "leader", "confirmed": "yes"}),
+    "sso:mapping_rule_remove": (org, lambda t: {"rule_id": t.mapping_rule.pk}, {}),
     "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
 }
 

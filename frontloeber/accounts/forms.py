@@ -4,6 +4,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from . import registry
+
 
 class LoginForm(AuthenticationForm):
     username = forms.EmailField(
@@ -14,6 +16,13 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or password is wrong. Check both and try again."),
         "inactive": _("This account is closed."),
     }
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        for refusal in registry.password_login_refusal:
+            reason = refusal(user=user)
+            if reason:
+                raise forms.ValidationError(reason, code="password_login_off")
 
 
 class ReauthenticateForm(forms.Form):

@@ -18,3 +18,15 @@ erasure = Registry(
     at the person with ``PROTECT`` is handed to ``former``, the former-employee account, afterwards;
     ``CASCADE`` rows go and ``SET_NULL`` references are cleared by the deletion."""
 )
+
+password_login_refusal = Registry(
+    """Callables ``(*, user) -> str | None``: why this person may not sign in with a password (their
+    organisation signs its people in through its own identity provider, issue 19), or None. Any one refusing
+    is enough: a person in several organisations follows the strictest."""
+)
+
+sign_in_options = Registry(
+    """Callables ``(request, *, next_url, user=None) -> list[dict]``: other ways to sign in that the login
+    page offers (``user`` None) and the re-authentication page offers the signed-in ``user`` (asking the
+    identity provider again). Each dict has ``label`` and ``action``, a URL the button posts ``next`` to."""
+)

@@ -52,7 +52,16 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         for extra in registry.login_page:
             kwargs.update(extra(self.request))
+        kwargs["sign_in_options"] = _sign_in_options(self.request, next_url=self.get_redirect_url())
         return super().get_context_data(**kwargs)
+
+
+def _sign_in_options(request, *, next_url, user=None):
+    return [
+        option
+        for offer in registry.sign_in_options
+        for option in offer(request, next_url=next_url, user=user)
+    ]
 
 
 # --- The person's account: their data, their sessions (issue 19, points 4 and 5) -----------------------
@@ -114,4 +123,9 @@ def reauthenticate(request):
             sessions.mark_proved(request)
             return HttpResponseRedirect(next_url or reverse("accounts:account"))
         ratelimit.hit(wrong_tries, window=REAUTHENTICATE_WINDOW)
-    return render(request, "accounts/reauthenticate.html", {"form": form, "next": next_url})
+    options = _sign_in_options(request, next_url=next_url, user=request.user)
+    return render(
+        request,
+        "accounts/reauthenticate.html",
+        {"form": form, "next": next_url, "sign_in_options": options},
+    )

@@ -99,6 +99,13 @@ class Organisation(models.Model):
             "(30–730)."
         ),
     )
+    # Whether people of this organisation may sign in with a Frontløber password (issue 19, point 1): off
+    # once its own identity provider signs them in. A person in several organisations follows the strictest.
+    password_login = models.BooleanField(
+        _("password login"),
+        default=True,
+        help_text=_("Off: people sign in only through the organisation's own sign-in (single sign-on)."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     RETENTION_FIELDS = (
@@ -484,6 +491,12 @@ class AuditAction(models.TextChoices):
     STAFF_IMPORTED = "staff_imported", _("staff list applied")
     ERASED = "erased", _("erased")
     ERASED_BY_RETENTION = "erased_by_retention", _("erased after the retention period")
+    SSO_CHANGED = "sso_changed", _("single sign-on changed")
+    SSO_CERTIFICATE = "sso_certificate", _("single sign-on certificate changed")
+    PASSWORD_LOGIN_CHANGED = "password_login_changed", _("password login switched")
+    MAPPING_CHANGED = "mapping_changed", _("sign-in mapping changed")
+    ACCOUNT_LINKED = "account_linked", _("account linked to the organisation's sign-in")
+    MAPPED = "mapped", _("memberships set by the organisation's sign-in")
 
 
 class AuditEntryQuerySet(OrganisationRowQuerySet):

@@ -25,6 +25,7 @@ from .models import (
     Membership,
     MembershipChange,
     MembershipChangeKind,
+    MembershipOrigin,
     Organisation,
     OrganisationAdmin,
     OrganisationDomain,
@@ -710,3 +711,39 @@ def staff_import_absent(*, staff_import):
         if (membership.user.email.lower(), membership.workplace_id) not in listed:
             absent.append(membership)
     return absent
+
+
+def organisations_of_person(*, user):
+    """The organisations the person is a member or an admin of."""
+    return Organisation.objects.filter(Q(memberships__user=user) | Q(admins__user=user)).distinct()
+
+
+def password_login_refusal(*, user) -> str | None:
+    """Why the person may not sign in with a password: one of their organisations has switched it off."""
+    strict = organisations_of_person(user=user).filter(password_login=False).order_by("name").first()
+    if strict is None:
+        return None
+    return _(
+        "%(organisation)s signs its people in through its own sign-in. Use “Log in with %(organisation)s” "
+        "above."
+    ) % {"organisation": strict.name}
+
+
+def mapped_membership_changes(*, memberships, wanted: dict) -> list[tuple]:
+    """What the organisation's sign-in mapping would change (issue 19, point 2): ``wanted`` maps workplace
+    ids to roles; ``memberships`` are the person's in the organisation. Only memberships the identity
+    provider made follow the mapping: one made by hand, an invitation or a staff list is never changed or
+    removed by it. Returns ``(kind, workplace_id, role, previous_role, membership)`` rows, kind being
+    "joins", "role" or "leaves"."""
+    changes = []
+    held = {m.workplace_id: m for m in memberships}
+    for workplace_id, role in wanted.items():
+        membership = held.get(workplace_id)
+        if membership is None:
+            changes.append(("joins", workplace_id, role, "", None))
+        elif membership.origin == MembershipOrigin.IDENTITY_PROVIDER and membership.role != role:
+            changes.append(("role", workplace_id, role, membership.role, membership))
+    for workplace_id, membership in held.items():
+        if workplace_id not in wanted and membership.origin == MembershipOrigin.IDENTITY_PROVIDER:
+            changes.append(("leaves", workplace_id, "", membership.role, membership))
+    return changes

@@ -236,6 +236,87 @@ def membership_remove(*, actor, membership: Membership, now=None, action=AuditAc
 
 
 @transaction.atomic
+def memberships_follow_identity_provider(*, organisation: Organisation, user, wanted: dict, now=None) -> list:
+    """Bring the person's mapped memberships in line with what the identity provider said at this sign-in.
+
+    A workplace that would be left without a leader keeps its mapped leader (the admin sees it on the
+    workplace) rather than end up with nobody to answer ideas. Returns the changes made."""
+    now = now or timezone.now()
+    memberships = list(
+        Membership.objects.filter(organisation=organisation, user=user).select_related("workplace")
+    )
+    workplaces = {w.pk: w for w in Workplace.objects.filter(organisation=organisation, pk__in=list(wanted))}
+    wanted = {pk: role for pk, role in wanted.items() if pk in workplaces}
+    made = []
+    for kind, workplace_id, role, previous, membership in selectors.mapped_membership_changes(
+        memberships=memberships, wanted=wanted
+    ):
+        if kind == "joins":
+            membership_add(
+                workplace=workplaces[workplace_id],
+                user=user,
+                role=role,
+                origin=MembershipOrigin.IDENTITY_PROVIDER,
+                now=now,
+            )
+        elif _leaves_workplace_without_leader(membership):
+            continue
+        elif kind == "role":
+            membership.role = role
+            membership.save(update_fields=["role"])
+            _record_change(
+                membership,
+                kind=MembershipChangeKind.ROLE_CHANGED,
+                actor=None,
+                previous_role=previous,
+                now=now,
+            )
+            audit_record(
+                organisation=organisation.pk,
+                workplace=workplace_id,
+                action=AuditAction.ROLE_CHANGED,
+                subject=user,
+                detail={
+                    "previous_role": previous,
+                    "role": role,
+                    "origin": MembershipOrigin.IDENTITY_PROVIDER,
+                },
+                now=now,
+            )
+        else:
+            _record_change(membership, kind=MembershipChangeKind.LEFT, actor=None, now=now)
+            audit_record(
+                organisation=organisation.pk,
+                workplace=workplace_id,
+                action=AuditAction.MEMBER_REMOVED,
+                subject=user,
+                detail={"role": previous, "origin": MembershipOrigin.IDENTITY_PROVIDER},
+                now=now,
+            )
+            membership.delete()
+        made.append((kind, workplace_id, role, previous))
+    return made
+
+
+@transaction.atomic
+def organisation_password_login_set(*, actor, organisation: Organisation, allowed: bool):
+    """Switch password sign-in on or off for the organisation's people (issue 19, point 1)."""
+    permissions.require_administer(user=actor, organisation=organisation)
+    allowed = bool(allowed)
+    if organisation.password_login == allowed:
+        return organisation
+    organisation.password_login = allowed
+    organisation.save(update_fields=["password_login"])
+    audit_record(
+        organisation=organisation,
+        action=AuditAction.PASSWORD_LOGIN_CHANGED,
+        actor=actor,
+        detail={"password_login": allowed},
+    )
+    return organisation
+
+
+@transaction.atomic
 def organisation_admin_add(*, organisation: Organisation, user, actor=None):
     admin, created = OrganisationAdmin.objects.get_or_create(organisation=organisation, user=user)
     if created:

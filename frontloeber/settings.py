@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "frontloeber.notifications",
     "frontloeber.insights",
     "frontloeber.sso",
+    "frontloeber.provisioning",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",

@@ -13,6 +13,7 @@ from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import LeaderGroup, LeaderGroupMember, OrganisationDomain, Role
+from frontloeber.provisioning import services as provisioning_services
 from frontloeber.reflection import services as reflection_services
 from frontloeber.sso.models import IdentityProvider, LinkRequest, MappingRule
 from frontloeber.workshops import services as workshop_services
@@ -88,6 +89,7 @@ class Tenant:
     raised_barrier: object
     mapping_rule: object
     link_request: object
+    scim_token: object
 
 
 def make_tenant():
@@ -219,6 +221,9 @@ def make_tenant():
         leader_group=_leader_group(workplace),
         raised_barrier=_raised_barrier(workplace, leader.user),
         **_sign_in(workplace, employee.user),
+        scim_token=provisioning_services.scim_token_create(
+            actor=admin.user, organisation=workplace.organisation, name="Entra ID"
+        )[0],
     )
 
 
@@ -361,6 +366,8 @@ TENANT_URLS = {
     "sso:mapping": (org, no_objects, {"kind": "role", "value": "x", "role": "leader", "confirmed": "yes"}),
     "sso:mapping_rule_remove": (org, lambda t: {"rule_id": t.mapping_rule.pk}, {}),
     "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
+    "provisioning:tokens": (org, no_objects, {"name": "Hacked"}),
+    "provisioning:token_revoke": (org, lambda t: {"token_id": t.scim_token.pk}, {}),
 }
 
 IDEA_POST = {

@@ -41,6 +41,11 @@ LATER_TABLES = {
     "sso_identityprovider",
     "sso_linkrequest",
     "sso_mappingrule",
+    "organisations_domainclaim",
+    "provisioning_scimtoken",
+    "provisioning_scimidentity",
+    "provisioning_scimgroup",
+    "provisioning_scimgroupmember",
 }
 # Tables the migrations rename: counted under their newest name.
 RENAMED = {

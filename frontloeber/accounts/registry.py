@@ -28,5 +28,6 @@ password_login_refusal = Registry(
 sign_in_options = Registry(
     """Callables ``(request, *, next_url, user=None) -> list[dict]``: other ways to sign in that the login
     page offers (``user`` None) and the re-authentication page offers the signed-in ``user`` (asking the
-    identity provider again). Each dict has ``label`` and ``action``, a URL the button posts ``next`` to."""
+    identity provider again). Each dict has ``label`` and ``action``, a URL the button posts ``next`` to
+    (or sends it to by GET, with ``by_get``)."""
 )

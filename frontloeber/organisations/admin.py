@@ -1,6 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
 
-from .models import Invitation, Membership, Organisation, OrganisationAdmin, Workplace
+from .models import DomainClaim, Invitation, Membership, Organisation, OrganisationAdmin, Workplace
+from .services import domain_claim_decide
 
 
 @admin.register(Organisation)
@@ -35,3 +38,44 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["email"]
     raw_id_fields = ["invited_by", "accepted_by", "workplace", "organisation"]
+
+
+@admin.register(DomainClaim)
+class DomainClaimAdmin(admin.ModelAdmin):
+    """Where a platform operator decides an admin's claim to a domain another organisation holds."""
+
+    list_display = ["domain", "organisation", "claimed_by", "created_at", "decided_at", "moved"]
+    list_filter = ["moved"]
+    search_fields = ["domain"]
+    readonly_fields = [
+        "organisation",
+        "domain",
+        "claimed_by",
+        "created_at",
+        "decided_at",
+        "decided_by",
+        "moved",
+    ]
+    actions = ["move_domain", "refuse_claim"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def _decide(self, request, queryset, *, move):
+        for claim in queryset:
+            try:
+                domain_claim_decide(operator=request.user, claim=claim, move=move)
+            except (PermissionDenied, ValidationError) as error:
+                self.message_user(
+                    request,
+                    f"{claim.domain}: {' '.join(getattr(error, 'messages', [str(error)]))}",
+                    messages.ERROR,
+                )
+
+    @admin.action(description=_("Move the domain to the claiming organisation"))
+    def move_domain(self, request, queryset):
+        self._decide(request, queryset, move=True)
+
+    @admin.action(description=_("Refuse the claim"))
+    def refuse_claim(self, request, queryset):
+        self._decide(request, queryset, move=False)

@@ -80,4 +80,12 @@ def audit_detail_text(entry) -> str:
         parts.append(_("their contributions kept as “Former employee”"))
     if "count" in detail:
         parts.append(_("%(count)s people") % {"count": detail["count"]})
+    if "group" in detail:
+        parts.append(_("group %(group)s") % {"group": detail["group"]})
+    if detail.get("via"):
+        # Which system did it, and with which of its credentials (provisioning: "SCIM" and the token's name).
+        via = detail["via"]
+        if detail.get("token"):
+            via = _("%(via)s, token “%(token)s”") % {"via": via, "token": detail["token"]}
+        parts.append(_("by %(via)s") % {"via": via})
     return "; ".join(str(part) for part in parts)

@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from frontloeber.accounts.registry import sign_in_options
+
 from . import services
 from .forms import AcceptInvitationForm
 
@@ -43,6 +45,14 @@ def invitation_accept(request, token):
 
     if get_user_model().objects.filter(email__iexact=invitation.email).exists():
         return render(request, "organisations/invitation_login.html", context)
+
+    if not invitation.workplace.organisation.password_login:
+        # The organisation's own sign-in makes the account; the invitation is accepted when they are back.
+        context["sign_in_options"] = [
+            option for offer in sign_in_options for option in offer(request, next_url=request.path, user=None)
+        ]
+        context["next"] = request.path
+        return render(request, "organisations/invitation_sign_in_elsewhere.html", context)
 
     form = AcceptInvitationForm(request.POST or None, email=invitation.email)
     if request.method == "POST" and form.is_valid():

@@ -324,6 +324,44 @@ class OrganisationDomain(OrganisationRow):
         return self.domain
 
 
+class DomainClaim(OrganisationRow):
+    """An admin's claim to an e-mail domain another organisation holds. A domain belongs to one organisation
+    only, and single sign-on lets in only its addresses, so neither admin can move it: a platform operator
+    (a superuser, in Django's admin) decides, after checking with both."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    domain = models.CharField(_("domain"), max_length=253)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("claimed"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moved = models.BooleanField(_("moved"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("domain claim")
+        verbose_name_plural = _("domain claims")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "created_at"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "domain"],
+                condition=models.Q(decided_at__isnull=True),
+                name="domain_claim_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.domain} → {self.organisation_id}"
+
+    @property
+    def is_pending(self):
+        return self.decided_at is None
+
+
 class AddressApproval(OrganisationRow):
     """An organisation admin's approval of a person whose e-mail address is outside the organisation's
     domains (substitutes and hourly staff often use a private address): until then they are not asked in
@@ -485,6 +523,8 @@ class AuditAction(models.TextChoices):
     ADDRESS_WITHDRAWN = "address_withdrawn", _("outside address approval withdrawn")
     DOMAIN_ADDED = "domain_added", _("e-mail domain added")
     DOMAIN_REMOVED = "domain_removed", _("e-mail domain removed")
+    DOMAIN_CLAIMED = "domain_claimed", _("e-mail domain claimed from another organisation")
+    DOMAIN_MOVED = "domain_moved", _("e-mail domain moved by the platform operator")
     SAFETY_CONTACT_ADDED = "safety_contact_added", _("named a safety reviewer")
     SAFETY_CONTACT_REMOVED = "safety_contact_removed", _("no longer a safety reviewer")
     RETENTION_CHANGED = "retention_changed", _("retention periods changed")
@@ -497,6 +537,12 @@ class AuditAction(models.TextChoices):
     MAPPING_CHANGED = "mapping_changed", _("sign-in mapping changed")
     ACCOUNT_LINKED = "account_linked", _("account linked to the organisation's sign-in")
     MAPPED = "mapped", _("memberships set by the organisation's sign-in")
+    SCIM_TOKEN_CREATED = "scim_token_created", _("SCIM token made")
+    SCIM_TOKEN_REVOKED = "scim_token_revoked", _("SCIM token revoked")
+    SCIM_USER_CREATED = "scim_user_created", _("person made by provisioning (SCIM)")
+    SCIM_USER_CHANGED = "scim_user_changed", _("person changed by provisioning (SCIM)")
+    SCIM_USER_DEACTIVATED = "scim_user_deactivated", _("person deactivated by provisioning (SCIM)")
+    SCIM_GROUP_CHANGED = "scim_group_changed", _("group changed by provisioning (SCIM)")
 
 
 class AuditEntryQuerySet(OrganisationRowQuerySet):

@@ -21,6 +21,7 @@ from frontloeber.core.compiled import fetch_with_ids
 from .models import (
     AddressApproval,
     AuditEntry,
+    DomainClaim,
     Invitation,
     Membership,
     MembershipChange,
@@ -252,6 +253,10 @@ def organisation_admin_ids(*, organisation_id):
 
 def organisation_domain_list(*, organisation):
     return OrganisationDomain.objects.filter(organisation=organisation).select_related("added_by")
+
+
+def domain_claims_pending(*, organisation):
+    return DomainClaim.objects.filter(organisation=organisation, decided_at__isnull=True)
 
 
 def access_organisation_domain(*, organisation, domain_id):

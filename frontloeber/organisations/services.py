@@ -25,6 +25,7 @@ from .models import (
     AddressApproval,
     AuditAction,
     CoreTaskRevision,
+    DomainClaim,
     Invitation,
     LeaderGroup,
     LeaderGroupMember,
@@ -222,6 +223,10 @@ def membership_remove(*, actor, membership: Membership, now=None, action=AuditAc
     permissions.require_manage_people(user=actor, workplace=membership.workplace)
     if _leaves_workplace_without_leader(membership):
         raise ValidationError(_("A workplace needs at least one leader. Appoint another leader first."))
+    _membership_delete(membership, actor=actor, action=action, now=now)
+
+
+def _membership_delete(membership, *, actor, action, now=None, detail=None):
     _record_change(membership, kind=MembershipChangeKind.LEFT, actor=actor, now=now)
     audit_record(
         organisation=membership.organisation_id,
@@ -229,7 +234,7 @@ def membership_remove(*, actor, membership: Membership, now=None, action=AuditAc
         action=action,
         actor=actor,
         subject=membership.user,
-        detail={"role": membership.role},
+        detail={"role": membership.role, **(detail or {})},
         now=now,
     )
     membership.delete()
@@ -353,7 +358,6 @@ def normalise_domain(value) -> str:
     return value if _DOMAIN.match(value) else ""
 
 
-@transaction.atomic
 def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -> OrganisationDomain:
     permissions.require_administer(user=actor, organisation=organisation)
     normalised = normalise_domain(domain)
@@ -374,19 +378,80 @@ def organisation_domain_add(*, actor, organisation: Organisation, domain: str) -
         if existing.organisation_id == organisation.pk:
             message = _("%(domain)s is already on the list.") % {"domain": normalised}
             raise ValidationError({"domain": message})
+        # Not in a transaction with the refusal: the claim must outlive it.
+        domain_claim_create(actor=actor, organisation=organisation, domain=normalised)
         raise ValidationError(
             {
                 "domain": _(
-                    "%(domain)s belongs to another organisation in Frontløber. If it is yours, ask the "
-                    "people running Frontløber to move it."
+                    "%(domain)s belongs to another organisation in Frontløber. Your claim has gone to the "
+                    "people running Frontløber, who check with both organisations before they move it; it is "
+                    "listed below until then."
                 )
                 % {"domain": normalised}
             }
         )
-    audit_record(
-        organisation=organisation, action=AuditAction.DOMAIN_ADDED, actor=actor, detail={"domain": normalised}
+    with transaction.atomic():
+        audit_record(
+            organisation=organisation,
+            action=AuditAction.DOMAIN_ADDED,
+            actor=actor,
+            detail={"domain": normalised},
+        )
+        return OrganisationDomain.objects.create(organisation=organisation, domain=normalised, added_by=actor)
+
+
+@transaction.atomic
+def domain_claim_create(*, actor, organisation: Organisation, domain: str) -> DomainClaim:
+    permissions.require_administer(user=actor, organisation=organisation)
+    claim, created = DomainClaim.objects.get_or_create(
+        organisation=organisation, domain=domain, decided_at=None, defaults={"claimed_by": actor}
     )
-    return OrganisationDomain.objects.create(organisation=organisation, domain=normalised, added_by=actor)
+    if created:
+        audit_record(
+            organisation=organisation,
+            action=AuditAction.DOMAIN_CLAIMED,
+            actor=actor,
+            detail={"domain": domain},
+        )
+    return claim
+
+
+@transaction.atomic
+def domain_claim_decide(*, operator, claim: DomainClaim, move: bool, now=None) -> DomainClaim:
+    """A platform operator moves the domain to the claiming organisation, or refuses the claim. Both
+    organisations' audit logs say what happened."""
+    if not (operator.is_active and operator.is_superuser):
+        raise PermissionDenied(_("Only the people running Frontløber decide a claim to a domain."))
+    claim = DomainClaim.objects.select_for_update().get(pk=claim.pk)
+    if not claim.is_pending:
+        raise ValidationError(_("The claim is decided already."))
+    now = now or timezone.now()
+    held = OrganisationDomain.objects.select_for_update().filter(domain=claim.domain).first()
+    if move and held is not None and held.organisation_id != claim.organisation_id:
+        previous = held.organisation_id
+        held.organisation_id = claim.organisation_id
+        held.added_by = claim.claimed_by
+        held.save(update_fields=["organisation", "added_by"])
+        detail = {"domain": claim.domain, "by": "operator"}
+        audit_record(organisation=previous, action=AuditAction.DOMAIN_MOVED, detail=detail, now=now)
+        audit_record(
+            organisation=claim.organisation_id, action=AuditAction.DOMAIN_MOVED, detail=detail, now=now
+        )
+    elif move and held is None:
+        OrganisationDomain.objects.create(
+            organisation_id=claim.organisation_id, domain=claim.domain, added_by=claim.claimed_by
+        )
+        audit_record(
+            organisation=claim.organisation_id,
+            action=AuditAction.DOMAIN_ADDED,
+            detail={"domain": claim.domain, "by": "operator"},
+            now=now,
+        )
+    claim.decided_at = now
+    claim.decided_by = operator
+    claim.moved = bool(move)
+    claim.save(update_fields=["decided_at", "decided_by", "moved"])
+    return claim
 
 
 @transaction.atomic
@@ -571,6 +636,15 @@ def invitation_accept_new_user(*, token: str, full_name: str, password: str):
     invitation = _lock_usable(token)
     if get_user_model().objects.filter(email__iexact=invitation.email).exists():
         raise ValidationError(_("An account with this e-mail address exists already. Log in to accept."))
+    organisation = invitation.workplace.organisation
+    if not organisation.password_login:
+        raise ValidationError(
+            _(
+                "%(organisation)s signs its people in through its own sign-in, not with a password: log in "
+                "with it."
+            )
+            % {"organisation": organisation.name}
+        )
     user = get_user_model().objects.create_user(
         email=invitation.email, password=password, full_name=full_name.strip()
     )
@@ -720,10 +794,30 @@ def leavers_confirm(*, actor, organisation: Organisation, users, now=None) -> in
     return len({m.user_id for m in memberships})
 
 
-def _leavers_remove(*, actor, memberships, now):
+@transaction.atomic
+def leaver_confirm_by_system(*, organisation: Organisation, user, detail: dict, now=None) -> int:
+    """A system the organisation runs says the person has left it (its provisioning service, through SCIM):
+    their memberships of its workplaces go as a confirmed leaver's do, recorded with no actor and with
+    ``detail`` (which system, in words that name nobody), and an account left with no workplace anywhere is
+    closed. Refused with a ``ValidationError`` naming the workplace, changing nothing, where the person is a
+    workplace's only leader. Returns how many memberships went."""
+    now = now or timezone.now()
+    memberships = list(
+        Membership.objects.select_for_update(of=("self",))
+        .filter(organisation=organisation, user=user)
+        .select_related("workplace", "user")
+    )
+    _leavers_remove(actor=None, memberships=memberships, now=now, detail=detail)
+    if not memberships:
+        _close_accounts_without_place({user.pk})
+    return len(memberships)
+
+
+def _leavers_remove(*, actor, memberships, now, detail=None):
     """Take leavers out of their workplaces: refused if a workplace would have no leader left once all of
     them are gone (two leaders leaving together each see the other, one at a time); an account left with no
-    workplace anywhere is closed."""
+    workplace anywhere is closed. ``actor`` None: a system did it (``leaver_confirm_by_system``), which the
+    caller has vouched for; otherwise each removal checks the actor may manage the workplace's people."""
     leaving = [membership.pk for membership in memberships]
     for membership in memberships:
         if membership.role != Role.LEADER:
@@ -737,7 +831,14 @@ def _leavers_remove(*, actor, memberships, now):
                 % {"person": membership.user, "workplace": membership.workplace.name}
             )
     for membership in memberships:
-        membership_remove(actor=actor, membership=membership, now=now, action=AuditAction.LEAVER_CONFIRMED)
+        if actor is None:
+            _membership_delete(
+                membership, actor=None, action=AuditAction.LEAVER_CONFIRMED, now=now, detail=detail
+            )
+        else:
+            membership_remove(
+                actor=actor, membership=membership, now=now, action=AuditAction.LEAVER_CONFIRMED
+            )
     _close_accounts_without_place({membership.user_id for membership in memberships})
 
 

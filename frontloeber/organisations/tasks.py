@@ -69,6 +69,7 @@ def staff_import_run(*, import_id: int) -> int:
                     "user": user,
                     "organisation": staff_import.organisation,
                     "url": staff_welcome_url(user),
+                    "login_url": f"{settings.SITE_URL}{reverse('accounts:login')}",
                 }
                 subject = _("Welcome to Frontløber at %(organisation)s") % {
                     "organisation": staff_import.organisation.name

@@ -408,7 +408,11 @@ def domains(request):
     return render(
         request,
         "organisations/domains.html",
-        {"form": form, "domains": selectors.organisation_domain_list(organisation=organisation)},
+        {
+            "form": form,
+            "domains": selectors.organisation_domain_list(organisation=organisation),
+            "claims": selectors.domain_claims_pending(organisation=organisation),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -1,6 +1,7 @@
 """Writes for the organisation's own sign-in: its configuration (admins only, audited), and what a sign-in
 through it does to the person (just-in-time account, name, mapped memberships, linking)."""
 
+import dataclasses
 import json
 from urllib.parse import urlsplit
 
@@ -30,7 +31,7 @@ from frontloeber.organisations.services import (
     organisation_password_login_set,
 )
 
-from . import selectors
+from . import registry, selectors
 from .models import (
     OIOSAML_EMAIL,
     OIOSAML_FIRST_NAME,
@@ -408,7 +409,14 @@ def sign_in_apply(*, provider: IdentityProvider, user, asserted, now=None):
     if asserted.name and asserted.name != user.full_name:
         user.full_name = asserted.name
         user.save(update_fields=["full_name"])
-    rules = selectors.mapping_rules(organisation=provider.organisation)
+    more = [
+        value
+        for source in registry.person_units
+        for value in source(organisation=provider.organisation, user=user)
+    ]
+    if more:
+        asserted = dataclasses.replace(asserted, units=[*asserted.units, *more])
+    rules = selectors.mapping_rules_for(organisation=provider.organisation, asserted=asserted)
     wanted = selectors.wanted_memberships(provider=provider, rules=rules, asserted=asserted)
     made = memberships_follow_identity_provider(
         organisation=provider.organisation, user=user, wanted=wanted, now=now

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.accounts.sessions import reauthentication_required
+from frontloeber.core import ratelimit
 from frontloeber.core.forms import apply_validation_error, error_text
+from frontloeber.core.pagination import paginate
 from frontloeber.organisations.models import Workplace
 from frontloeber.organisations.tenancy import organisation_admin_view
 
@@ -22,6 +24,11 @@ from .adapter import BACKENDS, LINK_SESSION_KEY
 from .forms import AttributesForm, ChooseForm, LinkForm, MetadataForm, OidcForm, ProtocolForm, RuleForm
 from .models import LinkRequest, MappingRule, RuleKind
 from .saml_metadata import certificate_fingerprint, certificate_not_after
+
+# Wrong passwords on the linking page per account in a quarter of an hour: a sign-in the IdP vouched for
+# must not become a way to guess another account's password.
+LINK_TRIES = 10
+LINK_WINDOW = 15 * 60
 
 
 def _safe_next(request, value):
@@ -96,10 +103,16 @@ def link(request):
     if link_request is None:
         return render(request, "sso/link_gone.html", status=404)
     form = LinkForm(request.POST or None)
+    wrong_tries = f"sso-link:{link_request.user_id}"
+    if request.method == "POST" and ratelimit.count(wrong_tries) >= LINK_TRIES:
+        return render(
+            request, "sso/link.html", {"form": form, "link_request": link_request, "paused": True}, status=429
+        )
     if request.method == "POST" and form.is_valid():
         try:
             account, provider = services.link_prove(link=link_request, password=form.cleaned_data["password"])
         except ValidationError as error:
+            ratelimit.hit(wrong_tries, window=LINK_WINDOW)
             apply_validation_error(form, error)
         else:
             del request.session[LINK_SESSION_KEY]
@@ -191,27 +204,37 @@ def sso_create(request):
     return _settings_page(request, None, status=400, protocol_form=form)
 
 
+def _save(request, provider, form, save, *, success, form_name):
+    """A settings form posted: saved and back to the page with a message, or the page again with why not."""
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, success)
+            return _back(request)
+    return _settings_page(request, provider, status=400, **{form_name: form})
+
+
 @organisation_admin_view
 @reauthentication_required
 @require_POST
 def sso_metadata(request):
     provider = _provider_or_404(request)
+
+    def save(data):
+        upload = data.get("metadata_file")
+        services.identity_provider_saml_metadata(
+            actor=request.user,
+            provider=provider,
+            content=upload.read() if upload else b"",
+            url=data.get("metadata_url") or "",
+        )
+
     form = MetadataForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data.get("metadata_file")
-        try:
-            services.identity_provider_saml_metadata(
-                actor=request.user,
-                provider=provider,
-                content=upload.read() if upload else b"",
-                url=form.cleaned_data.get("metadata_url") or "",
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The identity provider's metadata is read."))
-            return _back(request)
-    return _settings_page(request, provider, status=400, metadata_form=form)
+    success = _("The identity provider's metadata is read.")
+    return _save(request, provider, form, save, success=success, form_name="metadata_form")
 
 
 @organisation_admin_view
@@ -219,16 +242,12 @@ def sso_metadata(request):
 @require_POST
 def sso_oidc(request):
     provider = _provider_or_404(request)
-    form = OidcForm(request.POST)
-    if form.is_valid():
-        try:
-            services.identity_provider_oidc_update(actor=request.user, provider=provider, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The OpenID Connect provider answered and is saved."))
-            return _back(request)
-    return _settings_page(request, provider, status=400, oidc_form=form)
+
+    def save(data):
+        services.identity_provider_oidc_update(actor=request.user, provider=provider, **data)
+
+    success = _("The OpenID Connect provider answered and is saved.")
+    return _save(request, provider, OidcForm(request.POST), save, success=success, form_name="oidc_form")
 
 
 @organisation_admin_view
@@ -236,16 +255,12 @@ def sso_oidc(request):
 @require_POST
 def sso_attributes(request):
     provider = _provider_or_404(request)
+
+    def save(data):
+        services.identity_provider_attributes(actor=request.user, provider=provider, **data)
+
     form = AttributesForm(request.POST)
-    if form.is_valid():
-        try:
-            services.identity_provider_attributes(actor=request.user, provider=provider, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Saved."))
-            return _back(request)
-    return _settings_page(request, provider, status=400, attributes_form=form)
+    return _save(request, provider, form, save, success=_("Saved."), form_name="attributes_form")
 
 
 @organisation_admin_view
@@ -310,7 +325,7 @@ def sso_link_decide(request, request_id):
 def _mapping_page(request, provider, *, form=None, preview=None, pending=None, status=200):
     organisation = request.organisation
     workplaces = list(Workplace.objects.filter(organisation=organisation).order_by("name"))
-    rules = selectors.mapping_rules(organisation=organisation)
+    rules = paginate(request, selectors.mapping_rules_listed(organisation=organisation))
     return render(
         request,
         "sso/mapping.html",

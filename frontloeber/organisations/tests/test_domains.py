@@ -143,3 +143,38 @@ def test_a_pasted_address_or_web_address_gives_its_domain(client, admin, value):
     client.force_login(admin.user)
     assert client.post(org_url("domains", admin.organisation), {"domain": value}).status_code == 302
     assert OrganisationDomain.objects.get().domain == "fjordby.dk"
+
+
+def test_a_domain_of_another_organisation_is_claimed_and_a_platform_operator_moves_it(client, admin):
+    from django.core.exceptions import PermissionDenied
+
+    from frontloeber.organisations.models import AuditAction, AuditEntry, DomainClaim, OrganisationDomain
+    from frontloeber.organisations.services import domain_claim_decide
+    from tests.factories import OrganisationFactory, UserFactory
+
+    holder = OrganisationFactory()
+    OrganisationDomain.objects.create(organisation=holder, domain="kommune.dk")
+    organisation = admin.organisation
+    client.force_login(admin.user)
+    url = reverse("organisations:domains", kwargs={"org_slug": organisation.slug})
+    response = client.post(url, {"domain": "kommune.dk"})
+    assert response.status_code == 400
+    claim = DomainClaim.objects.get(organisation=organisation, domain="kommune.dk")
+    assert "kommune.dk" in client.get(url).content.decode()
+    client.post(url, {"domain": "kommune.dk"})
+    assert DomainClaim.objects.filter(organisation=organisation).count() == 1, (
+        "one claim, however often asked"
+    )
+
+    with pytest.raises(PermissionDenied):
+        domain_claim_decide(operator=admin.user, claim=claim, move=True)
+    operator = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(operator)
+    changelist = reverse("admin:organisations_domainclaim_changelist")
+    response = client.post(changelist, {"action": "move_domain", "_selected_action": [claim.pk]})
+    assert response.status_code == 302
+    assert OrganisationDomain.objects.get(domain="kommune.dk").organisation == organisation
+    claim.refresh_from_db()
+    assert claim.moved is True and claim.decided_by == operator
+    for side in (holder, organisation):
+        assert AuditEntry.objects.filter(organisation=side, action=AuditAction.DOMAIN_MOVED).exists()

@@ -231,3 +231,111 @@ def test_a_mapping_never_touches_a_membership_made_by_hand():
     )
     membership = Membership.objects.get(user=person)
     assert (membership.role, membership.origin) == (Role.OBSERVER, MembershipOrigin.ADMIN)
+
+
+def _password_login_off(organisation, admin):
+    provider = IdentityProvider.objects.create(
+        organisation=organisation,
+        key=organisation.slug,
+        protocol="oidc",
+        issuer="https://login.example/t",
+        client_id="c",
+        client_secret="s",
+        email_attribute="email",
+    )
+    services.identity_provider_enable(actor=admin, provider=provider, enabled=True)
+    services.password_login_set(actor=admin, organisation=organisation, allowed=False)
+    return provider
+
+
+def test_an_invitation_where_passwords_are_off_leads_to_the_organisations_sign_in(client, mailoutbox):
+    from frontloeber.organisations.models import Invitation
+    from frontloeber.organisations.services import invitation_create, invitation_url
+    from tests.factories import member
+
+    organisation, admin = organisation_with_admin("fjordby.dk")
+    _password_login_off(organisation, admin)
+    workplace = WorkplaceFactory(organisation=organisation)
+    leader = member(workplace, Role.LEADER).user
+    invitation = invitation_create(
+        actor=leader, workplace=workplace, email="ny@fjordby.dk", role=Role.EMPLOYEE
+    )
+    assert (
+        "Log in with your organisation" in mailoutbox[-1].body
+        or "Log ind med din organisation" in mailoutbox[-1].body
+    )
+    path = invitation_url(invitation=invitation).split("://", 1)[1].split("/", 1)[1]
+    page = client.get("/" + path)
+    assert page.status_code == 200
+    assert reverse("sso:choose") in page.content.decode()
+    client.post(
+        "/" + path, {"full_name": "Ny", "password1": "a-long-password-1", "password2": "a-long-password-1"}
+    )
+    assert not Invitation.objects.get(pk=invitation.pk).accepted_at
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(email="ny@fjordby.dk").exists()
+
+
+def test_the_welcome_from_a_staff_list_says_to_use_the_organisations_sign_in():
+    from django.template.loader import render_to_string
+
+    organisation, admin = organisation_with_admin("fjordby.dk")
+    _password_login_off(organisation, admin)
+    organisation.refresh_from_db()
+    body = render_to_string(
+        "organisations/email/welcome.txt",
+        {
+            "user": admin,
+            "organisation": organisation,
+            "url": "https://x/set-password",
+            "login_url": "https://x/login",
+        },
+    )
+    assert "https://x/login" in body and "https://x/set-password" not in body
+
+
+def _grow(organisation, provider, n):
+    from allauth.socialaccount.models import SocialAccount
+
+    from frontloeber.sso.models import LinkRequest, MappingRule
+
+    for _ in range(n):
+        workplace = WorkplaceFactory(organisation=organisation)
+        MappingRule.objects.create(
+            organisation=organisation, kind="workplace", value=f"g-{workplace.pk}", target_workplace=workplace
+        )
+        person = UserFactory()
+        SocialAccount.objects.create(
+            user=person,
+            provider=provider.provider_id,
+            uid=f"u-{person.pk}",
+            extra_data={"userinfo": {"groups": [f"g-{workplace.pk}"]}},
+        )
+        membership_add(
+            workplace=workplace, user=person, role=Role.EMPLOYEE, origin=MembershipOrigin.IDENTITY_PROVIDER
+        )
+        LinkRequest.objects.create(organisation=organisation, user=UserFactory(), uid=f"l-{person.pk}")
+
+
+SETTINGS_QUERIES = 8
+MAPPING_QUERIES = 9
+PREVIEW_QUERIES = 14
+
+
+def test_the_pages_read_a_fixed_number_of_queries(client, django_assert_num_queries):
+    organisation, admin = organisation_with_admin("fjordby.dk")
+    provider = services.identity_provider_create(actor=admin, organisation=organisation, protocol="oidc")
+    client.force_login(admin)
+    settings_url = reverse("sso:settings", kwargs={"org_slug": organisation.slug})
+    mapping_url = reverse("sso:mapping", kwargs={"org_slug": organisation.slug})
+    target = WorkplaceFactory(organisation=organisation)
+    preview = {"kind": "workplace", "value": "g-new", "workplace": str(target.pk)}
+    for size in (2, 6):
+        _grow(organisation, provider, size)
+        with django_assert_num_queries(SETTINGS_QUERIES):
+            assert client.get(settings_url).status_code == 200
+        with django_assert_num_queries(MAPPING_QUERIES):
+            assert client.get(mapping_url).status_code == 200
+        with django_assert_num_queries(PREVIEW_QUERIES):
+            assert client.post(mapping_url, preview).status_code == 200

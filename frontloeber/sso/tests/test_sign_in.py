@@ -326,3 +326,34 @@ def test_a_wrong_oidc_nonce_is_refused(client, oidc_idp, oidc_world):
     assert session is not None and original is services.sign_in_person
     assert response.status_code == 400 and "_auth_user_id" not in client.session
     assert not User.objects.filter(email="nina@sundby.dk").exists()
+
+
+def test_a_replayed_saml_answer_is_refused(client, saml_idp, saml_world):
+    """The answer is tied to the request Frontløber made (InResponseTo), which is used up by the first."""
+    _organisation, _admin, provider, _home, _other = saml_world
+    _saml_user(saml_idp, "ida", "ida@fjordby.dk", "U-100")
+    kept = {}
+
+    def keep(encoded):
+        kept["answer"] = encoded
+        return encoded
+
+    saml_sign_in(client, provider, "ida", tamper=keep)
+    assert client.session["_auth_user_id"]
+    client.logout()
+    acs = reverse("saml_acs", kwargs={"organization_slug": provider.key})
+    response = client.post(acs, {"SAMLResponse": kept["answer"], "RelayState": ""})
+    response = client.get(response["Location"])
+    assert response.status_code in (400, 403) and "_auth_user_id" not in client.session
+
+
+def test_the_linking_page_stops_guessing(client, saml_idp, saml_world):
+    _organisation, _admin, provider, _home, _other = saml_world
+    existing = UserFactory(email="gro@fjordby.dk")
+    _saml_user(saml_idp, "gro", "gro@fjordby.dk", "U-100")
+    saml_sign_in(client, provider, "gro")
+    for _ in range(10):
+        assert client.post(reverse("sso:link"), {"password": "guess"}).status_code == 200
+    response = client.post(reverse("sso:link"), {"password": PASSWORD})
+    assert response.status_code == 429 and "_auth_user_id" not in client.session
+    assert not SocialAccount.objects.filter(user=existing).exists()

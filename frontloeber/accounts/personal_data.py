@@ -82,6 +82,8 @@ def personal_data_zip(*, user, now=None) -> bytes:
                 f"{name}.json", json.dumps(rows, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder)
             )
             archive.writestr(f"{name}.csv", _csv(rows))
+    for told in registry.personal_data_exported:
+        told(user=user, now=now)
     return buffer.getvalue()
 
 

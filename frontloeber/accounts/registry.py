@@ -31,3 +31,8 @@ sign_in_options = Registry(
     identity provider again). Each dict has ``label`` and ``action``, a URL the button posts ``next`` to
     (or sends it to by GET, with ``by_get``)."""
 )
+
+personal_data_exported = Registry(
+    """Callables ``(*, user, now) -> None`` told when a person has downloaded their data (art. 15):
+    organisations writes it in the audit log of each of their organisations."""
+)

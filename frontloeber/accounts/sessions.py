@@ -42,13 +42,20 @@ def sign_in_method(user):
 
 @receiver(user_logged_in, dispatch_uid="accounts.sessions.signed_in")
 def signed_in(sender, request, user, **kwargs):
-    """A sign-in starts the session's clocks and counts as a fresh proof; it is recorded as a sign-in."""
+    """A sign-in starts the session's clocks and is recorded as a sign-in. It counts as a fresh proof when
+    the person typed their password, or when the identity provider was asked to ask them again
+    (``request.fl_proved``, set by single sign-on for ForceAuthn / prompt=login): an ordinary single sign-on
+    may be answered silently from the IdP's own session, which proves nothing about who is at the screen."""
+    method = sign_in_method(user)
     if request is not None and hasattr(request, "session"):
         now = _now()
         request.session[SIGNED_IN_AT] = now
         request.session[SEEN_AT] = now
-        request.session[PROVED_AT] = now
-    SignIn.objects.create(user=user, method=sign_in_method(user))
+        if method == SignInMethod.PASSWORD or getattr(request, "fl_proved", False):
+            request.session[PROVED_AT] = now
+        else:
+            request.session.pop(PROVED_AT, None)
+    SignIn.objects.create(user=user, method=method)
 
 
 def session_expired(session, *, now=None):

@@ -530,6 +530,7 @@ class AuditAction(models.TextChoices):
     RETENTION_CHANGED = "retention_changed", _("retention periods changed")
     STAFF_IMPORTED = "staff_imported", _("staff list applied")
     ERASED = "erased", _("erased")
+    DATA_EXPORTED = "data_exported", _("downloaded their own data")
     ERASED_BY_RETENTION = "erased_by_retention", _("erased after the retention period")
     SSO_CHANGED = "sso_changed", _("single sign-on changed")
     SSO_CERTIFICATE = "sso_certificate", _("single sign-on certificate changed")

@@ -240,22 +240,33 @@ def _membership_delete(membership, *, actor, action, now=None, detail=None):
     membership.delete()
 
 
-@transaction.atomic
-def memberships_follow_identity_provider(*, organisation: Organisation, user, wanted: dict, now=None) -> list:
+def memberships_follow_identity_provider(
+    *, organisation: Organisation, user, wanted: dict, now=None, memberships=None, workplaces=None
+) -> list:
     """Bring the person's mapped memberships in line with what the identity provider said at this sign-in.
 
     A workplace that would be left without a leader keeps its mapped leader (the admin sees it on the
-    workplace) rather than end up with nobody to answer ideas. Returns the changes made."""
+    workplace) rather than end up with nobody to answer ideas. Returns the changes made. ``memberships``
+    (the person's in the organisation) and ``workplaces`` (pk → the organisation's workplaces, those wanted
+    at least) may be read beforehand for many people at once."""
     now = now or timezone.now()
-    memberships = list(
-        Membership.objects.filter(organisation=organisation, user=user).select_related("workplace")
-    )
-    workplaces = {w.pk: w for w in Workplace.objects.filter(organisation=organisation, pk__in=list(wanted))}
+    if memberships is None:
+        memberships = list(Membership.objects.filter(organisation=organisation, user=user))
+    if workplaces is None:
+        workplaces = {
+            w.pk: w for w in Workplace.objects.filter(organisation=organisation, pk__in=list(wanted))
+        }
     wanted = {pk: role for pk, role in wanted.items() if pk in workplaces}
+    changes = selectors.mapped_membership_changes(memberships=memberships, wanted=wanted)
+    if not changes:
+        return []  # most sign-ins and group changes: no transaction (a savepoint per person) for nothing
+    return _mapped_changes_apply(organisation, user, changes, workplaces, now)
+
+
+@transaction.atomic
+def _mapped_changes_apply(organisation, user, changes, workplaces, now):
     made = []
-    for kind, workplace_id, role, previous, membership in selectors.mapped_membership_changes(
-        memberships=memberships, wanted=wanted
-    ):
+    for kind, workplace_id, role, previous, membership in changes:
         if kind == "joins":
             membership_add(
                 workplace=workplaces[workplace_id],
@@ -1062,3 +1073,12 @@ def staff_import_leavers_confirm(*, actor, staff_import: StaffImport, now=None) 
     now = now or timezone.now()
     _leavers_remove(actor=actor, memberships=absent, now=now)
     return len(absent)
+
+
+def personal_data_export_record(*, user, now=None):
+    """A person downloaded everything held about them: each of their organisations' audit logs says so
+    (``accounts.registry.personal_data_exported``)."""
+    for organisation_id in selectors.organisations_of_person(user=user).values_list("pk", flat=True):
+        audit_record(
+            organisation=organisation_id, action=AuditAction.DATA_EXPORTED, actor=user, subject=user, now=now
+        )

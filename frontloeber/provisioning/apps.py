@@ -10,11 +10,12 @@ class ProvisioningConfig(AppConfig):
     def ready(self):
         from frontloeber.accounts.registry import personal_data
         from frontloeber.organisations.registry import organisation_home_links
-        from frontloeber.sso.registry import person_units
+        from frontloeber.sso.registry import people_units, sign_in_refusal
 
         from . import personal_data as provisioning_data
         from . import selectors
 
         organisation_home_links.register(selectors.organisation_home_links)
         personal_data.register(provisioning_data.provisioning_personal_data)
-        person_units.register(selectors.scim_units_for_sign_in)
+        people_units.register(selectors.scim_units_by_person)
+        sign_in_refusal.register(selectors.scim_sign_in_refusal)

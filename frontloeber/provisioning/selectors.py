@@ -14,15 +14,7 @@ from django.utils.translation import gettext as _
 
 from frontloeber.accounts.models import FORMER_PERSON_EMAIL
 from frontloeber.core.access import at_most_one, one_or_404
-from frontloeber.organisations.models import Membership, OrganisationAdmin, Role
-from frontloeber.sso.models import IdentityProvider
-from frontloeber.sso.selectors import (
-    Asserted,
-    identity_provider_of,
-    mapping_rules,
-    signed_in_units,
-    wanted_memberships,
-)
+from frontloeber.organisations.models import Membership, OrganisationAdmin
 
 from .models import ScimGroup, ScimGroupMember, ScimIdentity, ScimToken
 
@@ -184,42 +176,30 @@ def scim_group_member_ids(*, group) -> list[int]:
     return list(ScimGroupMember.objects.filter(group=group).values_list("user_id", flat=True))
 
 
-def scim_units_of(*, organisation, user) -> list[str]:
-    """The values the sign-in rules look for in the person's groups: each group's display name and
-    external id."""
-    units = []
-    for name, external_id in (
-        ScimGroup.objects.of(organisation)
-        .filter(memberships__user=user)
-        .values_list("display_name", "external_id")
+def scim_units_by_person(*, organisation, user_ids=None) -> dict:
+    """For the sign-in rules (``sso.registry.people_units``): person → the display names and external ids
+    of the SCIM groups they are in, in one query; nobody SCIM has deactivated here."""
+    deactivated = ScimIdentity.objects.of(organisation).filter(deactivated_at__isnull=False).values("user_id")
+    members = ScimGroupMember.objects.of(organisation).exclude(user_id__in=deactivated)
+    if user_ids is not None:
+        members = members.filter(user_id__in=user_ids)
+    units = {}
+    for user_id, name, external_id in members.values_list(
+        "user_id", "group__display_name", "group__external_id"
     ):
-        units += [value for value in (name, external_id) if value and value not in units]
+        held = units.setdefault(user_id, [])
+        held += [value for value in (name, external_id) if value and value not in held]
     return units
 
 
-def scim_units_for_sign_in(*, organisation, user) -> list[str]:
-    """For a sign-in through the organisation's provider (``sso.registry.person_units``): the person's SCIM
-    groups, unless SCIM has deactivated them here."""
+def scim_sign_in_refusal(*, organisation, user) -> str | None:
+    """For ``sso.registry.sign_in_refusal``: a person SCIM has deactivated here does not sign in through the
+    organisation's provider until SCIM opens them again."""
     if ScimIdentity.objects.of(organisation).filter(user=user, deactivated_at__isnull=False).exists():
-        return []
-    return scim_units_of(organisation=organisation, user=user)
-
-
-def wanted_memberships_of(*, organisation, user, provider=None, rules=None) -> dict:
-    """Workplace id → role, as the organisation's sign-in rules give the person's groups. Without an identity
-    provider the rules still apply, with employee as the role where no rule names one."""
-    if provider is None:
-        provider = identity_provider_of(organisation=organisation) or IdentityProvider(
-            organisation=organisation, default_role=Role.EMPLOYEE
-        )
-    if rules is None:
-        rules = mapping_rules(organisation=organisation)
-    # The units the last sign-in named count too: a sign-in and SCIM never undo each other's workplaces.
-    units = scim_units_of(organisation=organisation, user=user)
-    if provider.pk:
-        units += signed_in_units(provider=provider, user=user)
-    asserted = Asserted(email=user.email, units=units, roles=[])
-    return wanted_memberships(provider=provider, rules=rules, asserted=asserted)
+        return _("%(organisation)s has closed your access. Ask its admin.") % {
+            "organisation": organisation.name
+        }
+    return None
 
 
 # --- What other apps ask ---------------------------------------------------------------------------------

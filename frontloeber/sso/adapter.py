@@ -94,3 +94,4 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             sociallogin.connect(request, user)
         services.sign_in_apply(provider=provider, user=user, asserted=asserted)
         request.fl_sign_in_backend = BACKENDS[provider.protocol]
+        request.fl_proved = bool(sociallogin.state.get("reauthenticate"))

@@ -1,7 +1,8 @@
 """allauth's SAML and OpenID Connect providers, with what re-authentication and a public-sector IdP need.
 
 - Re-authentication asks the IdP again (issue 19, point 1): SAML sends ``ForceAuthn="true"``, OpenID Connect
-  ``prompt=login``. allauth has no switch for either; the start view passes ``reauthenticate=True``.
+  ``prompt=login``. allauth has no switch for either; the start view passes ``reauthenticate=True``, which is
+  kept in the login's state: only such a sign-in counts as a fresh proof (``accounts.sessions``).
 - OpenID Connect also sends a ``nonce`` and keeps it in the login's state, and the adapter refuses an ID token
   that does not carry it (allauth relies on ``state`` and PKCE alone).
 
@@ -27,7 +28,13 @@ class SamlProvider(SAMLProvider):
         # An empty return_to keeps the RelayState empty: the state travels as the request's ID instead.
         location = auth.login(return_to="", force_authn=bool(reauthenticate))
         self.stash_redirect_state(
-            request, process, next_url, data, state_id=auth.get_last_request_id(), **kwargs
+            request,
+            process,
+            next_url,
+            data,
+            state_id=auth.get_last_request_id(),
+            reauthenticate=bool(reauthenticate),
+            **kwargs,
         )
         return HttpResponseRedirect(location)
 
@@ -42,5 +49,30 @@ class OidcProvider(OpenIDConnectProvider):
         if reauthenticate:
             auth_params["prompt"] = "login"
         return super().redirect(
-            request, process, next_url, data, auth_params=auth_params, nonce=nonce, **kwargs
+            request,
+            process,
+            next_url,
+            data,
+            auth_params=auth_params,
+            nonce=nonce,
+            reauthenticate=bool(reauthenticate),
+            **kwargs,
         )
+
+
+def with_every_idp_certificate(build_saml_config):
+    """allauth's SAML settings name one IdP certificate; an IdP in a key rollover (Entra ID, Context Handler)
+    lists the next beside the current one and may sign with either. python3-saml takes several as
+    ``x509certMulti``: added here to what allauth builds. Installed over
+    ``allauth.socialaccount.providers.saml.utils.build_saml_config`` from ``SsoConfig.ready`` (its
+    ``build_auth`` looks the name up there at each call)."""
+
+    def build(request, provider_config, org):
+        config = build_saml_config(request, provider_config, org)
+        certificates = provider_config.get("idp", {}).get("x509cert_multi") or []
+        if len(certificates) > 1:
+            config["idp"]["x509certMulti"] = {"signing": list(certificates), "encryption": []}
+        return config
+
+    build.wrapped = build_saml_config
+    return build

@@ -95,6 +95,14 @@ def metadata_read(content: bytes, *, now=None) -> dict:
         raise MetadataError(
             _("The metadata holds no signing certificate, so no answer from it could be trusted.")
         )
+    for certificate in certificates:
+        try:
+            x509.load_pem_x509_certificate(_pem(certificate).encode())
+        except ValueError as error:
+            raise MetadataError(
+                _("A certificate in the metadata is not a certificate that can be read: %(reason)s")
+                % {"reason": str(error)[:200]}
+            ) from error
     signed = bool(OneLogin_Saml2_XML.query(dom, "/md:EntityDescriptor/ds:Signature"))
     if signed and not any(
         OneLogin_Saml2_Utils.validate_metadata_sign(content, cert=_pem(certificate))

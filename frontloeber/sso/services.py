@@ -2,7 +2,10 @@
 through it does to the person (just-in-time account, name, mapped memberships, linking)."""
 
 import dataclasses
+import ipaddress
 import json
+import socket
+import time
 from urllib.parse import urlsplit
 
 import requests
@@ -105,20 +108,58 @@ def identity_provider_create(*, actor, organisation: Organisation, protocol: str
     return provider
 
 
-def _fetch(url: str, *, accept: str) -> bytes:
+def _check_address(url: str):
+    """An identity provider's address Frontløber may fetch from: https, on a public address. An admin types
+    it, so it must not reach into the municipality's own network or this machine (plain http and local
+    addresses only with ``SSO_ALLOW_PLAIN_HTTP``, for the test IdPs and the demo)."""
     parts = urlsplit(url)
-    plain_ok = getattr(settings, "SSO_ALLOW_PLAIN_HTTP", False)
-    if parts.scheme != "https" and not (plain_ok and parts.scheme == "http"):
+    local_ok = getattr(settings, "SSO_ALLOW_PLAIN_HTTP", False)
+    if parts.scheme != "https" and not (local_ok and parts.scheme == "http"):
         raise MetadataError(_("The address must begin with https://."))
+    if not parts.hostname:
+        raise MetadataError(_("The address names no host."))
     try:
-        with requests.get(url, timeout=FETCH_TIMEOUT, stream=True, headers={"Accept": accept}) as response:
-            response.raise_for_status()
-            content = response.raw.read(MAX_METADATA_BYTES + 1, decode_content=True)
+        found = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError) as error:
+        raise MetadataError(_("The host %(host)s is not known.") % {"host": parts.hostname}) from error
+    for *_rest, address in found:
+        if not ipaddress.ip_address(address[0]).is_global and not local_ok:
+            raise MetadataError(
+                _(
+                    "%(host)s is not on the internet (a private or local address), so Frontløber will not "
+                    "fetch it."
+                )
+                % {"host": parts.hostname}
+            )
+
+
+def _fetch(url: str, *, accept: str) -> bytes:
+    """The document at ``url``: no redirects followed (each would need the same checks), at most
+    ``MAX_METADATA_BYTES``, within ``FETCH_TIMEOUT`` seconds in all; a failure says only that it failed, so
+    the answer cannot be used to look around a network."""
+    _check_address(url)
+    failed = MetadataError(
+        _("Frontløber could not fetch %(url)s: no document answered there within %(seconds)s seconds.")
+        % {"url": url, "seconds": FETCH_TIMEOUT}
+    )
+    deadline = time.monotonic() + FETCH_TIMEOUT
+    chunks, size = [], 0
+    try:
+        with requests.get(
+            url, timeout=FETCH_TIMEOUT, stream=True, allow_redirects=False, headers={"Accept": accept}
+        ) as response:
+            if response.status_code != 200:
+                raise failed
+            for chunk in response.iter_content(64 * 1024):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > MAX_METADATA_BYTES or time.monotonic() > deadline:
+                    break
     except requests.RequestException as error:
-        raise MetadataError(
-            _("Frontløber could not fetch %(url)s: %(reason)s") % {"url": url, "reason": str(error)[:200]}
-        ) from error
-    return content
+        raise failed from error
+    if time.monotonic() > deadline:
+        raise failed
+    return b"".join(chunks)
 
 
 @transaction.atomic
@@ -170,9 +211,14 @@ def identity_provider_oidc_update(
         raise ValidationError(
             _("The discovery document names another issuer than %(issuer)s.") % {"issuer": issuer}
         )
-    for endpoint in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
-        if not discovery.get(endpoint):
+    for endpoint in ("authorization_endpoint", "token_endpoint", "jwks_uri", "userinfo_endpoint"):
+        if not isinstance(discovery.get(endpoint), str) or not discovery[endpoint]:
             raise ValidationError(_("The discovery document has no %(name)s.") % {"name": endpoint})
+        # allauth fetches these itself at each sign-in: they must pass the same checks as the issuer.
+        try:
+            _check_address(discovery[endpoint])
+        except MetadataError as error:
+            raise ValidationError(f"{endpoint}: {error}") from error
     provider.issuer = issuer
     provider.client_id = client_id
     if client_secret:
@@ -355,14 +401,25 @@ def mapping_rule_remove(*, actor, rule: MappingRule):
 # --- A sign-in through the provider -----------------------------------------------------------------------
 
 
+def _only_this_organisations(user, organisation) -> bool:
+    """The account is this organisation's alone: no place or admin role in another, and not one of the
+    people running Frontløber. Only such an account may be linked on the organisation's word (its admin's
+    confirmation, or its own staff list): an admin also runs the IdP and names the domains, so their word
+    must never reach an account of anyone else."""
+    if user.is_staff or user.is_superuser:
+        return False
+    if Membership.objects.filter(user=user).exclude(organisation=organisation).exists():
+        return False
+    return not OrganisationAdmin.objects.filter(user=user).exclude(organisation=organisation).exists()
+
+
 def _linkable_without_proof(user, organisation) -> bool:
     """An account nobody has ever used (no password, never signed in) that the organisation itself made for
     this address (a staff list, an invitation, an admin): the organisation vouches for the address twice,
     and there is nothing of anyone's to take over."""
     if user.has_usable_password() or user.last_login is not None:
         return False
-    elsewhere = Membership.objects.filter(user=user).exclude(organisation=organisation).exists()
-    if elsewhere or OrganisationAdmin.objects.filter(user=user).exclude(organisation=organisation).exists():
+    if not _only_this_organisations(user, organisation):
         return False
     return (
         Membership.objects.filter(user=user, organisation=organisation).exists()
@@ -384,6 +441,17 @@ def sign_in_person(*, provider: IdentityProvider, uid: str, extra_data: dict, as
     if linked_user is not None:
         if not linked_user.is_active:
             raise SignInRefused(_("Your account is closed. Ask your organisation's admin."))
+        # The account's own address must still be the organisation's: a domain moved to another
+        # organisation takes its people out of reach of the old one's IdP.
+        if not selectors.email_in_domains(provider=provider, email=linked_user.email):
+            raise SignInRefused(
+                _("%(email)s is not an address of %(organisation)s, so its sign-in cannot let you in.")
+                % {"email": linked_user.email, "organisation": provider.organisation.name}
+            )
+        for refusal in registry.sign_in_refusal:
+            reason = refusal(organisation=provider.organisation, user=linked_user)
+            if reason:
+                raise SignInRefused(reason)
         return linked_user
     User = get_user_model()
     existing = User.objects.filter(email__iexact=asserted.email).first()
@@ -391,6 +459,10 @@ def sign_in_person(*, provider: IdentityProvider, uid: str, extra_data: dict, as
         return User.objects.create_user(asserted.email, None, full_name=asserted.name or asserted.email)
     if not existing.is_active:
         raise SignInRefused(_("Your account is closed. Ask your organisation's admin."))
+    for refusal in registry.sign_in_refusal:
+        reason = refusal(organisation=provider.organisation, user=existing)
+        if reason:
+            raise SignInRefused(reason)
     if _linkable_without_proof(existing, provider.organisation):
         return existing
     link, _created = LinkRequest.objects.update_or_create(
@@ -406,14 +478,13 @@ def sign_in_apply(*, provider: IdentityProvider, user, asserted, now=None):
     """What every sign-in through the provider does: the name as the provider has it, and the memberships
     the mapping gives (hand-made ones are never touched, so without rules nothing changes but what rules
     made before)."""
+    for refusal in registry.sign_in_refusal:
+        if refusal(organisation=provider.organisation, user=user):
+            return []
     if asserted.name and asserted.name != user.full_name:
         user.full_name = asserted.name
         user.save(update_fields=["full_name"])
-    more = [
-        value
-        for source in registry.person_units
-        for value in source(organisation=provider.organisation, user=user)
-    ]
+    more = selectors.more_units(organisation=provider.organisation, user_ids=[user.pk]).get(user.pk, [])
     if more:
         asserted = dataclasses.replace(asserted, units=[*asserted.units, *more])
     rules = selectors.mapping_rules_for(organisation=provider.organisation, asserted=asserted)
@@ -465,10 +536,19 @@ def link_prove(*, link: LinkRequest, password: str):
 
 @transaction.atomic
 def link_confirm(*, actor, link: LinkRequest):
+    """An admin vouches that the account is the person's: only for an account that is the organisation's
+    alone (see ``_only_this_organisations``); anyone else proves it with the account's password."""
     permissions.require_administer(user=actor, organisation=link.organisation)
     provider = selectors.identity_provider_of(organisation=link.organisation)
     if provider is None:
         raise ValidationError(_("The organisation has no sign-in."))
+    if not _only_this_organisations(link.user, link.organisation):
+        raise ValidationError(
+            _(
+                "This account also belongs elsewhere in Frontløber, so only its owner can link it, with its "
+                "password."
+            )
+        )
     account = _link(link, provider)
     audit_record(
         organisation=link.organisation,
@@ -483,4 +563,11 @@ def link_confirm(*, actor, link: LinkRequest):
 @transaction.atomic
 def link_refuse(*, actor, link: LinkRequest):
     permissions.require_administer(user=actor, organisation=link.organisation)
+    audit_record(
+        organisation=link.organisation,
+        action=AuditAction.ACCOUNT_LINKED,
+        actor=actor,
+        subject=link.user,
+        detail={"by": "admin", "refused": True},
+    )
     link.delete()

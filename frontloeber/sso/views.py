@@ -119,6 +119,7 @@ def link(request):
             user = account.user
             asserted = selectors.asserted_identity(provider=provider, extra_data=account.extra_data)
             services.sign_in_apply(provider=provider, user=user, asserted=asserted)
+            request.fl_proved = True  # the account's password, just typed
             login(request, user, backend=BACKENDS[provider.protocol])
             messages.success(
                 request, _("Your account is linked. Next time the organisation's sign-in is enough.")

@@ -236,6 +236,8 @@ def test_the_account_page_downloads_the_zip_and_a_second_ask_at_once_is_told_to_
     response = client.post(reverse("accounts:personal_data"))
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
     assert zipfile.ZipFile(io.BytesIO(response.content)).testzip() is None
+    exported = AuditEntry.objects.get(action=AuditAction.DATA_EXPORTED)
+    assert (exported.actor, exported.subject) == (employee, employee), "the organisation's audit log says so"
     cache.add(f"personal-data-export:{employee.pk}", 1, 60)  # the first is still being made
     busy = client.post(reverse("accounts:personal_data"))
     assert busy.status_code == 429 and "allerede ved at blive samlet" in busy.content.decode()

@@ -320,7 +320,7 @@ def _grow(organisation, provider, n):
 
 SETTINGS_QUERIES = 8
 MAPPING_QUERIES = 9
-PREVIEW_QUERIES = 14
+PREVIEW_QUERIES = 16
 
 
 def test_the_pages_read_a_fixed_number_of_queries(client, django_assert_num_queries):
@@ -339,3 +339,15 @@ def test_the_pages_read_a_fixed_number_of_queries(client, django_assert_num_quer
             assert client.get(mapping_url).status_code == 200
         with django_assert_num_queries(PREVIEW_QUERIES):
             assert client.post(mapping_url, preview).status_code == 200
+
+
+def test_an_address_in_an_aeoeaa_domain_matches_it():
+    from frontloeber.organisations.services import organisation_domain_add
+    from frontloeber.sso.selectors import email_in_domains
+
+    organisation, admin = organisation_with_admin("fjordby.dk")
+    organisation_domain_add(actor=admin, organisation=organisation, domain="ærøskøbing.dk")
+    provider = IdentityProvider(organisation=organisation)
+    assert email_in_domains(provider=provider, email="x@ærøskøbing.dk")
+    assert email_in_domains(provider=provider, email="x@Fjordby.dk")
+    assert not email_in_domains(provider=provider, email="x@aeroeskoebing.dk")

@@ -73,6 +73,38 @@ def pages():
     ]
 
 
+def admin_pages():
+    """(page, people, url or (url, data) to POST) for the pages an organisation admin opens now and then:
+    timed in-process by ``make bench-pages``, not put under ``make bench``'s load with its 20 ms target."""
+    from django.urls import reverse
+
+    from frontloeber.organisations.models import OrganisationAdmin, Workplace
+
+    from .municipality import BUSY_SLUG
+
+    busy = Workplace.objects.select_related("organisation").get(slug=BUSY_SLUG)
+    admins = [
+        a.user
+        for a in OrganisationAdmin.objects.filter(organisation=busy.organisation)
+        .select_related("user")
+        .order_by("pk")
+    ]
+    o = {"org_slug": busy.organisation.slug}
+    return [
+        ("single sign-on settings", admins, reverse("sso:settings", kwargs=o)),
+        ("sign-in rules", admins, reverse("sso:mapping", kwargs=o)),
+        # A rule previewed against everyone who has signed in (a POST: the preview is not saved).
+        (
+            "sign-in rule preview, everyone",
+            admins,
+            (
+                reverse("sso:mapping", kwargs=o),
+                {"kind": "workplace", "value": "unit-new", "workplace": str(busy.pk)},
+            ),
+        ),
+    ]
+
+
 def signed_in(clients, person):
     """A test client signed in as ``person``: one per person, kept in ``clients``."""
     from django.test import Client
@@ -84,13 +116,24 @@ def signed_in(clients, person):
 
 
 def measure(client, url):
+    """``url`` is an address to GET, or (address, data) to POST."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    response = client.get(url)
+    if isinstance(url, tuple):
+        address, data = url
+
+        def ask():
+            return client.post(address, data)
+    else:
+
+        def ask():
+            return client.get(url)
+
+    response = ask()
     assert response.status_code == 200, (url, response.status_code)
     with CaptureQueriesContext(connection) as captured:
-        client.get(url)
+        ask()
     # Read now: the next request empties the connection's log.
     queries = len(captured)
     database = sum(float(q["time"]) for q in captured.captured_queries)
@@ -100,7 +143,7 @@ def measure(client, url):
     timings = []
     for _ in range(RUNS):
         start = time.perf_counter()
-        client.get(url)
+        ask()
         timings.append(time.perf_counter() - start)
     return statistics.median(timings), max(timings), queries, database
 
@@ -112,7 +155,7 @@ def main():
     print(f"{'page':<34} {'median':>8} {'slowest':>8} {'queries':>8} {'in the db':>10}")
     clients = {}
     only = os.environ.get("BENCH_ONLY", "")  # e.g. "search,roll-up": the pages whose names hold one of these
-    for name, people, url in pages():
+    for name, people, url in [*pages(), *admin_pages()]:
         if only and not any(part.strip() in name for part in only.split(",")):
             continue
         median, slowest, queries, database = measure(signed_in(clients, people[0]), url)

@@ -225,6 +225,7 @@ def build(stdout=print):
         experiments(cursor, step, bench)
         challenges_and_workshops(cursor, step, bench)
         learning(cursor, step, bench)
+        single_sign_on(cursor, step, bench)
         cursor.execute("ANALYZE")
         step("analysed", 0)
     return counts()
@@ -260,6 +261,64 @@ class Bench:
         return pick(self.skills, n_sql)
 
 
+def single_sign_on(cursor, step, b):
+    """The organisation signs everyone in through its own OpenID Connect provider: a workplace rule per
+    workplace (its unit id) and every person signed in once, the provider having named their unit. The rule
+    preview then weighs all 30,000 (the memberships were made by hand, so it finds nothing to change)."""
+    from allauth.socialaccount.models import SocialAccount
+
+    from frontloeber.sso.models import IdentityProvider, MappingRule
+
+    provider = IdentityProvider.objects.create(
+        organisation=b.organisation,
+        key="bench",
+        protocol="oidc",
+        enabled=True,
+        issuer="https://login.microsoftonline.com/bench/v2.0",
+        client_id="frontloeber-bench",
+        client_secret="bench-secret",  # noqa: S106 — made up: nobody signs in through it
+        email_attribute="email",
+        first_name_attribute="given_name",
+        last_name_attribute="family_name",
+        unit_attribute="groups",
+    )
+    step(
+        "sign-in rules",
+        insert_select(
+            cursor,
+            MappingRule,
+            "generate_series(0, %s - 1) AS n",
+            {
+                "organisation_id": str(b.organisation.pk),
+                "kind": "'workplace'",
+                "value": "'unit-' || n",
+                "target_workplace_id": f"{b.first_workplace} + n",
+            },
+            [sizes.WORKPLACES],
+        ),
+    )
+    people = sizes.WORKPLACES * sizes.PEOPLE_PER_WORKPLACE
+    step(
+        "sign-in links",
+        insert_select(
+            cursor,
+            SocialAccount,
+            "generate_series(0, %s - 1) AS n",
+            {
+                "user_id": f"{b.first_person} + n",
+                "provider": f"'{provider.provider_id}'",
+                "uid": "'bench-' || n",
+                "extra_data": "jsonb_build_object('userinfo', jsonb_build_object('sub', 'bench-' || n, "
+                f"'email', 'person' || (n + 1) || '@{sizes.DOMAIN}', "
+                f"'groups', jsonb_build_array('unit-' || mod(n, {sizes.WORKPLACES}))))",
+                "date_joined": "now() - interval '300 days'",
+                "last_login": "now() - interval '3 days'",
+            },
+            [people],
+        ),
+    )
+
+
 def counts():
     """The exact size of what was built (and of the demo under it)."""
     tables = {
@@ -284,6 +343,8 @@ def counts():
         "workshop sessions": "workshops_workshopsession",
         "learning activities": "competences_learningactivity",
         "learning sign-ups": "competences_signup",
+        "sign-in rules": "sso_mappingrule",
+        "sign-in links": "socialaccount_socialaccount",
     }
     with connection.cursor() as cursor:
         result = {}

@@ -6,7 +6,11 @@ refused with a clear page; the admin's settings and rules pages. axe on every pa
 The identity providers are the real ones of tests/idp, on 127.0.0.1; Frontløber's live server is on
 localhost, another site, so the SAML answer is posted across sites as in a municipality."""
 
+import base64
+from urllib.parse import parse_qs, urlencode
+
 import httpx
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -17,6 +21,8 @@ from tests.factories import WorkplaceFactory
 
 from .conftest import PHONE, assert_accessible, log_in
 from .test_experiment_journey import assert_fits_the_screen
+
+User = get_user_model()
 
 
 def _phone(new_context):
@@ -151,3 +157,104 @@ def test_the_admin_sets_it_up_and_previews_a_rule(new_context, live_server, saml
     expect(page.locator("main table")).to_contain_text("U-1")
     assert_accessible(page)
     assert_fits_the_screen(page)
+
+
+def _saml_world(live_server, saml_idp, domain="fjordby.dk"):
+    organisation, admin = organisation_with_admin(domain)
+    provider = services.identity_provider_create(actor=admin, organisation=organisation, protocol="saml")
+    services.identity_provider_saml_metadata(actor=admin, provider=provider, url=saml_idp.metadata_url)
+    provider.refresh_from_db()
+    services.identity_provider_enable(actor=admin, provider=provider, enabled=True)
+    metadata = reverse("saml_metadata", kwargs={"organization_slug": provider.key})
+    saml_idp.register_sp(httpx.get(live_server.url + metadata).content)
+    return organisation, provider
+
+
+def _refused(page):
+    expect(page.locator("h1")).to_have_text("Login afvist")
+    expect(page.locator("#user-menu")).to_have_count(0)
+    assert_accessible(page)
+
+
+def test_a_tampered_or_expired_saml_answer_is_refused_with_a_clear_page(new_context, live_server, saml_idp):
+    _saml_world(live_server, saml_idp)
+    saml_idp.put_user("eve", IDP_PASSWORD, {EMAIL: ["eve@fjordby.dk"], UNIT: ["U-1"]}, name_id="eve-1")
+    page = _phone(new_context)
+
+    def tamper(route):
+        fields = parse_qs(route.request.post_data)
+        answer = base64.b64decode(fields["SAMLResponse"][0]).decode()
+        fields["SAMLResponse"] = [base64.b64encode(answer.replace("eve@", "kirsten@").encode()).decode()]
+        route.continue_(post_data=urlencode(fields, doseq=True))
+
+    page.route("**/sso/saml/*/acs/", tamper)
+    _sign_in_through_the_organisation(page, "eve@fjordby.dk", {"username": "eve", "password": IDP_PASSWORD})
+    _refused(page)
+    assert not User.objects.filter(email__in=["eve@fjordby.dk", "kirsten@fjordby.dk"]).exists()
+
+    page.unroute("**/sso/saml/*/acs/")
+    page.context.clear_cookies()
+    saml_idp.put_user("late", IDP_PASSWORD, {EMAIL: ["late@fjordby.dk"]}, name_id="late-1", expired=True)
+    _sign_in_through_the_organisation(page, "late@fjordby.dk", {"username": "late", "password": IDP_PASSWORD})
+    _refused(page)
+
+
+def _oidc_world(live_server, oidc_idp, client_id):
+    organisation, admin = organisation_with_admin("sundby.dk")
+    provider = services.identity_provider_create(actor=admin, organisation=organisation, protocol="oidc")
+    callback = reverse("openid_connect_callback", kwargs={"provider_id": provider.provider_id})
+    oidc_idp.register_client(client_id, "secret-b", [live_server.url + callback])
+    services.identity_provider_oidc_update(
+        actor=admin, provider=provider, issuer=oidc_idp.issuer, client_id=client_id, client_secret="secret-b"
+    )
+    services.identity_provider_enable(actor=admin, provider=provider, enabled=True)
+    return provider
+
+
+def test_a_wrong_oidc_state_or_nonce_is_refused_with_a_clear_page(new_context, live_server, oidc_idp):
+    _oidc_world(live_server, oidc_idp, "frontloeber-refusals")
+    oidc_idp.put_user("sten", IDP_PASSWORD, {"email": "sten@sundby.dk", "email_verified": True})
+    oidc_idp.put_user("nina", IDP_PASSWORD, {"email": "nina@sundby.dk", "email_verified": True})
+    page = _phone(new_context)
+    # The answer's address, with its code and state, as the IdP sent the browser back (a redirect, which
+    # Playwright lets a listener see but not a route change).
+    callbacks = []
+    page.on(
+        "request",
+        lambda request: callbacks.append(request.url) if "/login/callback/" in request.url else None,
+    )
+    _sign_in_through_the_organisation(page, "sten@sundby.dk", {"login": "sten", "password": IDP_PASSWORD})
+    expect(page.locator("#user-menu")).to_be_visible()
+    # Another browser's state (this one never started that attempt), and the same with the state changed.
+    page.context.clear_cookies()
+    for url in (callbacks[-1], callbacks[-1].replace("state=", "state=x")):
+        page.goto(url)
+        expect(page.locator("#user-menu")).to_have_count(0)
+        expect(page.locator("h1")).to_have_text("Login afvist")
+        assert_accessible(page)
+
+    # An ID token whose nonce is not the one this browser was sent (a code from another attempt).
+    from allauth.socialaccount.internal import statekit
+    from allauth.socialaccount.providers import registry
+
+    from frontloeber.sso import providers
+
+    class OtherNonce(providers.OidcProvider):
+        def redirect(self, request, process, next_url=None, data=None, reauthenticate=False, **kwargs):
+            response = super().redirect(
+                request, process, next_url, data, reauthenticate=reauthenticate, **kwargs
+            )
+            states = statekit.get_states(request)
+            for state, *_rest in states.values():
+                state["nonce"] = "not-the-one-sent"
+            request.session[statekit.STATES_SESSION_KEY] = states
+            return response
+
+    registry.provider_map["openid_connect"] = OtherNonce
+    try:
+        page.context.clear_cookies()
+        _sign_in_through_the_organisation(page, "nina@sundby.dk", {"login": "nina", "password": IDP_PASSWORD})
+        _refused(page)
+    finally:
+        registry.provider_map["openid_connect"] = providers.OidcProvider
+    assert not User.objects.filter(email="nina@sundby.dk").exists()

@@ -16,7 +16,15 @@ from playwright.sync_api import expect
 
 from frontloeber.organisations.models import Membership
 from frontloeber.sso import services
-from frontloeber.sso.tests.flows import EMAIL, FIRST, IDP_PASSWORD, LAST, UNIT, organisation_with_admin
+from frontloeber.sso.tests.flows import (
+    EMAIL,
+    FIRST,
+    IDP_PASSWORD,
+    LAST,
+    UNIT,
+    another_nonce_kept,
+    organisation_with_admin,
+)
 from tests.factories import WorkplaceFactory
 
 from .conftest import PHONE, assert_accessible, log_in
@@ -234,27 +242,8 @@ def test_a_wrong_oidc_state_or_nonce_is_refused_with_a_clear_page(new_context, l
         assert_accessible(page)
 
     # An ID token whose nonce is not the one this browser was sent (a code from another attempt).
-    from allauth.socialaccount.internal import statekit
-    from allauth.socialaccount.providers import registry
-
-    from frontloeber.sso import providers
-
-    class OtherNonce(providers.OidcProvider):
-        def redirect(self, request, process, next_url=None, data=None, reauthenticate=False, **kwargs):
-            response = super().redirect(
-                request, process, next_url, data, reauthenticate=reauthenticate, **kwargs
-            )
-            states = statekit.get_states(request)
-            for state, *_rest in states.values():
-                state["nonce"] = "not-the-one-sent"
-            request.session[statekit.STATES_SESSION_KEY] = states
-            return response
-
-    registry.provider_map["openid_connect"] = OtherNonce
-    try:
+    with another_nonce_kept():
         page.context.clear_cookies()
         _sign_in_through_the_organisation(page, "nina@sundby.dk", {"login": "nina", "password": IDP_PASSWORD})
         _refused(page)
-    finally:
-        registry.provider_map["openid_connect"] = providers.OidcProvider
     assert not User.objects.filter(email="nina@sundby.dk").exists()

@@ -2,6 +2,7 @@
 client: the IdP's pages through httpx, Frontløber's through the client, as a browser carries a person
 between the two."""
 
+import contextlib
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -119,3 +120,31 @@ def in_english(client):
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return translation.override("en")
+
+
+@contextlib.contextmanager
+def another_nonce_kept():
+    """While it lasts, an OpenID Connect sign-in keeps another nonce in its state than the one it sends the
+    provider: the ID token then carries a nonce this browser was never given, as a code from another attempt
+    would. The provider class is swapped in allauth's registry, which the live server shares."""
+    from allauth.socialaccount.internal import statekit
+    from allauth.socialaccount.providers import registry
+
+    from frontloeber.sso import providers
+
+    class OtherNonce(providers.OidcProvider):
+        def redirect(self, request, process, next_url=None, data=None, reauthenticate=False, **kwargs):
+            response = super().redirect(
+                request, process, next_url, data, reauthenticate=reauthenticate, **kwargs
+            )
+            states = statekit.get_states(request)
+            for state, *_rest in states.values():
+                state["nonce"] = "not-the-one-sent"
+            request.session[statekit.STATES_SESSION_KEY] = states
+            return response
+
+    registry.provider_map["openid_connect"] = OtherNonce
+    try:
+        yield
+    finally:
+        registry.provider_map["openid_connect"] = providers.OidcProvider

@@ -24,6 +24,7 @@ from .flows import (
     IDP_PASSWORD,
     LAST,
     UNIT,
+    another_nonce_kept,
     in_english,
     oidc_provider,
     oidc_sign_in,
@@ -298,32 +299,8 @@ def test_a_wrong_oidc_nonce_is_refused(client, oidc_idp, oidc_world):
     attempt) is refused."""
     _organisation, _admin, provider, _home = oidc_world
     _oidc_user(oidc_idp, "nina", "nina@sundby.dk")
-    session = client.session
-    original = services.sign_in_person
-
-    from frontloeber.sso import providers
-
-    class OtherNonce(providers.OidcProvider):
-        def redirect(self, request, process, next_url=None, data=None, reauthenticate=False, **kwargs):
-            response = super().redirect(
-                request, process, next_url, data, reauthenticate=reauthenticate, **kwargs
-            )
-            from allauth.socialaccount.internal import statekit
-
-            states = statekit.get_states(request)
-            for state, *_rest in states.values():
-                state["nonce"] = "not-the-one-sent"
-            request.session[statekit.STATES_SESSION_KEY] = states
-            return response
-
-    from allauth.socialaccount.providers import registry
-
-    registry.provider_map["openid_connect"] = OtherNonce
-    try:
+    with another_nonce_kept():
         response = oidc_sign_in(client, provider, "nina")
-    finally:
-        registry.provider_map["openid_connect"] = providers.OidcProvider
-    assert session is not None and original is services.sign_in_person
     assert response.status_code == 400 and "_auth_user_id" not in client.session
     assert not User.objects.filter(email="nina@sundby.dk").exists()
 

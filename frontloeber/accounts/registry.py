@@ -36,3 +36,8 @@ personal_data_exported = Registry(
     """Callables ``(*, user, now) -> None`` told when a person has downloaded their data (art. 15):
     organisations writes it in the audit log of each of their organisations."""
 )
+
+
+def sign_in_options_for(request, *, next_url, user=None) -> list[dict]:
+    """Every other way to sign in the registered apps offer, in order (``sign_in_options``)."""
+    return [option for offer in sign_in_options for option in offer(request, next_url=next_url, user=user)]

@@ -7,12 +7,12 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.core import ratelimit
 from frontloeber.core.clientip import client_network
+from frontloeber.core.next_address import local_next
 
 from . import personal_data, registry, sessions
 from .forms import PasswordResetForm, ReauthenticateForm
@@ -52,16 +52,10 @@ class LoginView(auth_views.LoginView):
     def get_context_data(self, **kwargs):
         for extra in registry.login_page:
             kwargs.update(extra(self.request))
-        kwargs["sign_in_options"] = _sign_in_options(self.request, next_url=self.get_redirect_url())
+        kwargs["sign_in_options"] = registry.sign_in_options_for(
+            self.request, next_url=self.get_redirect_url()
+        )
         return super().get_context_data(**kwargs)
-
-
-def _sign_in_options(request, *, next_url, user=None):
-    return [
-        option
-        for offer in registry.sign_in_options
-        for option in offer(request, next_url=next_url, user=user)
-    ]
 
 
 # --- The person's account: their data, their sessions (issue 19, points 4 and 5) -----------------------
@@ -109,11 +103,7 @@ def sign_out_everywhere(request):
 @require_http_methods(["GET", "POST"])
 def reauthenticate(request):
     """Asks the signed-in person for their password again before a grave change, then goes on to it."""
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    if not next_url.startswith("/") or not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}
-    ):
-        next_url = ""
+    next_url = local_next(request, request.POST.get("next") or request.GET.get("next"))
     form = ReauthenticateForm(request.user, request.POST or None)
     wrong_tries = f"reauthenticate:{request.user.pk}"
     if request.method == "POST":
@@ -123,7 +113,7 @@ def reauthenticate(request):
             sessions.mark_proved(request)
             return HttpResponseRedirect(next_url or reverse("accounts:account"))
         ratelimit.hit(wrong_tries, window=REAUTHENTICATE_WINDOW)
-    options = _sign_in_options(request, next_url=next_url, user=request.user)
+    options = registry.sign_in_options_for(request, next_url=next_url, user=request.user)
     return render(
         request,
         "accounts/reauthenticate.html",

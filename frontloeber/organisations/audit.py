@@ -8,6 +8,7 @@ included), and once they are erased the pseudonym is all that is left of them in
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import AuditAction, AuditEntry, MembershipOrigin, Organisation, Role, SafetyRole
 
@@ -50,13 +51,37 @@ def _role(value):
     return Role(value).label if value in Role.values else value
 
 
+_SSO_CHANGES = {
+    "created": gettext_lazy("set up"),
+    "metadata": gettext_lazy("the identity provider's metadata read"),
+    "openid_connect": gettext_lazy("the OpenID Connect provider saved"),
+    "attributes": gettext_lazy("the names of its answers changed"),
+    "enabled": gettext_lazy("put in use"),
+    "disabled": gettext_lazy("no longer in use"),
+    "prepared": gettext_lazy("a new certificate made"),
+    "switched": gettext_lazy("switched to the new certificate"),
+    "added": gettext_lazy("rule added"),
+    "removed": gettext_lazy("rule removed"),
+}
+_MAPPED = {
+    "joins": gettext_lazy("joined"),
+    "role": gettext_lazy("role changed in"),
+    "leaves": gettext_lazy("left"),
+}
+_BY = {
+    "password": gettext_lazy("by their password"),
+    "admin": gettext_lazy("by an admin"),
+    "operator": gettext_lazy("by the platform operator"),
+}
+
+
 def audit_detail_text(entry) -> str:
     """The entry's detail in words: the role before and after, the domain, the periods that changed."""
     detail = entry.detail or {}
     parts = []
     if "previous_role" in detail and "role" in detail:
         parts.append(f"{_role(detail['previous_role'])} → {_role(detail['role'])}")
-    elif "role" in detail:
+    elif detail.get("role"):
         parts.append(_("as %(role)s") % {"role": str(_role(detail["role"])).lower()})
     if "domain" in detail:
         parts.append(detail["domain"])
@@ -82,6 +107,23 @@ def audit_detail_text(entry) -> str:
         parts.append(_("%(count)s people") % {"count": detail["count"]})
     if "group" in detail:
         parts.append(_("group %(group)s") % {"group": detail["group"]})
+    if detail.get("change") in _SSO_CHANGES:
+        parts.append(str(_SSO_CHANGES[detail["change"]]))
+    if "value" in detail:  # a sign-in rule: the value and what it gives
+        gives = detail.get("workplace") or (str(_role(detail["role"])) if detail.get("role") else "")
+        parts.append(f"“{detail['value']}” → {gives}" if gives else f"“{detail['value']}”")
+    if "password_login" in detail:
+        parts.append(_("password login on") if detail["password_login"] else _("password login off"))
+    if "changes" in detail:  # what a sign-in's rules did: joined, role changed, left, per workplace
+        parts.append(
+            ", ".join(
+                f"{_MAPPED.get(kind, kind)} {workplace}" for kind, workplace, *_rest in detail["changes"]
+            )
+        )
+    if detail.get("by") in _BY:
+        parts.append(str(_BY[detail["by"]]))
+    if detail.get("refused"):
+        parts.append(_("refused"))
     if detail.get("via"):
         # Which system did it, and with which of its credentials (provisioning: "SCIM" and the token's name).
         via = detail["via"]

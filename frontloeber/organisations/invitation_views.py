@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from frontloeber.accounts.registry import sign_in_options
+from frontloeber.accounts.registry import sign_in_options_for
 
 from . import services
 from .forms import AcceptInvitationForm
@@ -48,9 +48,7 @@ def invitation_accept(request, token):
 
     if not invitation.workplace.organisation.password_login:
         # The organisation's own sign-in makes the account; the invitation is accepted when they are back.
-        context["sign_in_options"] = [
-            option for offer in sign_in_options for option in offer(request, next_url=request.path, user=None)
-        ]
+        context["sign_in_options"] = sign_in_options_for(request, next_url=request.path)
         context["next"] = request.path
         return render(request, "organisations/invitation_sign_in_elsewhere.html", context)
 

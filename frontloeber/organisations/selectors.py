@@ -495,11 +495,7 @@ def retention_periods_for_privacy_page(request):
     user = getattr(request, "user", None)
     organisations = []
     if user is not None and user.is_authenticated:
-        organisations = list(
-            Organisation.objects.filter(Q(memberships__user=user) | Q(admins__user=user))
-            .distinct()
-            .order_by("name")
-        )
+        organisations = list(organisations_of_person(user=user).order_by("name"))
     return {
         "retention": [
             (organisation.name, retention_periods(organisation=organisation))

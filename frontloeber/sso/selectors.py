@@ -375,17 +375,16 @@ def sign_in_options(request, *, next_url, user=None) -> list[dict]:
         return [
             {"label": _("Log in with your organisation"), "action": reverse("sso:choose"), "by_get": True}
         ]
-    providers = [
-        identity_provider_by_provider_id(account.provider)
-        for account in SocialAccount.objects.filter(user=user).order_by("pk")
-    ]
+    linked = set(SocialAccount.objects.filter(user=user).values_list("provider", flat=True))
     return [
         {
             "label": _("Confirm with %(organisation)s") % {"organisation": provider.shown_name},
             "action": reverse("sso:start", kwargs={"key": provider.key}) + "?reauthenticate=1",
         }
-        for provider in providers
-        if provider is not None and provider.is_configured
+        for provider in identity_providers_in_use()
+        .order_by("pk")
+        .filter(key__in=[provider_id.partition("-")[2] for provider_id in linked])
+        if provider.provider_id in linked and provider.is_configured
     ]
 
 

@@ -8,13 +8,13 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.accounts.sessions import reauthentication_required
 from frontloeber.core import ratelimit
 from frontloeber.core.forms import apply_validation_error, error_text
+from frontloeber.core.next_address import local_next
 from frontloeber.core.pagination import paginate
 from frontloeber.organisations.models import Workplace
 from frontloeber.organisations.tenancy import organisation_admin_view
@@ -29,13 +29,6 @@ from .saml_metadata import certificate_fingerprint, certificate_not_after
 # must not become a way to guess another account's password.
 LINK_TRIES = 10
 LINK_WINDOW = 15 * 60
-
-
-def _safe_next(request, value):
-    value = value or ""
-    if value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}):
-        return value
-    return ""
 
 
 # --- The way in -------------------------------------------------------------------------------------------
@@ -64,7 +57,7 @@ def choose(request):
             "form": form,
             "found": found,
             "providers": providers,
-            "next": _safe_next(request, request.GET.get("next")),
+            "next": local_next(request, request.GET.get("next")),
         },
     )
 
@@ -86,7 +79,7 @@ def start(request, key):
     return allauth_provider.redirect(
         request,
         process="login",
-        next_url=_safe_next(request, request.POST.get("next")) or None,
+        next_url=local_next(request, request.POST.get("next")) or None,
         reauthenticate=reauthenticate,
     )
 
@@ -125,7 +118,7 @@ def link(request):
                 request, _("Your account is linked. Next time the organisation's sign-in is enough.")
             )
             return HttpResponseRedirect(
-                _safe_next(request, pending.get("next")) or reverse("organisations:home")
+                local_next(request, pending.get("next")) or reverse("organisations:home")
             )
     return render(request, "sso/link.html", {"form": form, "link_request": link_request})
 

@@ -7,11 +7,9 @@ from django.utils import translation
 from frontloeber.organisations.models import AddressApproval, OrganisationDomain, Role
 from tests.factories import MembershipFactory, OrganisationAdminFactory, WorkplaceFactory, member
 
+from .helpers import org_url
+
 pytestmark = pytest.mark.django_db
-
-
-def org_url(name, organisation, **kwargs):
-    return reverse(f"organisations:{name}", kwargs={"org_slug": organisation.slug, **kwargs})
 
 
 def da(msgid):

@@ -29,7 +29,6 @@ from frontloeber.workshops.models import FORMER_GUEST_NAME, Participant
 from frontloeber.workshops.services import guests_purge
 from tests.factories import (
     MembershipFactory,
-    OrganisationAdminFactory,
     WorkplaceFactory,
     live_session,
     make_experiment,
@@ -37,16 +36,9 @@ from tests.factories import (
     member,
 )
 
+from .helpers import org_url
+
 pytestmark = pytest.mark.django_db
-
-
-def org_url(name, organisation, **kwargs):
-    return reverse(f"organisations:{name}", kwargs={"org_slug": organisation.slug, **kwargs})
-
-
-@pytest.fixture
-def admin(workplace):
-    return OrganisationAdminFactory(organisation=workplace.organisation).user
 
 
 def _busy_person(workplace, leader):

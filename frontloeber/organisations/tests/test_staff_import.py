@@ -6,7 +6,6 @@ import io
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from openpyxl import Workbook
 
 from frontloeber.accounts.models import User
@@ -22,16 +21,9 @@ from frontloeber.organisations.models import (
 from frontloeber.organisations.selectors import staff_import_counts, staff_import_rows
 from tests.factories import OrganisationAdminFactory, WorkplaceFactory
 
+from .helpers import org_url
+
 pytestmark = pytest.mark.django_db
-
-
-def org_url(name, organisation, **kwargs):
-    return reverse(f"organisations:{name}", kwargs={"org_slug": organisation.slug, **kwargs})
-
-
-@pytest.fixture
-def admin(workplace):
-    return OrganisationAdminFactory(organisation=workplace.organisation).user
 
 
 def _csv(lines, encoding="cp1252"):

@@ -8,6 +8,8 @@ from frontloeber.organisations.models import Invitation, Membership, Role, Workp
 from tests.factories import MembershipFactory, OrganisationAdminFactory, UserFactory, WorkplaceFactory, member
 from tests.pages import workplace_urls
 
+from .helpers import org_url
+
 pytestmark = pytest.mark.django_db
 
 
@@ -290,10 +292,6 @@ def test_language_switch_to_english(client, workplace):
 @pytest.fixture
 def admin(workplace):
     return OrganisationAdminFactory(organisation=workplace.organisation)
-
-
-def org_url(name, organisation, **kwargs):
-    return reverse(f"organisations:{name}", kwargs={"org_slug": organisation.slug, **kwargs})
 
 
 def test_organisation_admin_lists_workplaces_in_constant_queries(client, admin, django_assert_num_queries):

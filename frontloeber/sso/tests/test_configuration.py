@@ -351,3 +351,20 @@ def test_an_address_in_an_aeoeaa_domain_matches_it():
     assert email_in_domains(provider=provider, email="x@ærøskøbing.dk")
     assert email_in_domains(provider=provider, email="x@Fjordby.dk")
     assert not email_in_domains(provider=provider, email="x@aeroeskoebing.dk")
+
+
+def test_the_audit_log_says_what_single_sign_on_changed():
+    from frontloeber.organisations.audit import audit_detail_text
+    from frontloeber.organisations.models import AuditEntry
+
+    organisation, admin = organisation_with_admin("fjordby.dk")
+    workplace = WorkplaceFactory(organisation=organisation, name="Solsikken")
+    services.identity_provider_create(actor=admin, organisation=organisation, protocol="oidc")
+    services.mapping_rule_add(
+        actor=admin, organisation=organisation, kind="workplace", value="U-1", workplace=workplace
+    )
+    texts = [
+        audit_detail_text(entry)
+        for entry in AuditEntry.objects.filter(organisation=organisation).order_by("pk")
+    ]
+    assert texts[-2:] == ["set up", "rule added; “U-1” → Solsikken"]

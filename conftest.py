@@ -14,6 +14,7 @@ def pytest_configure(config):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.AXES_ENABLED = False
     settings.SSO_ALLOW_PLAIN_HTTP = True  # the test IdPs answer on http://127.0.0.1
+    settings.WEBHOOKS_ALLOW_LOOPBACK = True  # the webhook tests' receiver answers on http://127.0.0.1
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -163,6 +163,10 @@ def main():
             f"{name:<34} {median * 1000:6.1f} ms {slowest * 1000:5.1f} ms"
             f" {queries:>8} {database * 1000:7.1f} ms"
         )
+    # The API's lists and its ideas feed (benchmarks/api.py), named "api …".
+    from .api import main as api_main
+
+    api_main(only)
 
 
 if __name__ == "__main__":

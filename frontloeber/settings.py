@@ -71,11 +71,15 @@ INSTALLED_APPS = [
     "frontloeber.insights",
     "frontloeber.sso",
     "frontloeber.provisioning",
+    "frontloeber.api",
+    # django-ninja's own templates and static files: Swagger UI served from here, not from a CDN.
+    "ninja",
     "allauth",
     "allauth.account",
     "allauth.socialaccount",
     "allauth.socialaccount.providers.saml",
     "allauth.socialaccount.providers.openid_connect",
+    "frontloeber.webhooks",
     "frontloeber.demo",
 ]
 
@@ -174,6 +178,9 @@ SOCIALACCOUNT_PROVIDERS = {
 # Metadata and discovery documents are fetched over https only; plain http only for the test IdPs and the
 # demo on this machine.
 SSO_ALLOW_PLAIN_HTTP = env_bool("SSO_ALLOW_PLAIN_HTTP", DEBUG)
+# Webhooks go to https addresses on the internet only; outside production also to plain http on this machine
+# (127.0.0.0/8, ::1), for a receiver in development and the tests. Never in production.
+WEBHOOKS_ALLOW_LOOPBACK = not PRODUCTION and env_bool("WEBHOOKS_ALLOW_LOOPBACK", DEBUG)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},

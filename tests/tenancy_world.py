@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from frontloeber.actions import services as action_services
+from frontloeber.api import services as api_services
 from frontloeber.competences import services as competence_services
 from frontloeber.experiments import services as experiment_services
 from frontloeber.ideas import services as idea_services
@@ -16,6 +17,7 @@ from frontloeber.organisations.models import LeaderGroup, LeaderGroupMember, Org
 from frontloeber.provisioning import services as provisioning_services
 from frontloeber.reflection import services as reflection_services
 from frontloeber.sso.models import IdentityProvider, LinkRequest, MappingRule
+from frontloeber.webhooks import services as webhook_services
 from frontloeber.workshops import services as workshop_services
 from frontloeber.workshops.models import WorkshopFormat
 from tests.factories import (
@@ -45,6 +47,7 @@ TENANT_NAMESPACES = {
     "workshops",
     "competences",
     "insights",
+    "webhooks",
 }
 # Parameters that mark a URL as a tenant URL wherever it is registered.
 TENANT_PARAMETERS = {"workplace_slug", "org_slug"}
@@ -90,6 +93,8 @@ class Tenant:
     mapping_rule: object
     link_request: object
     scim_token: object
+    webhook_endpoint: object
+    api_token: object
 
 
 def make_tenant():
@@ -223,6 +228,17 @@ def make_tenant():
         **_sign_in(workplace, employee.user),
         scim_token=provisioning_services.scim_token_create(
             actor=admin.user, organisation=workplace.organisation, name="Entra ID"
+        )[0],
+        webhook_endpoint=webhook_services.webhook_endpoint_create(
+            actor=admin.user,
+            organisation=workplace.organisation,
+            name="Teams",
+            url="http://127.0.0.1:9/hook",
+            format="teams",
+            events=["idea.created"],
+        )[0],
+        api_token=api_services.organisation_token_create(
+            actor=admin.user, organisation=workplace.organisation, name="Power BI", scopes=["ideas"]
         )[0],
     )
 
@@ -368,6 +384,26 @@ TENANT_URLS = {
     "organisations:address_approval_withdraw": (org, lambda t: {"user_id": t.employee.user.pk}, {}),
     "provisioning:tokens": (org, no_objects, {"name": "Hacked"}),
     "provisioning:token_revoke": (org, lambda t: {"token_id": t.scim_token.pk}, {}),
+    "api_pages:organisation_tokens": (
+        org,
+        no_objects,
+        {"kind": "api", "token-name": "Hacked", "token-scopes": ["ideas"], "token-valid_days": "30"},
+    ),
+    "api_pages:organisation_token_revoke": (org, lambda t: {"token_id": t.api_token.pk}, {}),
+    "webhooks:endpoints": (org, no_objects, {}),
+    "webhooks:endpoint_create": (
+        org,
+        no_objects,
+        {"name": "Hacked", "url": "http://127.0.0.1:9/x", "format": "json", "events": ["idea.created"]},
+    ),
+    "webhooks:endpoint_detail": (org, lambda t: {"endpoint_id": t.webhook_endpoint.pk}, {}),
+    "webhooks:endpoint_edit": (
+        org,
+        lambda t: {"endpoint_id": t.webhook_endpoint.pk},
+        {"name": "Hacked", "events": ["case.published"], "active": "on"},
+    ),
+    "webhooks:endpoint_delete": (org, lambda t: {"endpoint_id": t.webhook_endpoint.pk}, {}),
+    "webhooks:endpoint_test": (org, lambda t: {"endpoint_id": t.webhook_endpoint.pk}, {}),
 }
 
 IDEA_POST = {

@@ -46,6 +46,10 @@ LATER_TABLES = {
     "provisioning_scimidentity",
     "provisioning_scimgroup",
     "provisioning_scimgroupmember",
+    "webhooks_webhookendpoint",
+    "webhooks_webhookdelivery",
+    "api_apitoken",
+    "api_tombstone",
 }
 # Tables the migrations rename: counted under their newest name.
 RENAMED = {

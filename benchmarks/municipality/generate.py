@@ -127,6 +127,8 @@ def build(stdout=print):
                     "comment_count": "1 + (mod(k, 18) = 0)::int",
                     "created_at": "now() - k * interval '7 minutes'",
                     "last_activity_at": "now() - k * interval '7 minutes'",
+                    # Last changed when last active, as the API's incremental lists (updated_since) read it.
+                    "updated_at": "now() - k * interval '7 minutes'",
                     "awaiting_leader_since": "CASE WHEN mod(k, 25) = 0"
                     " THEN now() - k * interval '7 minutes' END",
                     # As ideas.search.document makes it: title, need, idea and tags.

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.text import clean_text
 from frontloeber.notifications.models import Audience
 from frontloeber.notifications.services import notification_create
@@ -147,6 +148,7 @@ def barrier_raise(*, actor, barrier, kind, why) -> Barrier:
     barrier.raised_kind, barrier.raised_why, barrier.raised_by, barrier.raised_at = kind, why, actor, now
     barrier.answerer, barrier.answer_due_on, barrier.answer, barrier.answered_at = "", None, "", None
     barrier.save()
+    event_publish(kind="barrier.raised", subject=barrier)
     notification_create(
         recipients=organisation_admins(organisation_id=barrier.organisation_id),
         kind=Kind.BARRIER_RAISED,

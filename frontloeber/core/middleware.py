@@ -67,6 +67,10 @@ class RefuseNulMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if _carries_nul(request):
+            # A view that answers programs says it in its own shape (the API: a problem detail).
+            refuse = getattr(view_func, "refuse_nul", None)
+            if refuse is not None:
+                return refuse(request)
             from django.shortcuts import render
 
             return render(request, "core/errors/nul.html", status=400)

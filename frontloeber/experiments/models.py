@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from frontloeber.core.choices import with_questions
 from frontloeber.ideas.models import Idea, ValueAxis
 from frontloeber.organisations.models import Organisation, SafetyRole, Workplace
-from frontloeber.organisations.rows import WorkplaceRow, tenant_index
+from frontloeber.organisations.rows import ChangeTracked, WorkplaceRow, tenant_index
 
 TEXT_MAX = 2000
 MAX_CRITERIA = 4
@@ -36,7 +36,7 @@ class CriterionResult(models.TextChoices):
 
 
 @with_questions("state", ExperimentState)
-class Experiment(WorkplaceRow):
+class Experiment(ChangeTracked, WorkplaceRow):
     """A small, framed try-out of an idea. Stopping with a lesson learnt is a result like any other."""
 
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="experiments")
@@ -100,6 +100,7 @@ class Experiment(WorkplaceRow):
         indexes = [
             tenant_index("state", "ends_on"),
             tenant_index("concluded_at"),
+            models.Index(fields=["organisation", "updated_at", "id"], name="experiment_changed"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -188,7 +189,7 @@ class AdoptionState(models.TextChoices):
 
 
 @with_questions("state", AdoptionState)
-class AdoptionPlan(WorkplaceRow):
+class AdoptionPlan(ChangeTracked, WorkplaceRow):
     """The change a leader leads after an experiment says "adopt"."""
 
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="adoption_plans")
@@ -216,7 +217,10 @@ class AdoptionPlan(WorkplaceRow):
 
     class Meta:
         verbose_name = _("adoption plan")
-        indexes = [tenant_index("state")]
+        indexes = [
+            tenant_index("state"),
+            models.Index(fields=["organisation", "updated_at", "id"], name="adoptionplan_changed"),
+        ]
 
     def __str__(self):
         return str(self.idea)
@@ -227,7 +231,7 @@ class AdoptionPlan(WorkplaceRow):
         )
 
 
-class Checkpoint(WorkplaceRow):
+class Checkpoint(ChangeTracked, WorkplaceRow):
     """A follow-up after go-live: how many use it, what value it gives, what was adjusted."""
 
     plan = models.ForeignKey(AdoptionPlan, on_delete=models.CASCADE, related_name="checkpoints")
@@ -252,13 +256,16 @@ class Checkpoint(WorkplaceRow):
 
     class Meta:
         ordering = ["due_on", "pk"]
-        indexes = [tenant_index("due_on")]
+        indexes = [
+            tenant_index("due_on"),
+            models.Index(fields=["organisation", "updated_at", "id"], name="checkpoint_changed"),
+        ]
 
     def __str__(self):
         return f"{self.plan} +{self.days}"
 
 
-class Case(WorkplaceRow):
+class Case(ChangeTracked, WorkplaceRow):
     """An adopted idea published to the organisation's case library, for other workplaces to take up."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="cases")
@@ -281,13 +288,17 @@ class Case(WorkplaceRow):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["organisation", "published_at"]), tenant_index()]
+        indexes = [
+            models.Index(fields=["organisation", "published_at"]),
+            tenant_index(),
+            models.Index(fields=["organisation", "updated_at", "id"], name="case_changed"),
+        ]
 
     def __str__(self):
         return str(self.idea)
 
 
-class CaseTrial(WorkplaceRow):
+class CaseTrial(ChangeTracked, WorkplaceRow):
     """A workplace taking up a case: the linked idea there shows how far it got."""
 
     workplace = models.ForeignKey(Workplace, on_delete=models.CASCADE, related_name="case_trials")
@@ -303,7 +314,11 @@ class CaseTrial(WorkplaceRow):
         constraints = [
             models.UniqueConstraint(fields=["case", "workplace"], name="case_trial_once_per_workplace")
         ]
-        indexes = [models.Index(fields=["organisation", "case"]), tenant_index()]
+        indexes = [
+            models.Index(fields=["organisation", "case"]),
+            tenant_index(),
+            models.Index(fields=["organisation", "updated_at", "id"], name="casetrial_changed"),
+        ]
 
     def __str__(self):
         return f"{self.case} → {self.workplace}"

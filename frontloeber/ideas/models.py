@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from frontloeber.core.choices import with_questions
 from frontloeber.core.markdown import render as render_markdown
 from frontloeber.organisations.models import Organisation, Workplace
-from frontloeber.organisations.rows import OrganisationRow, WorkplaceRow, tenant_index
+from frontloeber.organisations.rows import ChangeTracked, OrganisationRow, WorkplaceRow, tenant_index
 
 TITLE_MAX = 150
 NEED_MAX = 2000
@@ -142,7 +142,7 @@ class Tag(OrganisationRow):
 
 
 @with_questions("status", IdeaStatus)
-class Idea(WorkplaceRow):
+class Idea(ChangeTracked, WorkplaceRow):
     workplace = models.ForeignKey(
         Workplace, on_delete=models.CASCADE, related_name="ideas", verbose_name=_("workplace")
     )
@@ -228,6 +228,9 @@ class Idea(WorkplaceRow):
             tenant_index("last_activity_at"),
             tenant_index("support_count"),
             tenant_index("awaiting_leader_since"),
+            # The API's incremental loads (issue 20): the whole organisation's, or a few workplaces'.
+            models.Index(fields=["organisation", "updated_at", "id"], name="idea_changed"),
+            tenant_index("updated_at", "id", name="idea_workplace_changed"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -124,6 +124,10 @@ def audit_detail_text(entry) -> str:
         parts.append(str(_BY[detail["by"]]))
     if detail.get("refused"):
         parts.append(_("refused"))
+    if detail.get("token") and not detail.get("via"):  # an API token made or revoked: which one
+        parts.append(_("token “%(token)s”") % {"token": detail["token"]})
+    if detail.get("scopes"):
+        parts.append(_("scopes: %(scopes)s") % {"scopes": ", ".join(detail["scopes"])})
     if detail.get("via"):
         # Which system did it, and with which of its credentials (provisioning: "SCIM" and the token's name).
         via = detail["via"]

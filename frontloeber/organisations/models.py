@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from frontloeber.core.choices import with_questions
 
-from .rows import OrganisationRow, OrganisationRowQuerySet, WorkplaceRow, WorkplaceRowQuerySet, tenant_index
+from .rows import (
+    ChangeTracked,
+    OrganisationRow,
+    OrganisationRowQuerySet,
+    WorkplaceRow,
+    WorkplaceRowQuerySet,
+    tenant_index,
+)
 
 
 class Role(models.TextChoices):
@@ -126,7 +133,7 @@ class Organisation(models.Model):
         return self.name
 
 
-class Workplace(OrganisationRow):
+class Workplace(ChangeTracked, OrganisationRow):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="workplaces", verbose_name=_("organisation")
     )
@@ -149,7 +156,10 @@ class Workplace(OrganisationRow):
         verbose_name = _("workplace")
         verbose_name_plural = _("workplaces")
         ordering = ["name"]
-        indexes = [models.Index(fields=["organisation", "name"])]
+        indexes = [
+            models.Index(fields=["organisation", "name"]),
+            models.Index(fields=["organisation", "updated_at", "id"], name="workplace_changed"),
+        ]
 
     def __str__(self):
         return self.name
@@ -544,6 +554,12 @@ class AuditAction(models.TextChoices):
     SCIM_USER_CHANGED = "scim_user_changed", _("person changed by provisioning (SCIM)")
     SCIM_USER_DEACTIVATED = "scim_user_deactivated", _("person deactivated by provisioning (SCIM)")
     SCIM_GROUP_CHANGED = "scim_group_changed", _("group changed by provisioning (SCIM)")
+    API_TOKEN_CREATED = "api_token_created", _("API token made")
+    API_TOKEN_REVOKED = "api_token_revoked", _("API token revoked")
+    API_WRITE = "api_write", _("written through the API")
+    WEBHOOK_CREATED = "webhook_created", _("webhook added")
+    WEBHOOK_CHANGED = "webhook_changed", _("webhook changed")
+    WEBHOOK_DELETED = "webhook_deleted", _("webhook deleted")
 
 
 class AuditEntryQuerySet(OrganisationRowQuerySet):

@@ -20,6 +20,7 @@ index, since every tenant index leads with it; the workplace cascading). A model
 """
 
 from django.db import models
+from django.utils import timezone
 
 
 class OrganisationRowQuerySet(models.QuerySet):
@@ -30,6 +31,26 @@ class OrganisationRowQuerySet(models.QuerySet):
 class WorkplaceRowQuerySet(models.QuerySet):
     def of(self, workplace):
         return self.filter(organisation_id=workplace.organisation_id, workplace_id=workplace.pk)
+
+
+class ChangeTracked(models.Model):
+    """A row whose last change the API reports (issue 20: ``updated_since`` and its cursors): every ``save``
+    stamps ``updated_at``, also one of a few fields. A service changing such a row with ``QuerySet.update``
+    passes ``updated_at`` itself."""
+
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "updated_at" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "updated_at"]
+        super().save(*args, **kwargs)
+
+    save.alters_data = True
 
 
 def tenant_index(*fields, **options):

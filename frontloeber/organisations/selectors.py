@@ -238,9 +238,11 @@ def latest_membership_changes(*, workplace, start, end):
 
 
 def changes_made_by(*, actor, workplace_ids):
-    """(workplace id, when) of every join and role change ``actor`` made in those workplaces."""
+    """(workplace id, when) of every join and role change ``actor`` (a person, or a list of people) made in
+    those workplaces."""
+    actors = actor if isinstance(actor, list | tuple) else [actor]
     return list(
-        MembershipChange.objects.filter(actor=actor, workplace_id__any_of=list(workplace_ids))
+        MembershipChange.objects.filter(actor__in=actors, workplace_id__any_of=list(workplace_ids))
         .exclude(kind=MembershipChangeKind.LEFT)
         .values_list("workplace_id", "at")
     )

@@ -118,12 +118,17 @@ def withheld_from(*, viewer, rounds):
     Such changes by an organisation admin count at once (so a new organisation can run its first round), so
     the round may have asked those people, and the admin would know whom; its figures, comments and trend
     stay hidden from that admin."""
+    return withheld_from_any(viewers=[viewer] if viewer is not None else [], rounds=rounds)
+
+
+def withheld_from_any(*, viewers, rounds):
+    """Of ``rounds``, the ids withheld from any of ``viewers`` (``withheld_from``), in one query."""
     rounds = [round_ for round_ in rounds if round_ is not None]
-    if not rounds or viewer is None:
+    if not rounds or not viewers:
         return set()
-    made = defaultdict(list)  # workplace id -> when the viewer changed its memberships
+    made = defaultdict(list)  # workplace id -> when a viewer changed its memberships
     for workplace_id, at in org_selectors.changes_made_by(
-        actor=viewer, workplace_ids={r.workplace_id for r in rounds}
+        actor=viewers, workplace_ids={r.workplace_id for r in rounds}
     ):
         made[workplace_id].append(at)
     withheld = set()

@@ -23,7 +23,7 @@ from frontloeber.actions.models import (  # noqa: F401 — the register's record
 from frontloeber.core.bilingual import Bilingual
 from frontloeber.core.choices import with_questions
 from frontloeber.core.constraints import at_most_one_of, one_named_by
-from frontloeber.organisations.rows import WorkplaceRow, tenant_index
+from frontloeber.organisations.rows import ChangeTracked, WorkplaceRow, tenant_index
 
 
 class PracticeCode(models.TextChoices):
@@ -167,7 +167,7 @@ ABOUT = ("challenge", "idea", "experiment", "adoption_plan")
 
 
 @with_questions("state", SessionState)
-class WorkshopSession(WorkplaceRow):
+class WorkshopSession(ChangeTracked, WorkplaceRow):
     workplace = models.ForeignKey(
         "organisations.Workplace", on_delete=models.CASCADE, related_name="workshop_sessions"
     )
@@ -212,7 +212,10 @@ class WorkshopSession(WorkplaceRow):
     class Meta:
         verbose_name = _("workshop session")
         ordering = ["-starts_at", "-pk"]
-        indexes = [tenant_index("starts_at")]
+        indexes = [
+            tenant_index("starts_at"),
+            models.Index(fields=["organisation", "updated_at", "id"], name="workshopsession_changed"),
+        ]
         constraints = [
             models.CheckConstraint(condition=at_most_one_of(*ABOUT), name="workshopsession_about_at_most_one")
         ]
@@ -366,7 +369,7 @@ SUGGESTED_OUTPUT = {
 
 
 @with_questions("kind", OutputKind)
-class SessionOutput(WorkplaceRow):
+class SessionOutput(ChangeTracked, WorkplaceRow):
     """The link from a session (and the post it came from) to a record it produced in the product."""
 
     session = models.ForeignKey(WorkshopSession, on_delete=models.CASCADE, related_name="outputs")
@@ -392,7 +395,10 @@ class SessionOutput(WorkplaceRow):
 
     class Meta:
         ordering = ["pk"]
-        indexes = [tenant_index("session")]
+        indexes = [
+            tenant_index("session"),
+            models.Index(fields=["organisation", "updated_at", "id"], name="sessionoutput_changed"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=one_named_by("kind", OutputKind.values), name="sessionoutput_one_record_of_its_kind"

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.text import clean_text
 from frontloeber.ideas import services as idea_services
 from frontloeber.ideas.models import IdeaStatus, ValueAxis
@@ -147,6 +148,7 @@ def adoption_plan_go_live(*, actor, plan):
     plan.state = AdoptionState.LIVE
     plan.live_at = timezone.now()
     plan.save(update_fields=["state", "live_at"])
+    event_publish(kind="adoption_plan.live", subject=plan)
     Checkpoint.objects.bulk_create(
         Checkpoint(
             organisation_id=plan.organisation_id,
@@ -201,6 +203,7 @@ def checkpoint_record(*, actor, checkpoint, users, affected, values, notes="", a
         adjusted=adjusted,
         recorded_by=actor,
         recorded_at=timezone.now(),
+        updated_at=timezone.now(),
         **scores,
     )
     checkpoint.refresh_from_db()

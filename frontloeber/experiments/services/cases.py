@@ -1,8 +1,10 @@
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.text import clean_text
 from frontloeber.experiments.notification_kinds import Kind
 from frontloeber.ideas import services as idea_services
@@ -45,7 +47,7 @@ def case_publish(*, actor, idea, summary, value_achieved, what_it_took, learning
         errors["contact"] = _("Choose a member of this workplace as the contact person.")
     if errors:
         raise ValidationError(errors)
-    return Case.objects.create(
+    case = Case.objects.create(
         organisation_id=idea.organisation_id,
         workplace_id=idea.workplace_id,
         idea=idea,
@@ -53,6 +55,8 @@ def case_publish(*, actor, idea, summary, value_achieved, what_it_took, learning
         published_by=actor,
         **fields,
     )
+    event_publish(kind="case.published", subject=case)
+    return case
 
 
 @transaction.atomic
@@ -89,7 +93,7 @@ def case_try_here(*, actor, case, workplace):
             )
     except IntegrityError:
         raise ValidationError(_("Your workplace is already trying this case.")) from None
-    Case.objects.filter(pk=case.pk).update(trial_count=F("trial_count") + 1)
+    Case.objects.filter(pk=case.pk).update(trial_count=F("trial_count") + 1, updated_at=timezone.now())
     notification_create(
         recipients=[case.contact],
         kind=Kind.CASE_TRIED,

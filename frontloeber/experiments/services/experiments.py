@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.images import clean_image
 from frontloeber.core.text import clean_text
 from frontloeber.ideas import services as idea_services
@@ -337,6 +338,7 @@ def experiment_conclude(*, actor, experiment, results, decision, learnings):
     experiment.learnings = learnings
     experiment.concluded_at = now
     experiment.save(update_fields=["state", "decision", "learnings", "concluded_at"])
+    event_publish(kind="experiment.concluded", subject=experiment)
     if decision == Decision.ADJUST:
         length = experiment.ends_on - experiment.starts_on
         start = max(timezone.localdate(), experiment.ends_on) + datetime.timedelta(days=1)

@@ -56,12 +56,12 @@ def reminders_send(*, today=None):
         with transaction.atomic():
             # Claimed with a conditional update: a second worker, or a leader concluding meanwhile, wins.
             claimed = Experiment.objects.filter(pk=experiment.pk, evaluation_reminded_at__isnull=True).update(
-                evaluation_reminded_at=now
+                evaluation_reminded_at=now, updated_at=now
             )
             if not claimed:
                 continue
             Experiment.objects.filter(pk=experiment.pk, state=ExperimentState.RUNNING).update(
-                state=ExperimentState.EVALUATING
+                state=ExperimentState.EVALUATING, updated_at=now
             )
             notification_create(
                 recipients=[
@@ -78,7 +78,7 @@ def reminders_send(*, today=None):
     for checkpoint in due:
         with transaction.atomic():
             if not Checkpoint.objects.filter(pk=checkpoint.pk, reminded_at__isnull=True).update(
-                reminded_at=now
+                reminded_at=now, updated_at=now
             ):
                 continue
             notification_create(

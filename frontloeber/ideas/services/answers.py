@@ -4,6 +4,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.text import clean_text
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.services import notification_create
@@ -118,6 +119,7 @@ def idea_status_follow(*, actor, idea, to_status, message=""):
     if idea.first_response_at is None:
         idea.first_response_at = now
         fields.append("first_response_at")
+        event_publish(kind="idea.answered", subject=idea)
     return _change_status(idea, actor, to_status, message, now, fields)
 
 
@@ -129,6 +131,8 @@ def _change_status(idea, actor, to_status, message, now, extra_fields):
     idea.last_activity_at = now
     idea.save(update_fields=["status", "status_before_question", "last_activity_at", *extra_fields])
     _event(idea, actor, EventKind.MOVED, from_status=before, to_status=to_status, message=message)
+    if to_status in OUTCOMES:
+        event_publish(kind="idea.decided", subject=idea)
     # Followers hear of outcomes; the steps in between (qualifying, say) only the author.
     told = _author_and_followers(idea) if to_status in OUTCOMES else [idea.author]
     notification_create(

@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.text import clean_text
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.services import notification_create
@@ -40,11 +41,15 @@ def idea_support(*, actor, idea, support=True):
             defaults={"organisation_id": idea.organisation_id, "workplace_id": idea.workplace_id},
         )
         if created:
-            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") + 1)
+            Idea.objects.filter(pk=idea.pk).update(
+                support_count=F("support_count") + 1, updated_at=timezone.now()
+            )
     else:
         deleted, _rows = Support.objects.filter(idea=idea, user=actor).delete()
         if deleted:
-            Idea.objects.filter(pk=idea.pk).update(support_count=F("support_count") - 1)
+            Idea.objects.filter(pk=idea.pk).update(
+                support_count=F("support_count") - 1, updated_at=timezone.now()
+            )
     idea.refresh_from_db(fields=["support_count"])
     return support
 
@@ -69,6 +74,7 @@ def _mark_leader_response(idea, actor, membership, now):
     if idea.first_response_at is None:
         idea.first_response_at = now
         fields.append("first_response_at")
+        event_publish(kind="idea.answered", subject=idea)
     if idea.awaiting_leader_since is not None:
         idea.awaiting_leader_since = None
         fields.append("awaiting_leader_since")

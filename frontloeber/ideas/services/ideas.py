@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from frontloeber.core.events import event_publish
 from frontloeber.core.text import clean_text
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.services import notification_create, notification_subject_renamed
@@ -129,6 +130,7 @@ def idea_create(
     search.index(idea, [tag.name for tag in tags])
     _follow(idea, actor)
     _event(idea, actor, EventKind.SUBMITTED, to_status=IdeaStatus.NEW)
+    event_publish(kind="idea.created", subject=idea)
     notification_create(
         recipients=_leaders(workplace), kind=Kind.IDEA_NEW, workplace=workplace, actor=actor, subject=idea
     )

@@ -38,8 +38,10 @@ THEME_MAX = 80
 
 
 def _bump(session):
-    """Tell every polling screen that the board changed."""
-    WorkshopSession.objects.filter(pk=session.pk).update(revision=F("revision") + 1)
+    """Tell every polling screen that the board changed (and the API's lists: its counts changed)."""
+    WorkshopSession.objects.filter(pk=session.pk).update(
+        revision=F("revision") + 1, updated_at=timezone.now()
+    )
 
 
 def _locked(session):
@@ -143,7 +145,9 @@ def session_start(*, actor, session, now=None) -> WorkshopSession:
     for _attempt in range(10):
         try:
             with transaction.atomic():
-                WorkshopSession.objects.filter(pk=session.pk).update(join_code=_new_code())
+                WorkshopSession.objects.filter(pk=session.pk).update(
+                    join_code=_new_code(), updated_at=timezone.now()
+                )
         except IntegrityError:
             continue
         break

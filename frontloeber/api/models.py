@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.organisations.models import Organisation
-from frontloeber.organisations.rows import OrganisationRow, OrganisationRowQuerySet
+from frontloeber.organisations.rows import OrganisationRow, RevocableToken, RevocableTokenQuerySet
 
 
 class Scope(models.TextChoices):
@@ -42,12 +42,7 @@ class Feed(models.TextChoices):
 FEED_SCOPES = {Feed.IDEAS: Scope.IDEAS, Feed.INDICATORS: Scope.INSIGHTS}
 
 
-class ApiTokenQuerySet(OrganisationRowQuerySet):
-    def usable(self, now=None):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
-
-
-class ApiToken(OrganisationRow):
+class ApiToken(RevocableToken, OrganisationRow):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
     # The person the token acts as; empty for an organisation token.
     user = models.ForeignKey(
@@ -70,7 +65,7 @@ class ApiToken(OrganisationRow):
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires"))
 
-    objects = ApiTokenQuerySet.as_manager()
+    objects = RevocableTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("API token")
@@ -91,18 +86,6 @@ class ApiToken(OrganisationRow):
     @property
     def is_feed(self):
         return bool(self.feed)
-
-    @property
-    def is_revoked(self):
-        return self.revoked_at is not None
-
-    @property
-    def is_expired(self):
-        return self.expires_at <= timezone.now()
-
-    @property
-    def is_usable(self):
-        return not self.is_revoked and not self.is_expired
 
     def scope_labels(self):
         labels = dict(Scope.choices)

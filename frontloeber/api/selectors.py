@@ -6,7 +6,7 @@ from django.http import Http404
 
 from frontloeber.core.access import at_most_one, one_or_404
 from frontloeber.ideas.models import Idea
-from frontloeber.organisations.models import Membership, Organisation, OrganisationAdmin, Workplace
+from frontloeber.organisations.models import Membership, Organisation, Workplace
 
 from .models import ApiToken, Scope, Tombstone
 
@@ -56,10 +56,6 @@ def access_personal_token(*, user, token_id) -> ApiToken:
 def token_organisations(*, user):
     """The organisations a person may make a personal token for: those where they are a member."""
     return Organisation.objects.filter(workplaces__memberships__user=user).distinct().order_by("name")
-
-
-def is_admin(*, user, organisation) -> bool:
-    return OrganisationAdmin.objects.filter(user=user, organisation=organisation).exists()
 
 
 # --- What the lists page through ------------------------------------------------------------------------

@@ -53,6 +53,28 @@ class ChangeTracked(models.Model):
     save.alters_data = True
 
 
+class RevocableTokenQuerySet(OrganisationRowQuerySet):
+    def usable(self, now=None):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+
+class RevocableToken:
+    """What a bearer token of an organisation (SCIM, the API) says of itself: it needs ``revoked_at`` and
+    ``expires_at``; ``RevocableTokenQuerySet.usable`` finds the same ones in the database."""
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_usable(self):
+        return not self.is_revoked and not self.is_expired
+
+
 def tenant_index(*fields, **options):
     """The composite index of a workplace row: organisation, workplace, then ``fields``."""
     return models.Index(fields=["organisation", "workplace", *fields], **options)

@@ -15,15 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from frontloeber.organisations.models import Organisation
-from frontloeber.organisations.rows import OrganisationRow, OrganisationRowQuerySet
+from frontloeber.organisations.rows import OrganisationRow, RevocableToken, RevocableTokenQuerySet
 
 
-class ScimTokenQuerySet(OrganisationRowQuerySet):
-    def usable(self, now=None):
-        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
-
-
-class ScimToken(OrganisationRow):
+class ScimToken(RevocableToken, OrganisationRow):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     name = models.CharField(_("name"), max_length=100)
     # SHA-256 (hex) of the secret; the secret itself is shown once and kept nowhere.
@@ -37,7 +32,7 @@ class ScimToken(OrganisationRow):
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     expires_at = models.DateTimeField(_("expires"))
 
-    objects = ScimTokenQuerySet.as_manager()
+    objects = RevocableTokenQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("SCIM token")
@@ -47,18 +42,6 @@ class ScimToken(OrganisationRow):
 
     def __str__(self):
         return self.name
-
-    @property
-    def is_revoked(self):
-        return self.revoked_at is not None
-
-    @property
-    def is_expired(self):
-        return self.expires_at <= timezone.now()
-
-    @property
-    def is_usable(self):
-        return not self.is_revoked and not self.is_expired
 
 
 class ScimIdentity(OrganisationRow):

@@ -143,6 +143,7 @@ def main(only=""):
     from frontloeber.api.models import READ_SCOPES, Scope
     from frontloeber.organisations.models import Membership, OrganisationAdmin, Workplace
 
+    from .load import machine_yardstick
     from .municipality import BUSY_SLUG
     from .pages import measure
 
@@ -150,7 +151,13 @@ def main(only=""):
     admin = OrganisationAdmin.objects.filter(organisation=busy.organisation).order_by("pk").first().user
     leader = Membership.objects.filter(workplace=busy, role="leader").order_by("pk").first().user
     pages, feeds = [], []
-    print(f"\n{'API request':<48} {'median':>8} {'slowest':>8} {'queries':>8} {'in the db':>10}")
+    # This machine's speed varies from hour to hour and with what else runs on it: the figures below compare
+    # with another run's only through these two.
+    print(
+        f"\nload average {os.getloadavg()[0]:.2f}; a Python loop of 10 million additions:"
+        f" {machine_yardstick():.2f} s"
+    )
+    print(f"{'API request':<48} {'median':>8} {'slowest':>8} {'queries':>8} {'in the db':>10}")
     # Everything this run writes (its tokens, their use, the rate limit's counts) is rolled back; a token's
     # requests are not limited here, the rate limit's count is still kept (in the database cache).
     with transaction.atomic(), override_settings(API_RATE_PER_MINUTE=10**9):

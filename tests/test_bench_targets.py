@@ -24,3 +24,15 @@ def test_each_target_missed_is_named_with_its_figure():
         "idea page in the morning: 1 error",
         "a worker: 312 MB > 300 MB",
     ]
+
+
+def test_the_apis_requests_have_their_own_targets():
+    api = [
+        ("api ideas, first page", 0.0301, 0.013, 0, 50),
+        ("api indicators, first page", 0.160, 0.003, 1, 150),
+    ]
+    assert missed_targets([FAST_PAGE], [MORNING_PAGE], [97.0], api) == [
+        "api indicators, first page: in-process 160.0 ms > 150 ms",
+        "api indicators, first page: 0.3 % of the one-line view < 0.4 %",
+        "api indicators, first page: 1 error",
+    ]

@@ -418,7 +418,9 @@ def survey_rounds(*, reader, since=None, workplace_id=None, today=None):
         rounds = rounds.filter(workplace_id__in=ids)
     rounds = _readable(reader, rounds)
     if since is not None:
-        day = _local_day(since) - datetime.timedelta(days=1)
+        day = _local_day(since)
+        # The day before (none comes before 0001-01-01: then every day is on or after it).
+        day = day - datetime.timedelta(days=1) if day > datetime.date.min else day
         ours = {"organisation_id": reader.organisation_id}
         rounds = rounds.filter(
             Q(closed_early_on__gte=day)

@@ -12,7 +12,7 @@ import base64
 import binascii
 import hashlib
 import json
-from datetime import datetime, time
+from datetime import UTC, datetime, time
 
 from django.db.models import Q
 from django.http import HttpResponse
@@ -48,6 +48,19 @@ def parse_limit(value) -> int:
     return limit
 
 
+def _in_utc(moment):
+    """``moment`` in UTC, as the databases are sent it, or None when it has no UTC time in Python (0001-01-01
+    with an offset east of UTC, 9999-12-31 west of it) or no Danish one (the feeds and the figures read
+    Danish days). PostgreSQL refuses an offset beyond 15:59, which Python takes up to 23:59: in UTC it has
+    none."""
+    try:
+        moment = moment.astimezone(UTC)
+        timezone.localtime(moment)
+    except OverflowError:
+        return None
+    return moment
+
+
 def parse_since(value, *, now=None):
     """``updated_since`` as an aware time: an ISO 8601 time (without a zone: Danish time) or a date (its
     midnight); a time in the future is refused, since nothing can have changed after it."""
@@ -67,6 +80,9 @@ def parse_since(value, *, now=None):
         )
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
+    moment = _in_utc(moment)
+    if moment is None:
+        raise _invalid("updated_since", _("Give a time after the year 1 and before the year 9999."))
     if moment > (now or timezone.now()):
         raise _invalid("updated_since", _("This time is in the future: nothing has changed after it yet."))
     return moment
@@ -87,6 +103,9 @@ def parse_cursor(value):
         changed, pk = json.loads(raw)
         moment = parse_datetime(changed)
         if moment is None or timezone.is_naive(moment) or not isinstance(pk, int) or isinstance(pk, bool):
+            raise ValueError
+        moment = _in_utc(moment)
+        if moment is None:
             raise ValueError
         return moment, pk
     except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):

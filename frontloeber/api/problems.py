@@ -11,6 +11,7 @@ import json
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
+from django.http.request import RawPostDataException
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from ninja.errors import AuthenticationError, HttpError
@@ -122,6 +123,13 @@ def install(api):
     @api.exception_handler(RequestDataTooBig)
     def _too_large(request, exc):
         return problem_response(413, "too-large", _("Send at most 1 MB in one request."))
+
+    @api.exception_handler(RawPostDataException)
+    def _not_json(request, exc):
+        # A multipart form: the site's NUL check (core.middleware) read it as a form before the API could.
+        return problem_response(
+            400, "bad-request", _("Send the body as JSON, with the header “Content-Type: application/json”.")
+        )
 
     @api.exception_handler(HttpError)
     def _http_error(request, exc):

@@ -162,6 +162,19 @@ def token_use(*, secret: str, now=None) -> ApiToken | None:
     return token
 
 
+def _refuse_nul(values):
+    """A NUL character in a text, as core.middleware.RefuseNulMiddleware refuses it in a form: the page's
+    form never carries one to the service, a JSON body can (and PostgreSQL cannot store it)."""
+    errors = {}
+    for name in ("title", "need", "description", "concerns", "tags"):
+        value = values.get(name)
+        texts = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(text, str) and "\x00" in text for text in texts):
+            errors[name] = _("This holds a NUL character, which cannot be used; leave it out.")
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def api_idea_create(*, reader, workplace, values: dict, idempotency_key=None):
     """An idea submitted by another system as the person whose token it sends (the ideas app checks that
@@ -169,6 +182,7 @@ def api_idea_create(*, reader, workplace, values: dict, idempotency_key=None):
     reader.require(Scope.IDEAS_WRITE)
     if reader.user is None:
         raise PermissionDenied(_("Only a personal token can submit an idea: an idea needs a person."))
+    _refuse_nul(values)
     started = timezone.now()
     idea = idea_services.idea_create(
         actor=reader.user,

@@ -1,10 +1,37 @@
 """Rows as the API shows them (``schemas``), for the endpoints, the feeds and the webhooks alike."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from . import schemas
+
+_checking = ContextVar("frontloeber_api_shapes_checking", default=False)
+
+
+def _out(schema, /, **values):
+    """``schema`` holding ``values``. A list's rows come from the database already as the schema's types,
+    so they are not validated field by field again: ninja's validation of each row (through its
+    ``DjangoGetter``) was most of the time a page of 100 experiments took (``make bench-pages``), and the
+    JSON is the same. Within ``checking()`` (a webhook's subject, an idea just written: what a service has
+    just set may be an enum or a string) every field is validated as before."""
+    if _checking.get():
+        return schema(**values)
+    return schema.model_construct(**values)
+
+
+@contextmanager
+def checking():
+    """Shapes made within are validated field by field."""
+    token = _checking.set(True)
+    try:
+        yield
+    finally:
+        _checking.reset(token)
 
 
 def workplace_shape(workplace) -> schemas.WorkplaceOut:
-    return schemas.WorkplaceOut(
+    return _out(
+        schemas.WorkplaceOut,
         id=workplace.pk,
         name=workplace.name,
         sector=workplace.sector,
@@ -15,14 +42,18 @@ def workplace_shape(workplace) -> schemas.WorkplaceOut:
 
 
 def idea_shape(idea, *, with_text: bool) -> schemas.IdeaOut:
-    return schemas.IdeaOut(
+    return _out(
+        schemas.IdeaOut,
         id=idea.pk,
         workplace_id=idea.workplace_id,
         challenge_id=idea.challenge_id,
         title=idea.title if with_text else None,
         status=idea.status,
-        values=schemas.Values(
-            citizens=idea.value_citizens, quality=idea.value_quality, routines=idea.value_routines
+        values=_out(
+            schemas.Values,
+            citizens=idea.value_citizens,
+            quality=idea.value_quality,
+            routines=idea.value_routines,
         ),
         ready_to_test=idea.ready_to_test,
         support_count=idea.support_count,
@@ -45,7 +76,8 @@ _EVENT_SHAPES = {
 def event_shape(subject) -> dict:
     """``subject`` (a row an event is about) as the API shows it to an organisation token, as JSON-ready
     data."""
-    shape = _EVENT_SHAPES[subject._meta.label_lower](subject)
+    with checking():
+        shape = _EVENT_SHAPES[subject._meta.label_lower](subject)
     return shape.model_dump(mode="json")
 
 
@@ -62,7 +94,8 @@ def _text(value, with_text):
 
 def experiment_shape(experiment, *, with_text: bool) -> schemas.ExperimentOut:
     org = experiment.organisation_id
-    return schemas.ExperimentOut(
+    return _out(
+        schemas.ExperimentOut,
         id=experiment.pk,
         workplace_id=experiment.workplace_id,
         idea_id=experiment.idea_id,
@@ -74,7 +107,8 @@ def experiment_shape(experiment, *, with_text: bool) -> schemas.ExperimentOut:
         hours=experiment.hours,
         budget_dkk=experiment.budget_dkk,
         criteria=[
-            schemas.CriterionOut(
+            _out(
+                schemas.CriterionOut,
                 axis=criterion.axis,
                 result=criterion.result,
                 description=_text(criterion.description, with_text),
@@ -83,7 +117,8 @@ def experiment_shape(experiment, *, with_text: bool) -> schemas.ExperimentOut:
             )
             for criterion in experiment.criteria.all()
         ],
-        safety=schemas.SafetyOut(
+        safety=_out(
+            schemas.SafetyOut,
             personal_data=experiment.personal_data,
             vulnerable_citizens=experiment.vulnerable_citizens,
             needs_it=experiment.needs_it,
@@ -107,7 +142,8 @@ def experiment_shape(experiment, *, with_text: bool) -> schemas.ExperimentOut:
 
 
 def adoption_plan_shape(plan, *, with_text: bool) -> schemas.AdoptionPlanOut:
-    return schemas.AdoptionPlanOut(
+    return _out(
+        schemas.AdoptionPlanOut,
         id=plan.pk,
         workplace_id=plan.workplace_id,
         idea_id=plan.idea_id,
@@ -127,7 +163,8 @@ def adoption_plan_shape(plan, *, with_text: bool) -> schemas.AdoptionPlanOut:
 
 
 def checkpoint_shape(checkpoint, *, with_text: bool) -> schemas.CheckpointOut:
-    return schemas.CheckpointOut(
+    return _out(
+        schemas.CheckpointOut,
         id=checkpoint.pk,
         workplace_id=checkpoint.workplace_id,
         plan_id=checkpoint.plan_id,
@@ -136,7 +173,8 @@ def checkpoint_shape(checkpoint, *, with_text: bool) -> schemas.CheckpointOut:
         done=checkpoint.recorded_at is not None,
         users=checkpoint.users,
         affected=checkpoint.affected,
-        values=schemas.Values(
+        values=_out(
+            schemas.Values,
             citizens=checkpoint.value_citizens,
             quality=checkpoint.value_quality,
             routines=checkpoint.value_routines,
@@ -151,7 +189,8 @@ def checkpoint_shape(checkpoint, *, with_text: bool) -> schemas.CheckpointOut:
 
 def case_shape(case, *, with_text: bool) -> schemas.CaseOut:
     org = case.organisation_id
-    return schemas.CaseOut(
+    return _out(
+        schemas.CaseOut,
         id=case.pk,
         workplace_id=case.workplace_id,
         idea_id=case.idea_id,
@@ -170,7 +209,8 @@ def case_shape(case, *, with_text: bool) -> schemas.CaseOut:
 
 
 def case_take_up_shape(trial) -> schemas.CaseTakeUpOut:
-    return schemas.CaseTakeUpOut(
+    return _out(
+        schemas.CaseTakeUpOut,
         id=trial.pk,
         workplace_id=trial.workplace_id,
         case_id=trial.case_id,
@@ -182,7 +222,8 @@ def case_take_up_shape(trial) -> schemas.CaseTakeUpOut:
 
 
 def barrier_shape(barrier) -> schemas.BarrierOut:
-    return schemas.BarrierOut(
+    return _out(
+        schemas.BarrierOut,
         id=barrier.pk,
         workplace_id=barrier.workplace_id,
         kind=barrier.kind,
@@ -204,7 +245,8 @@ _ABOUT = ("challenge", "idea", "experiment", "adoption_plan")
 
 def workshop_session_shape(session, *, with_text: bool) -> schemas.WorkshopSessionOut:
     about = next((kind for kind in _ABOUT if getattr(session, f"{kind}_id")), None)
-    return schemas.WorkshopSessionOut(
+    return _out(
+        schemas.WorkshopSessionOut,
         id=session.pk,
         workplace_id=session.workplace_id,
         format=session.format.slug,
@@ -226,7 +268,8 @@ def workshop_session_shape(session, *, with_text: bool) -> schemas.WorkshopSessi
 
 
 def workshop_output_shape(output, *, with_text: bool) -> schemas.WorkshopOutputOut:
-    return schemas.WorkshopOutputOut(
+    return _out(
+        schemas.WorkshopOutputOut,
         id=output.pk,
         workplace_id=output.workplace_id,
         session_id=output.session_id,

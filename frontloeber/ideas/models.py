@@ -356,7 +356,9 @@ class Support(WorkplaceRow):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["idea", "user"], name="support_one_per_person")]
-        indexes = [tenant_index("user")]
+        # With created_at, who supported ideas in a quarter (the practice indicators' "people involved",
+        # the busiest workplace's 25,000 supports a quarter) is read from the index alone.
+        indexes = [tenant_index("user", "created_at")]
 
     def __str__(self):
         return f"{self.user} → {self.idea}"

@@ -337,11 +337,14 @@ def _count_ideas(ours, window, add, targets, members, tallies, today, now, quart
 
 
 def _count_experiments(ours, window, add):
+    # Whether learnings were written, not the text: the services store it stripped, and reading every
+    # experiment's whole text was most of an indicators page's time at a municipality's size.
     experiments = (
         Experiment.objects.filter(**ours)
         .filter(window("created_at") | window("started_at") | window("concluded_at"))
+        .annotate(learned=models.ExpressionWrapper(~Q(learnings=""), output_field=models.BooleanField()))
         .values_list(
-            "workplace_id", "created_at", "started_at", "concluded_at", "decision", "learnings", "follows_id",
+            "workplace_id", "created_at", "started_at", "concluded_at", "decision", "learned", "follows_id",
             "idea__created_at",
         )
     )  # fmt: skip
@@ -351,7 +354,7 @@ def _count_experiments(ours, window, add):
         started_at,
         concluded_at,
         decision,
-        learnings,
+        learned,
         follows_id,
         idea_at,
     ) in experiments:
@@ -364,7 +367,7 @@ def _count_experiments(ours, window, add):
         if (tally := add(workplace_id, concluded_at)) is not None and decision:
             tally.experiments_concluded += 1
             tally.decisions[decision] += 1
-            tally.stopped_with_learning += decision == Decision.STOP and bool(learnings.strip())
+            tally.stopped_with_learning += decision == Decision.STOP and bool(learned)
     criteria = (
         SuccessCriterion.objects.filter(**ours)
         .filter(window("experiment__created_at") | window("experiment__concluded_at"))

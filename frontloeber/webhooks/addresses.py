@@ -50,6 +50,32 @@ def _ip(text: str):
     return ip
 
 
+# IPv6 addresses that carry an IPv4 address for a gateway or tunnel to deliver to: NAT64's well-known prefix
+# (an IPv6-only host reaches 64:ff9b::10.0.0.1 as 10.0.0.1), SIIT's, and the old IPv4-compatible form; 6to4
+# (2002::/16) carries one too (``sixtofour``). Python calls most of them global; the IPv4 inside decides.
+_CARRIES_IPV4 = [ipaddress.ip_network(net) for net in ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96")]
+# NAT64 for a network's own use (RFC 8215): never on the internet, whatever it carries.
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _carried(ip):
+    """The IPv4 address ``ip`` carries to a gateway or tunnel, or None."""
+    if ip.version != 6:
+        return None
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if any(ip in net for net in _CARRIES_IPV4):
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    return None
+
+
+def _on_the_internet(ip) -> bool:
+    if not ip.is_global or ip.is_multicast or ip in _LOCAL_NAT64:
+        return False
+    inner = _carried(ip)
+    return inner is None or _on_the_internet(inner)
+
+
 def check_address(url: str) -> Target:
     """The address as a ``Target`` with its checked IP addresses, or ``AddressRefused`` saying why not."""
     url = (url or "").strip()
@@ -78,7 +104,7 @@ def check_address(url: str) -> Target:
     except (OSError, UnicodeError, ValueError) as error:
         raise AddressRefused(_("The host %(host)s is not known.") % {"host": parts.hostname}) from error
     for ip in addresses:
-        if not (ip.is_global and not ip.is_multicast) and not (local_ok and ip.is_loopback):
+        if not _on_the_internet(ip) and not (local_ok and ip.is_loopback):
             raise AddressRefused(
                 _(
                     "%(host)s is not on the internet (a private or local address), so Frontløber will not "

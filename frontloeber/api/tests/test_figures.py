@@ -508,3 +508,13 @@ def test_numbers_beyond_any_id_answer_a_problem_or_nothing_never_a_server_error(
         assert client.get(address, {"workplace_id": huge}).status_code in (400, 404)
     assert client.get(f"/api/v1/survey-rounds/{huge}/figures").status_code in (400, 404)
     assert api_client(figures.leader).get(f"/api/v1/survey-rounds/{huge}/figures").status_code in (400, 404)
+
+
+def test_the_first_day_of_the_calendar_reads_everything_never_a_server_error(figures, api_client):
+    # Year 1 in UTC is still year 1 in Danish time, but the survey asks from the day before it.
+    client = api_client(figures.org)
+    everything = {address: client.get(address).json()["items"] for address in ADDRESSES}
+    for address in ADDRESSES:
+        response = client.get(address, {"updated_since": "0001-01-01T00:00:00-05:00"})
+        assert response.status_code == 200, response.content
+        assert response.json()["items"] == everything[address]

@@ -27,6 +27,14 @@ REFUSED_IN_PRODUCTION = [
     "https://0.0.0.0/",
     "https://[fd00::1]/",
     "http://93.184.215.14/hook",
+    # IPv6 that carries a private IPv4 address to a gateway (NAT64, 6to4, SIIT, IPv4-compatible): Python
+    # calls these global, but an IPv6-only host behind NAT64 reaches 64:ff9b::10.0.0.1 as 10.0.0.1.
+    "https://[64:ff9b::a00:1]/",
+    "https://[64:ff9b::7f00:1]/",
+    "https://[64:ff9b:1::5db8:d70e]/",
+    "https://[2002:a00:1::1]/",
+    "https://[::ffff:0:a00:1]/",
+    "https://[::127.0.0.1]/",
 ]
 REFUSED_ALWAYS = [
     "",
@@ -64,6 +72,12 @@ def test_outside_production_private_addresses_and_nonsense_are_still_refused(url
 def test_production_takes_https_on_the_internet():
     target = check_address(PUBLIC)
     assert target.host == "93.184.215.14" and [str(ip) for ip in target.addresses] == ["93.184.215.14"]
+
+
+@pytest.mark.usefixtures("production")
+def test_an_internet_address_carried_by_ipv6_is_taken():
+    for url in ("https://[64:ff9b::5db8:d70e]/hook", "https://[2002:5db8:d70e::1]/hook"):
+        assert check_address(url).addresses
 
 
 def test_outside_production_plain_http_to_this_machine_is_allowed():

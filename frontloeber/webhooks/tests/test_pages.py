@@ -81,6 +81,22 @@ def test_an_admin_makes_a_webhook_sends_a_test_event_and_sees_it_delivered(
     assert admin_client.get(url(org, "endpoint_test", endpoint_id=endpoint.pk)).status_code == 405
 
 
+def test_the_test_button_sends_a_few_a_minute_not_a_flood(
+    admin_client, org, receiver, django_capture_on_commit_callbacks
+):
+    from frontloeber.webhooks.views import TESTS_PER_MINUTE
+
+    endpoint = endpoint_of(org, receiver.url)
+    test = url(org, "endpoint_test", endpoint_id=endpoint.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _n in range(TESTS_PER_MINUTE):
+            admin_client.post(test)
+        with in_english(admin_client):
+            refused = admin_client.post(test, follow=True).content.decode()
+    assert "Wait a minute" in refused
+    assert WebhookDelivery.objects.count() == len(receiver.requests) == TESTS_PER_MINUTE
+
+
 @pytest.mark.usefixtures("production")
 @pytest.mark.parametrize(
     ("address", "events", "danish", "english"),

@@ -10,7 +10,7 @@ COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-ex
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test idp bench bench-data bench-pages bench-restore bench-small serve worker lint messages vendor install lock clean
+.PHONY: demo test idp bench bench-data bench-pages bench-phone bench-restore bench-small serve worker lint messages vendor install lock clean
 
 # The lock file first, hash-checked (pip and setuptools included), then the project itself without
 # resolving anything more. `--no-deps` for the lock too: it names every package, and pip resolving it again
@@ -79,6 +79,10 @@ bench-data: $(STAMP)
 
 bench-pages: $(STAMP)
 	DATABASE_URL=$(BENCH_URL) $(BIN)/python -m benchmarks.pages
+
+# The board, the idea form and an idea page on a phone on Slow 3G, through the production server (issue 21).
+bench-phone: $(STAMP)
+	DATABASE_URL=$(BENCH_URL) $(BIN)/python -m benchmarks.weak_line
 
 # Backup and restore drill: pg_dump BENCH_DB, pg_restore it into a new database, check rows and pages there.
 bench-restore: $(STAMP)

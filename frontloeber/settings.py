@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "allauth.socialaccount.providers.saml",
     "allauth.socialaccount.providers.openid_connect",
     "frontloeber.webhooks",
+    "frontloeber.devices",
     "frontloeber.demo",
 ]
 
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "frontloeber.organisations.context_processors.navigation",
                 "frontloeber.core.header.counts",
+                "frontloeber.core.head.head",
             ],
         },
     },

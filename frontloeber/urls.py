@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("frontloeber.sso.urls")),
     path("", include("frontloeber.provisioning.urls")),
     path("", include("frontloeber.webhooks.urls")),
+    path("", include("frontloeber.devices.urls")),
     path("", include("frontloeber.api.urls")),
     path("", include(sso_protocol_urlpatterns)),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

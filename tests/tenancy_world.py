@@ -687,3 +687,14 @@ TENANT_URLS.update(
         "insights:leader_group_delete": (org, group_of, {}),
     }
 )
+
+# Shared devices (issue 21, point 4): the device to forget is named in the form, and looked up in the
+# workplace of the address.
+TENANT_URLS.update(
+    {
+        "devices:shared_device": (wp, no_objects, {"action": "idle", "minutes": "5"}),
+        "devices:shared_device_forget": (wp, no_objects, {"device": "1"}),
+        "devices:organisation_shared_device": (org_wp, no_objects, {"action": "mark", "label": "Hacked"}),
+        "devices:organisation_shared_device_forget": (org_wp, no_objects, {"device": "1"}),
+    }
+)

@@ -50,6 +50,7 @@ LATER_TABLES = {
     "webhooks_webhookdelivery",
     "api_apitoken",
     "api_tombstone",
+    "devices_shareddevice",
 }
 # Tables the migrations rename: counted under their newest name.
 RENAMED = {

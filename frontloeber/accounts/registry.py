@@ -41,3 +41,10 @@ personal_data_exported = Registry(
 def sign_in_options_for(request, *, next_url, user=None) -> list[dict]:
     """Every other way to sign in the registered apps offer, in order (``sign_in_options``)."""
     return [option for offer in sign_in_options for option in offer(request, next_url=next_url, user=user)]
+
+
+shared_devices = Registry(
+    """Callables ``(*, key) -> accounts.shared_device.SharedDevice | None``: what a shared device's mark
+    (issue 21, point 4) stands for, or None for a key that stands for nothing (the device was forgotten).
+    The devices app registers the one lookup; the first that knows the key answers."""
+)

@@ -18,8 +18,10 @@ from django.db.models import F
 from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
+from . import shared_device
 from .models import SignIn, SignInMethod
 
 SIGNED_IN_AT = "fl_signed_in_at"
@@ -58,14 +60,15 @@ def signed_in(sender, request, user, **kwargs):
     SignIn.objects.create(user=user, method=method)
 
 
-def session_expired(session, *, now=None):
-    """Why the session has ended ("idle", "lifetime") or None while it lasts."""
+def session_expired(session, *, now=None, idle_minutes=None):
+    """Why the session has ended ("idle", "lifetime") or None while it lasts. ``idle_minutes`` is a shared
+    device's shorter idle time (issue 21), else the setting's."""
     now = now or _now()
     signed_in_at = session.get(SIGNED_IN_AT)
     seen_at = session.get(SEEN_AT)
     if signed_in_at is None or seen_at is None:
         return None
-    if now - seen_at > settings.SESSION_IDLE_MINUTES * 60:
+    if now - seen_at > (idle_minutes or settings.SESSION_IDLE_MINUTES) * 60:
         return "idle"
     if now - signed_in_at > settings.SESSION_LIFETIME_HOURS * 3600:
         return "lifetime"
@@ -74,26 +77,40 @@ def session_expired(session, *, now=None):
 
 class SessionLimitsMiddleware:
     """Ends a signed-in session that has been idle too long or has lived its whole lifetime, and sends the
-    person to the login page with a message saying why (and back to where they were, for a page)."""
+    person to the login page with a message saying why (and back to where they were, for a page).
+
+    On a shared device (issue 21, point 4; ``request.shared_device``) the idle time is the workplace's
+    shorter one, and no answer may be kept by the browser: Back after the next person signs in must fetch
+    the page again, and be sent to the login page, rather than show the previous person's page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        request.shared_device = shared_device.current(request)
+        response = self._limit(request)
+        if response is None:
+            response = self.get_response(request)
+        if request.shared_device is not None:
+            add_never_cache_headers(response)
+        return response
+
+    def _limit(self, request):
         session = request.session
         if "_auth_user_id" in session:
             now = _now()
+            idle_minutes = shared_device.idle_minutes(request)
             if session.get(SIGNED_IN_AT) is None:
                 # A session from before these clocks: they start now.
                 session[SIGNED_IN_AT] = now
                 session[SEEN_AT] = now
-            reason = session_expired(session, now=now)
+            reason = session_expired(session, now=now, idle_minutes=idle_minutes)
             if reason:
                 logout(request)
                 if reason == "idle":
                     text = _(
                         "You were signed out after %(minutes)s minutes without activity. Sign in again."
-                    ) % {"minutes": settings.SESSION_IDLE_MINUTES}
+                    ) % {"minutes": idle_minutes}
                 else:
                     text = _("You were signed out after %(hours)s hours. Sign in again.") % {
                         "hours": settings.SESSION_LIFETIME_HOURS
@@ -107,9 +124,10 @@ class SessionLimitsMiddleware:
                 if htmx:
                     response["HX-Redirect"] = url
                 return response
-            if now - session.get(SEEN_AT, now) >= SEEN_EVERY:
+            # A short idle time needs a finer clock: at most a tenth of it may pass unrecorded.
+            if now - session.get(SEEN_AT, now) >= min(SEEN_EVERY, idle_minutes * 6):
                 session[SEEN_AT] = now
-        return self.get_response(request)
+        return None
 
 
 def proved_recently(request) -> bool:

@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from frontloeber.core import ratelimit
 from frontloeber.core.clientip import client_network
 from frontloeber.core.next_address import local_next
 
-from . import personal_data, registry, sessions
+from . import personal_data, registry, sessions, shared_device
 from .forms import PasswordResetForm, ReauthenticateForm
 
 # Password-reset e-mails per hour: from one address (then a 429 page), and to one e-mail address (then none,
@@ -50,12 +51,41 @@ class LoginView(auth_views.LoginView):
         return resolve_url(self.next_page or "organisations:home")
 
     def get_context_data(self, **kwargs):
+        device = shared_device.current(self.request)
+        if device is not None:
+            # A shared device asks for the e-mail and password, or the organisation's own sign-in: nothing
+            # of another organisation, nor a way back to a workshop someone joined as a guest here.
+            kwargs["shared_device"] = device
+            kwargs["sign_in_options"] = device.sign_in_options()
+            return super().get_context_data(**kwargs)
         for extra in registry.login_page:
             kwargs.update(extra(self.request))
         kwargs["sign_in_options"] = registry.sign_in_options_for(
             self.request, next_url=self.get_redirect_url()
         )
         return super().get_context_data(**kwargs)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Django's sign-out. On a shared device the browser is also told to forget what the app kept in it
+    (drafts, the service worker and its caches, the HTTP cache) before the next person signs in; the page's
+    script has sent or, after a warning, deleted the drafts first."""
+
+    def post(self, request, *args, **kwargs):
+        device = shared_device.current(request)
+        response = super().post(request, *args, **kwargs)
+        if device is not None:
+            response["Clear-Site-Data"] = shared_device.CLEAR_SITE_DATA
+            messages.success(request, _("You are signed out. The device is ready for the next person."))
+        return response
+
+
+@never_cache
+@require_GET
+def still_here(request):
+    """A shared device's script says the person is still at the screen (typing, reading) though the page
+    asks the server for nothing: the request itself keeps the session alive (``SessionLimitsMiddleware``)."""
+    return HttpResponse(status=204)
 
 
 # --- The person's account: their data, their sessions (issue 19, points 4 and 5) -----------------------

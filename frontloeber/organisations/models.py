@@ -150,6 +150,10 @@ class Workplace(ChangeTracked, OrganisationRow):
         default=14,
         help_text=_("How many days an idea may wait for the leader's first answer."),
     )
+    # Issue 21, point 4: how long a person may be idle on the workplace's shared devices (2-60 minutes).
+    shared_device_idle_minutes = models.PositiveSmallIntegerField(
+        _("idle time on shared devices (minutes)"), default=10
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:
@@ -560,6 +564,9 @@ class AuditAction(models.TextChoices):
     WEBHOOK_CREATED = "webhook_created", _("webhook added")
     WEBHOOK_CHANGED = "webhook_changed", _("webhook changed")
     WEBHOOK_DELETED = "webhook_deleted", _("webhook deleted")
+    SHARED_DEVICE_MARKED = "shared_device_marked", _("device marked as shared")
+    SHARED_DEVICE_FORGOTTEN = "shared_device_forgotten", _("shared device forgotten")
+    SHARED_DEVICE_IDLE_CHANGED = "shared_device_idle", _("shared devices' idle time changed")
 
 
 class AuditEntryQuerySet(OrganisationRowQuerySet):

@@ -15,3 +15,8 @@ organisation_home_links = Registry(
     """Callables ``(*, organisation) -> [(label, url)]``: links the organisation's home page offers its admins
     to pages of higher apps (insights' table of the workplaces, the barriers raised to the organisation)."""
 )
+
+members_page_links = Registry(
+    """Callables ``(*, workplace) -> [(label, url)]``: links the workplace's members page offers its leaders
+    to pages of higher apps (devices: the workplace's shared devices)."""
+)

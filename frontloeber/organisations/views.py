@@ -188,8 +188,11 @@ def _workplace_people_urls(workplace):
 @require_GET
 def members(request):
     urls = _workplace_people_urls(request.workplace)
+    links = [link for links in registry.members_page_links for link in links(workplace=request.workplace)]
     return render(
-        request, "organisations/members.html", _people_context(request, request.workplace, urls=urls)
+        request,
+        "organisations/members.html",
+        {**_people_context(request, request.workplace, urls=urls), "links": links},
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from frontloeber.accounts import shared_device
 from frontloeber.accounts.sessions import reauthentication_required
 from frontloeber.core import ratelimit
 from frontloeber.core.forms import apply_validation_error, error_text
@@ -80,7 +81,9 @@ def start(request, key):
         request,
         process="login",
         next_url=local_next(request, request.POST.get("next")) or None,
-        reauthenticate=reauthenticate,
+        # On a shared device the identity provider's own session belongs to the last person at the screen:
+        # the next one must be asked again, or they would be signed in as the one before them.
+        reauthenticate=reauthenticate or shared_device.current(request) is not None,
     )
 
 

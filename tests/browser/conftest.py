@@ -161,12 +161,21 @@ def new_context(browser: Browser, live_server, transactional_db):
     which would block the inline <script> that assert_accessible injects axe-core with. Bypassing it in
     the test browser changes nothing for the pages' own scripts, which all load from 'self'.
     locale da-DK: Chromium's Accept-Language would otherwise make Django answer in English.
+    service_workers="block": the site's service worker (issue 21) would install in every context, fetch its
+    files through the one-at-a-time server and answer the page's requests itself, out of page.route's
+    reach; the tests of the app on a phone ask for it with service_workers="allow".
     """
     restore_content()
     contexts: list[BrowserContext] = []
 
     def make(**options) -> BrowserContext:
-        options = {"base_url": live_server.url, "bypass_csp": True, "locale": "da-DK", **options}
+        options = {
+            "base_url": live_server.url,
+            "bypass_csp": True,
+            "locale": "da-DK",
+            "service_workers": "block",
+            **options,
+        }
         context = browser.new_context(**options)
         context.set_default_timeout(20_000)
         contexts.append(context)

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -66,6 +67,14 @@ def idea_follow(*, actor, idea, follow=True):
     return follow
 
 
+# A draft waits on a device for days at most; a month covers a phone left in a locker over a holiday.
+COMMENT_KEY_SECONDS = 31 * 24 * 3600
+
+
+def _comment_key(actor, submission_key):
+    return f"ideas:comment-key:{actor.pk}:{submission_key}" if submission_key else None
+
+
 def _mark_leader_response(idea, actor, membership, now):
     """A leader's action answers an idea that was waiting for them (not one that is closed)."""
     if membership.role != Role.LEADER or idea.status in (IdeaStatus.WITHDRAWN, IdeaStatus.MERGED):
@@ -82,7 +91,10 @@ def _mark_leader_response(idea, actor, membership, now):
 
 
 @transaction.atomic
-def comment_create(*, actor, idea, body):
+def comment_create(*, actor, idea, body, submission_key=None):
+    """Post a comment. A second post with the same ``submission_key`` (a device's queue sending again after
+    an answer it never heard) returns the first comment: the key is remembered in the shared cache, as a
+    comment has no column for it."""
     membership = permissions.require_contributor(user=actor, workplace=idea.workplace)
     errors = {}
     body = clean_text(
@@ -104,6 +116,12 @@ def comment_create(*, actor, idea, body):
     ).first()
     if repeat is not None:  # a double submit
         return repeat
+    remembered = _comment_key(actor, submission_key)
+    if remembered:
+        # Read under the idea's lock: a second send waits for the first to finish and then finds its key.
+        earlier = Comment.objects.filter(idea=idea, author=actor, pk=cache.get(remembered)).first()
+        if earlier is not None:
+            return earlier
     comment = Comment.objects.create(
         organisation_id=idea.organisation_id,
         workplace_id=idea.workplace_id,
@@ -113,6 +131,8 @@ def comment_create(*, actor, idea, body):
         by_leader=membership.role == Role.LEADER,
         created_at=now,
     )
+    if remembered:
+        cache.set(remembered, comment.pk, COMMENT_KEY_SECONDS)
     fields = ["comment_count", "last_activity_at", *_mark_leader_response(idea, actor, membership, now)]
     idea.comment_count = F("comment_count") + 1
     idea.last_activity_at = now

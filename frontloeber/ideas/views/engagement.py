@@ -1,3 +1,5 @@
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -14,6 +16,7 @@ from ..forms import (
 )
 from .base import CONTRIBUTORS, post_or_back_to_idea
 from .detail import _belongs_to_form, _render_detail
+from .submitting import refused_json, sent_json, wants_json
 
 # --- Supports, follows, comments -------------------------------------------------------------------------
 
@@ -73,18 +76,39 @@ def idea_follow(request, idea_id):
 def comment_create(request, idea_id):
     idea = selectors.access_idea(workplace=request.workplace, idea_id=idea_id)
     form = CommentForm(request.POST)
+    refused = _("The comment was not posted. Correct it and send it again.")
     if form.is_valid():
         try:
-            comment = services.comment_create(actor=request.user, idea=idea, body=form.cleaned_data["body"])
+            comment = services.comment_create(
+                actor=request.user,
+                idea=idea,
+                body=form.cleaned_data["body"],
+                submission_key=_submission_key(request),
+            )
         except ValidationError as error:
             if not _belongs_to_form(error, form):
+                if wants_json(request):
+                    return refused_json(form, error_text(error))
                 messages.error(request, error_text(error))
                 return redirect(idea.get_absolute_url())
             apply_validation_error(form, error)
         else:
+            url = f"{idea.get_absolute_url()}#kommentar-{comment.pk}"
+            if wants_json(request):
+                return sent_json(url=url, title=idea.title)
             messages.success(request, _("Your comment is posted."))
-            return redirect(f"{idea.get_absolute_url()}#kommentar-{comment.pk}")
+            return redirect(url)
+    if wants_json(request):
+        return refused_json(form, refused)
     return _render_detail(request, idea.pk, status=400, comment_form=form)
+
+
+def _submission_key(request):
+    """The key a device gives the comment it sends (offline-forms.js); a key that is no UUID is ignored."""
+    try:
+        return uuid.UUID(request.POST.get("submission_key", ""))
+    except ValueError:
+        return None
 
 
 @workplace_view(roles=CONTRIBUTORS)

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +18,21 @@ from ..forms import (
 from .base import CONTRIBUTORS
 
 # --- Submitting and editing -------------------------------------------------------------------------------
+
+
+def wants_json(request):
+    """A device's queue sends the ordinary form and asks for JSON: it has no page to show an answer in."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def sent_json(*, url, title):
+    return JsonResponse({"url": url, "title": title}, status=201)
+
+
+def refused_json(form, message):
+    """The form's errors as the queue keeps them beside the draft, in the person's language."""
+    errors = {field: [str(text) for text in texts] for field, texts in form.errors.items()}
+    return JsonResponse({"message": str(message), "errors": errors}, status=400)
 
 
 def _challenge_from(form, workplace):
@@ -55,6 +71,8 @@ def idea_create(request):
             except ValidationError as error:
                 apply_validation_error(form, error)
             else:
+                if wants_json(request):
+                    return sent_json(url=idea.get_absolute_url(), title=idea.title)
                 days = workplace.response_target_days
                 messages.success(
                     request,
@@ -68,6 +86,8 @@ def idea_create(request):
                     % {"days": days},
                 )
                 return redirect(idea.get_absolute_url())
+        if wants_json(request):
+            return refused_json(form, _("The idea was not submitted. Correct it and send it again."))
     return render(
         request,
         "ideas/idea_form.html",

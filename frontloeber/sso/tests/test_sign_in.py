@@ -334,3 +334,22 @@ def test_the_linking_page_stops_guessing(client, saml_idp, saml_world):
     response = client.post(reverse("sso:link"), {"password": PASSWORD})
     assert response.status_code == 429 and "_auth_user_id" not in client.session
     assert not SocialAccount.objects.filter(user=existing).exists()
+
+
+def test_on_a_shared_device_the_identity_provider_asks_who_is_at_the_screen(client, oidc_idp, oidc_world):
+    """The identity provider's own session is the last person's at a shared device: the next one signing in
+    through it is asked again (prompt=login), or they would come back as the one before them."""
+    from django.http import HttpResponse
+
+    from frontloeber.accounts.shared_device import COOKIE_NAME, set_mark
+    from frontloeber.devices.services import shared_device_mark
+    from tests.factories import member
+
+    _organisation, _admin, provider, home = oidc_world
+    device = shared_device_mark(actor=member(home, Role.LEADER).user, workplace=home, label="iPad")
+    marked = HttpResponse()
+    set_mark(marked, device.key)
+    client.cookies[COOKIE_NAME] = marked.cookies[COOKIE_NAME].value
+    _oidc_user(oidc_idp, "ida", "ida@sundby.dk")
+    response = oidc_sign_in(client, provider, "ida")
+    assert response.status_code == 302 and oidc_idp.last_auth()["prompt"] == "login"

@@ -28,6 +28,8 @@ SIGNED_IN_AT = "fl_signed_in_at"
 SEEN_AT = "fl_seen_at"
 PROVED_AT = "fl_proved_at"
 SEEN_EVERY = 60
+# Sent by pages that poll on their own (hx-headers: the live workshop boards, the staff import's progress).
+POLL_HEADER = "X-Frontloeber-Poll"
 
 
 def _now():
@@ -118,14 +120,19 @@ class SessionLimitsMiddleware:
                 messages.info(request, text)
                 url = reverse("accounts:login")
                 htmx = request.headers.get("HX-Request") == "true"
-                if request.method == "GET" and not htmx:
+                # On a shared device the next person to sign in is seldom the one who left: they must not be
+                # sent on to the page the last one had open, nor read its address in the login page's.
+                if request.method == "GET" and not htmx and request.shared_device is None:
                     url += "?" + urlencode({"next": request.get_full_path()})
                 response = redirect(url)
                 if htmx:
                     response["HX-Redirect"] = url
                 return response
+            # A board that asks for news by itself (a live workshop's, marked by POLL_HEADER) is no one at the
+            # screen: on a shared device it must not keep the last person signed in.
+            polled = request.headers.get(POLL_HEADER) == "1" and request.shared_device is not None
             # A short idle time needs a finer clock: at most a tenth of it may pass unrecorded.
-            if now - session.get(SEEN_AT, now) >= min(SEEN_EVERY, idle_minutes * 6):
+            if not polled and now - session.get(SEEN_AT, now) >= min(SEEN_EVERY, idle_minutes * 6):
                 session[SEEN_AT] = now
         return None
 

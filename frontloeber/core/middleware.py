@@ -71,6 +71,16 @@ class RefuseNulMiddleware:
             refuse = getattr(view_func, "refuse_nul", None)
             if refuse is not None:
                 return refuse(request)
+            if "application/json" in request.headers.get("Accept", ""):
+                # A device's queue of drafts (issue 21) keeps the reason beside the draft it could not send.
+                from django.http import JsonResponse
+                from django.utils.translation import gettext as _
+
+                message = _(
+                    "What you sent held a NUL character: an invisible control character that sometimes comes "
+                    "along when text is copied from another program. Nothing was searched or saved."
+                )
+                return JsonResponse({"message": message, "errors": {}}, status=400)
             from django.shortcuts import render
 
             return render(request, "core/errors/nul.html", status=400)

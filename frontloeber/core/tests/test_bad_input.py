@@ -125,3 +125,16 @@ def test_the_refusal_speaks_english_to_those_who_chose_it(client_, workplace):
 def test_a_nul_on_the_login_form_is_refused_without_a_500(client, db):
     response = client.post(reverse("accounts:login"), {"username": "a\x00@example.dk", "password": "x"})
     assert _refused(response)
+
+
+def test_a_device_queue_sending_a_nul_hears_why_in_json(client_, workplace):
+    """The queue of drafts on a phone (issue 21) asks for JSON and keeps the reason beside the draft."""
+    from frontloeber.ideas.models import Idea
+    from tests.factories import idea_form_data
+
+    response = client_.post(
+        _workplace("ideas:idea_create"), idea_form_data(title="Tablet\x00"), HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 400 and response["Content-Type"] == "application/json"
+    assert "NUL" in response.json()["message"] and response.json()["errors"] == {}
+    assert not Idea.objects.exists()

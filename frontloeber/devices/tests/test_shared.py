@@ -222,6 +222,30 @@ def test_on_a_shared_device_the_session_ends_after_the_workplaces_idle_time(
     assert ordinary.get(account).status_code == 200
 
 
+def test_after_an_idle_sign_out_the_next_person_is_not_sent_to_the_last_ones_page(
+    client, shared, workplace, employee, colleague
+):
+    """The page the last person had open (its address may hold a search, an idea's number) is not where the
+    next person to sign in on a shared device lands, nor in the login page's address."""
+    colleague.set_password("Kollegaens-kode-42")
+    colleague.save()
+    client.force_login(employee)
+    last_page = reverse("ideas:board", kwargs={"workplace_slug": workplace.slug}) + "?q=mobning"
+    _seen(client, 11 * 60)
+    response = client.get(last_page)
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:login")
+    signed_in = client.post(
+        response["Location"], {"username": colleague.email, "password": "Kollegaens-kode-42"}
+    )
+    assert signed_in.status_code == 302 and "mobning" not in signed_in["Location"]
+    # On one's own device the sign-in leads back to where one was.
+    ordinary = Client()
+    ordinary.force_login(employee)
+    _seen(ordinary, 61 * 60)
+    response = ordinary.get(last_page)
+    assert response.status_code == 302 and "mobning" in response["Location"]
+
+
 def test_a_short_idle_time_is_clocked_more_finely(client, shared, workplace, employee):
     workplace.shared_device_idle_minutes = 2
     workplace.save()
@@ -275,3 +299,40 @@ def test_still_here_keeps_a_session_and_tells_an_ended_one(client, shared, emplo
     client.force_login(employee)
     response = client.get(url)
     assert response.status_code == 204 and "no-store" in response["Cache-Control"]
+
+
+def test_a_board_polling_by_itself_does_not_keep_a_shared_devices_session(client, shared, employee):
+    """A live workshop board asks for news every few seconds with no one at the screen: on a shared device
+    that is not activity, so the server still ends the session; a person's own request is."""
+    from frontloeber.accounts.sessions import POLL_HEADER
+
+    client.force_login(employee)
+    account = reverse("accounts:account")
+    _seen(client, 5 * 60)
+    assert client.get(account, headers={POLL_HEADER: "1"}).status_code == 200
+    assert time.time() - client.session[SEEN_AT] >= 5 * 60  # the poll moved no clock
+    assert client.get(account).status_code == 200
+    assert time.time() - client.session[SEEN_AT] < 60  # the person's own request did
+    # On an ordinary device a board's poll keeps the clock as before (a projector may show it for an hour).
+    ordinary = Client()
+    ordinary.force_login(employee)
+    _seen(ordinary, 5 * 60)
+    ordinary.get(account, headers={POLL_HEADER: "1"})
+    assert time.time() - ordinary.session[SEEN_AT] < 60
+
+
+def test_every_board_that_polls_says_so_and_only_for_its_own_requests():
+    """Each element that asks for news on a timer sends the poll header (above), and keeps it from the buttons
+    inside it (hx-disinherit), whose clicks are a person at the screen."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    polling = 0
+    for path in (Path(settings.BASE_DIR) / "frontloeber").rglob("*.html"):
+        for match in re.finditer(r'hx-trigger="(?:{% poll_every %}|every [^"]+)"[^>]*>', path.read_text()):
+            polling += 1
+            element = match.group(0)
+            assert '"X-Frontloeber-Poll": "1"' in element and 'hx-disinherit="hx-headers"' in element, path
+    assert polling >= 5

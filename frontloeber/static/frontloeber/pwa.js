@@ -132,7 +132,7 @@
     link.href = url.pathname;
     var named = link.getAttribute("data-fl-named");
     if (named && typeof last.name === "string" && last.name) {
-      link.textContent = named.replace("{name}", last.name);
+      link.textContent = named.split("{name}").join(last.name); // a "$&" in a name stays as typed
     }
   }
 

@@ -107,6 +107,15 @@
       function (registration) { watch(registration, texts); },
       function (error) { console.warn("Frontløber: the service worker was not registered.", error); }
     );
+    // A page whose request left before the first worker was active, but which arrived after the worker
+    // claimed its pages, is nobody's: it asks to be claimed, so the offline form works from this page on.
+    if (!navigator.serviceWorker.controller) {
+      navigator.serviceWorker.ready.then(function (registration) {
+        if (!navigator.serviceWorker.controller && registration.active) {
+          registration.active.postMessage({ type: "claim" });
+        }
+      });
+    }
   }
 
   /* The offline page: the link to the idea form goes to the workplace whose idea form this device opened last

@@ -40,6 +40,8 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "skip-waiting") {
     self.skipWaiting();
+  } else if (event.data && event.data.type === "claim") {
+    event.waitUntil(self.clients.claim());
   }
 });
 

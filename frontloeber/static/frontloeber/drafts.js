@@ -354,7 +354,7 @@
                 }).map(function (d) {
                   d.status = "queued";
                   d.problem = "login";
-                  d.message = "Log ind for at sende";
+                  d.message = ""; // the page words it from the problem, in the person's language
                   d.owner = d.owner || null; // still nobody's: it goes with whoever signs in to send it
                   results.push({ key: d.key, kind: d.kind, ok: false, login: true });
                   return save(d);

@@ -59,11 +59,11 @@
     var message = document.createElement("div");
     message.className = "toast-message";
     var text = document.createElement("p");
-    text.textContent = texts.updateText || "Ny version af Frontløber.";
+    text.textContent = texts.updateText;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "button button-secondary";
-    button.textContent = texts.updateButton || "Genindlæs";
+    button.textContent = texts.updateButton;
     button.addEventListener("click", function () {
       accepted = true;
       button.disabled = true;

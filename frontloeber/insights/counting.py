@@ -2,8 +2,9 @@
 point 1).
 
 ``count_work`` reads a set of workplaces over a run of quarters in a fixed number of queries (one or two per
-table, whatever the number of workplaces, quarters or rows) and adds up in Python the rows each query
-returns: medians and "who took part" need the rows, and both databases must give the same answer. A
+table, whatever the number of workplaces, quarters or rows). What can be counted is counted by the database,
+each row placed in its quarter there; the rest is added up in Python from the rows: medians and "who took
+part" need them, and both databases must give the same answer. A
 ``Tally`` holds one workplace's counts for one quarter; nothing in it names a person, and the sets of people
 are only ever counted.
 
@@ -220,7 +221,7 @@ def count_work(*, organisation, workplaces, quarters, now=None):
     today = {pk: Today(contributors=len(members[pk]), target_days=targets[pk]) for pk in ids}
 
     _count_ideas(ours, window, add, targets, members, tallies, today, now, quarters)
-    _count_experiments(ours, window, add)
+    _count_experiments(ours, window, add, quarters, tallies)
     _count_barriers(ours, start, end, now, quarters, tallies, quarter_of)
     _count_skills(organisation, ours, window, add, members, today, now)
     _count_change(ours, window, add, quarters, tallies, ids, now)
@@ -246,6 +247,21 @@ def _bucket(field, quarters):
     return models.Case(
         *[When(**{f"{field}__lt": edge}, then=Value(index)) for index, edge in enumerate(edges)],
         default=Value(len(quarters) - 1),
+        output_field=IntegerField(),
+    )
+
+
+def _quarter_index(field, quarters):
+    """The index of the quarter ``field`` falls in, or NULL when it is empty or outside them: for rows read
+    because another of their times is in the window. An integer from the database rather than a time to
+    place in Python: Django reads each PostgreSQL time through a loader written in Python."""
+    start, _end = quarters[0].bounds()
+    _start, end = quarters[-1].bounds()
+    return models.Case(
+        When(**{f"{field}__isnull": True}, then=Value(None)),
+        When(**{f"{field}__lt": start}, then=Value(None)),
+        When(**{f"{field}__gte": end}, then=Value(None)),
+        default=_bucket(field, quarters),
         output_field=IntegerField(),
     )
 
@@ -315,77 +331,96 @@ def _count_ideas(ours, window, add, targets, members, tallies, today, now, quart
         IdeaEvent.objects.filter(**ours, kind=EventKind.MOVED, to_status=IdeaStatus.NOT_PURSUED)
         .filter(window("created_at"))
         .values_list("workplace_id", "created_at", "message")
+        .order_by()
     ):
         tally = add(workplace_id, created_at)
         tally.said_no += 1
         tally.said_no_with_reason += bool(message.strip())
-    for workplace_id, created_at in (
+    # Each idea once, however many workshop outputs name it.
+    for workplace_id, _idea_id, created_at in (
         SessionOutput.objects.filter(**ours, kind=OutputKind.IDEA, idea__isnull=False, post__isnull=False)
         .filter(window("idea__created_at"))
-        .values_list("workplace_id", "idea__created_at")
+        .values_list("workplace_id", "idea_id", "idea__created_at")
+        .order_by()
         .distinct()
     ):
         add(workplace_id, created_at).ideas_from_workshops += 1
-    waiting = (
-        Idea.objects.filter(**ours, awaiting_leader_since__isnull=False)
-        .values_list("workplace_id", "awaiting_leader_since")
-        .iterator()
-    )
-    for workplace_id, since in waiting:
-        if now - since > datetime.timedelta(days=targets[workplace_id]):
-            today[workplace_id].waiting_over_target += 1
+    over_target = _by_target(targets, lambda target: Q(awaiting_leader_since__lt=now - target))
+    for workplace_id, n in (
+        Idea.objects.filter(**ours, awaiting_leader_since__isnull=False).filter(over_target)
+        .values("workplace_id").annotate(n=Count("pk")).values_list("workplace_id", "n").order_by()
+    ):  # fmt: skip
+        today[workplace_id].waiting_over_target = n
 
 
-def _count_experiments(ours, window, add):
+def _count_experiments(ours, window, add, quarters, tallies):
     # Whether learnings were written, not the text: the services store it stripped, and reading every
-    # experiment's whole text was most of an indicators page's time at a municipality's size.
+    # experiment's whole text was most of an indicators page's time at a municipality's size. The quarters
+    # are placed by the database, and the criteria added up there.
     experiments = (
         Experiment.objects.filter(**ours)
         .filter(window("created_at") | window("started_at") | window("concluded_at"))
-        .annotate(learned=models.ExpressionWrapper(~Q(learnings=""), output_field=models.BooleanField()))
-        .values_list(
-            "workplace_id", "created_at", "started_at", "concluded_at", "decision", "learned", "follows_id",
-            "idea__created_at",
+        .annotate(
+            learned=models.ExpressionWrapper(~Q(learnings=""), output_field=models.BooleanField()),
+            created_q=_quarter_index("created_at", quarters),
+            started_q=_quarter_index("started_at", quarters),
+            concluded_q=_quarter_index("concluded_at", quarters),
+            # From the idea to its first experiment (a follow-up's is not counted).
+            to_first=models.Case(
+                When(follows_id__isnull=True, then=F("started_at") - F("idea__created_at")),
+                output_field=models.DurationField(),
+            ),
         )
+        .values_list(
+            "workplace_id", "created_q", "started_q", "concluded_q", "decision", "learned", "to_first"
+        )
+        .order_by()
     )  # fmt: skip
-    for (
-        workplace_id,
-        created_at,
-        started_at,
-        concluded_at,
-        decision,
-        learned,
-        follows_id,
-        idea_at,
-    ) in experiments:
-        if (tally := add(workplace_id, created_at)) is not None:
-            tally.experiments_created += 1
-        if (tally := add(workplace_id, started_at)) is not None:
+    for workplace_id, created_q, started_q, concluded_q, decision, learned, to_first in experiments:
+        if created_q is not None:
+            tallies[(workplace_id, quarters[created_q])].experiments_created += 1
+        if started_q is not None:
+            tally = tallies[(workplace_id, quarters[started_q])]
             tally.experiments_started += 1
-            if follows_id is None and idea_at is not None:
-                tally.days_to_first_experiment.append(days_between(idea_at, started_at))
-        if (tally := add(workplace_id, concluded_at)) is not None and decision:
+            if to_first is not None:
+                tally.days_to_first_experiment.append(to_first.total_seconds() / 86400)
+        if concluded_q is not None and decision:
+            tally = tallies[(workplace_id, quarters[concluded_q])]
             tally.experiments_concluded += 1
             tally.decisions[decision] += 1
             tally.stopped_with_learning += decision == Decision.STOP and bool(learned)
-    criteria = (
+    # Per axis, the experiments with a criterion on it in the quarter they were made, and the criteria of the
+    # experiments concluded in a quarter with how they went. An experiment has one quarter it was concluded
+    # in (or none), so adding up its groups counts it once.
+    concluded = Q(experiment__state=ExperimentState.CONCLUDED)
+    for workplace_id, created_q, concluded_q, axis, experiments, criteria, met, partly in (
         SuccessCriterion.objects.filter(**ours)
         .filter(window("experiment__created_at") | window("experiment__concluded_at"))
-        .values_list("workplace_id", "experiment_id", "axis", "result", "experiment__created_at",
-                     "experiment__concluded_at", "experiment__state")
-    )  # fmt: skip
-    seen = set()
-    for workplace_id, experiment_id, axis, result, created_at, concluded_at, state in criteria:
-        if (tally := add(workplace_id, created_at)) is not None and (experiment_id, axis) not in seen:
-            seen.add((experiment_id, axis))
-            tally.experiments_axis[axis] += 1
-        if state == ExperimentState.CONCLUDED and (tally := add(workplace_id, concluded_at)) is not None:
-            tally.criteria += 1
-            tally.criteria_met += result == CriterionResult.MET
-            tally.criteria_partly += result == CriterionResult.PARTLY
+        .values(
+            "workplace_id", "axis",
+            created_q=_quarter_index("experiment__created_at", quarters),
+            concluded_q=_quarter_index("experiment__concluded_at", quarters),
+        )
+        .annotate(
+            experiments=Count("experiment_id", distinct=True),
+            criteria=Count("pk", filter=concluded),
+            met=Count("pk", filter=concluded & Q(result=CriterionResult.MET)),
+            partly=Count("pk", filter=concluded & Q(result=CriterionResult.PARTLY)),
+        )
+        .values_list("workplace_id", "created_q", "concluded_q", "axis", "experiments", "criteria", "met",
+                     "partly")
+        .order_by()
+    ):  # fmt: skip
+        if created_q is not None:
+            tallies[(workplace_id, quarters[created_q])].experiments_axis[axis] += experiments
+        if concluded_q is not None:
+            tally = tallies[(workplace_id, quarters[concluded_q])]
+            tally.criteria += criteria
+            tally.criteria_met += met
+            tally.criteria_partly += partly
     for workplace_id, role, asked_at, decided_at in (
         SafetyReview.objects.filter(**ours).filter(window("asked_at"))
-        .values_list("workplace_id", "role", "asked_at", "decided_at")
+        .values_list("workplace_id", "role", "asked_at", "decided_at").order_by()
     ):  # fmt: skip
         tally = add(workplace_id, asked_at)
         tally.reviews_asked[role] = tally.reviews_asked.get(role, 0) + 1
@@ -407,6 +442,7 @@ def _count_barriers(ours, start, end, now, quarters, tallies, quarter_of):
         Barrier.objects.filter(**ours, created_at__lt=end)
         .exclude(status=BarrierStatus.REMOVED, updated_at__lt=start)
         .values_list("pk", "workplace_id", "created_at", "status", "updated_at")
+        .order_by()
     )
     # Each quarter's end, or now for the one under way: when a barrier's openness is read.
     moments = [min(quarter.bounds()[1], now) for quarter in quarters]
@@ -426,7 +462,9 @@ def _count_barriers(ours, start, end, now, quarters, tallies, quarter_of):
 
 
 def _count_skills(organisation, ours, window, add, members, today, now):
-    skills = dict(Skill.objects.filter(**ours, retired_at__isnull=True).values_list("pk", "workplace_id"))
+    skills = dict(
+        Skill.objects.filter(**ours, retired_at__isnull=True).values_list("pk", "workplace_id").order_by()
+    )
     confident = defaultdict(set)
     for skill_id, user_id in SkillRating.objects.filter(
         organisation_id=organisation.pk, skill_id__in=list(skills), level__gte=Level.CONFIDENT
@@ -466,12 +504,14 @@ def _count_skills(organisation, ours, window, add, members, today, now):
         LearningActivity.objects.filter(**ours, cancelled_at__isnull=True, starts_at__lte=now)
         .filter(window("starts_at"))
         .values_list("workplace_id", "starts_at")
+        .order_by()
     ):
         add(workplace_id, starts_at).activities_held += 1
     for workplace_id, starts_at, attended, rating in (
         Signup.objects.filter(**ours, activity__cancelled_at__isnull=True, activity__starts_at__lte=now)
         .filter(window("activity__starts_at"))
         .values_list("workplace_id", "activity__starts_at", "attended", "rating")
+        .order_by()
     ):
         tally = add(workplace_id, starts_at)
         tally.signups += 1
@@ -486,7 +526,7 @@ def _count_change(ours, window, add, quarters, tallies, ids, now):
     ends = [quarter.bounds()[1] for quarter in quarters]
     for workplace_id, live_at in (
         AdoptionPlan.objects.filter(**ours, live_at__isnull=False, live_at__lt=ends[-1])
-        .values_list("workplace_id", "live_at")
+        .values_list("workplace_id", "live_at").order_by()
     ):  # fmt: skip
         if (tally := add(workplace_id, live_at)) is not None:
             tally.plans_went_live += 1
@@ -496,7 +536,7 @@ def _count_change(ours, window, add, quarters, tallies, ids, now):
     today = timezone.localtime(now).date()
     for workplace_id, due_on, recorded_at in (
         Checkpoint.objects.filter(**ours, due_on__lte=today).filter(window("due_on"))
-        .values_list("workplace_id", "due_on", "recorded_at")
+        .values_list("workplace_id", "due_on", "recorded_at").order_by()
     ):  # fmt: skip
         tally = add(workplace_id, due_on)
         tally.checkpoints_due += 1
@@ -507,14 +547,16 @@ def _count_change(ours, window, add, quarters, tallies, ids, now):
     for workplace_id, recorded_at, *values in (
         Checkpoint.objects.filter(**ours, recorded_at__isnull=False).filter(window("recorded_at"))
         .values_list("workplace_id", "recorded_at", "value_citizens", "value_quality", "value_routines")
+        .order_by()
     ):  # fmt: skip
         tally = add(workplace_id, recorded_at)
         tally.checkpoints_recorded += 1
         for axis, value in zip(AXES, values, strict=True):
             tally.checkpoints_axis[axis] += value is not None
     for workplace_id, published_at in (
-        Case.objects.filter(**ours).filter(window("published_at")).values_list("workplace_id", "published_at")
-    ):
+        Case.objects.filter(**ours).filter(window("published_at"))
+        .values_list("workplace_id", "published_at").order_by()
+    ):  # fmt: skip
         add(workplace_id, published_at).cases_published += 1
     # Take-ups of this workplace's cases by other workplaces: counted for the case's workplace.
     for workplace_id, created_at, status in (
@@ -522,6 +564,7 @@ def _count_change(ours, window, add, quarters, tallies, ids, now):
         .exclude(workplace_id=F("case__workplace_id"))
         .filter(window("created_at"))
         .values_list("case__workplace_id", "created_at", "idea__status")
+        .order_by()
     ):
         tally = add(workplace_id, created_at)
         tally.take_ups += 1

@@ -28,7 +28,9 @@ from frontloeber.insights.indicators import BY_KEY, TABLE
 from frontloeber.insights.periods import Quarter, QuarterError, trend_quarters
 from frontloeber.organisations import services as organisation_services
 from frontloeber.organisations.models import Role
-from tests.factories import WorkplaceFactory, make_idea, member
+from frontloeber.workshops import services as workshop_services
+from frontloeber.workshops.models import OutputKind, SessionOutput
+from tests.factories import WorkplaceFactory, live_session, make_idea, member
 
 pytestmark = pytest.mark.django_db
 
@@ -263,3 +265,24 @@ def test_the_trend_is_eight_quarters_when_the_data_goes_back_that_far():
     assert len(trend_quarters(quarter=quarter, since=None)) == 6
     assert len(trend_quarters(quarter=quarter, since=datetime.date(2025, 6, 1))) == 6
     assert len(trend_quarters(quarter=quarter, since=datetime.date(2025, 3, 31))) == 8
+
+
+def test_an_idea_two_workshop_outputs_name_counts_once():
+    workplace = WorkplaceFactory()
+    leader = member(workplace, Role.LEADER).user
+    employee = member(workplace, Role.EMPLOYEE).user
+    session = workshop_services.session_step(
+        actor=leader, session=live_session(workplace, leader=leader), action="next"
+    )
+    person = workshop_services.participant_join(session=session, user=employee)
+    first, second = (workshop_services.post_create(participant=person, text=text) for text in ("En", "To"))
+    idea = workshop_services.post_to_idea(
+        actor=leader, post=first, title="Fælles kalender", need="Overblik", description="En"
+    )
+    # The same idea named again from another post (a duplicate post the leader pointed at it).
+    SessionOutput.objects.create(
+        workplace=workplace, session=session, post=second, kind=OutputKind.IDEA, idea=idea, created_by=leader
+    )
+    quarter = Quarter.current()
+    work = count_work(organisation=workplace.organisation, workplaces=[workplace], quarters=[quarter])
+    assert work.tally(workplace.pk, quarter).ideas_from_workshops == 1

@@ -388,10 +388,19 @@ class Comment(WorkplaceRow):
     by_leader = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
+    # The comment box's one-time key: a device's queue sending again finds the comment the first send made.
+    submission_key = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [tenant_index("idea", "created_at")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "submission_key"],
+                name="comment_unique_submission",
+                condition=models.Q(submission_key__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return self.body[:60]

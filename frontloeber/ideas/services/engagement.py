@@ -1,8 +1,7 @@
 import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -67,14 +66,6 @@ def idea_follow(*, actor, idea, follow=True):
     return follow
 
 
-# A draft waits on a device for days at most; a month covers a phone left in a locker over a holiday.
-COMMENT_KEY_SECONDS = 31 * 24 * 3600
-
-
-def _comment_key(actor, submission_key):
-    return f"ideas:comment-key:{actor.pk}:{submission_key}" if submission_key else None
-
-
 def _mark_leader_response(idea, actor, membership, now):
     """A leader's action answers an idea that was waiting for them (not one that is closed)."""
     if membership.role != Role.LEADER or idea.status in (IdeaStatus.WITHDRAWN, IdeaStatus.MERGED):
@@ -93,8 +84,7 @@ def _mark_leader_response(idea, actor, membership, now):
 @transaction.atomic
 def comment_create(*, actor, idea, body, submission_key=None):
     """Post a comment. A second post with the same ``submission_key`` (a device's queue sending again after
-    an answer it never heard) returns the first comment: the key is remembered in the shared cache, as a
-    comment has no column for it."""
+    an answer it never heard) returns the first comment."""
     membership = permissions.require_contributor(user=actor, workplace=idea.workplace)
     errors = {}
     body = clean_text(
@@ -116,23 +106,28 @@ def comment_create(*, actor, idea, body, submission_key=None):
     ).first()
     if repeat is not None:  # a double submit
         return repeat
-    remembered = _comment_key(actor, submission_key)
-    if remembered:
-        # Read under the idea's lock: a second send waits for the first to finish and then finds its key.
-        earlier = Comment.objects.filter(idea=idea, author=actor, pk=cache.get(remembered)).first()
+    if submission_key is not None:
+        # Read under the idea's lock: a second send waits for the first to finish and then finds its comment.
+        earlier = Comment.objects.filter(author=actor, submission_key=submission_key).first()
         if earlier is not None:
-            return earlier
-    comment = Comment.objects.create(
-        organisation_id=idea.organisation_id,
-        workplace_id=idea.workplace_id,
-        idea=idea,
-        author=actor,
-        body=body,
-        by_leader=membership.role == Role.LEADER,
-        created_at=now,
-    )
-    if remembered:
-        cache.set(remembered, comment.pk, COMMENT_KEY_SECONDS)
+            if earlier.idea_id == idea.pk:
+                return earlier
+            submission_key = None  # a key already used on another idea says nothing about this one
+    row = {
+        "organisation_id": idea.organisation_id,
+        "workplace_id": idea.workplace_id,
+        "idea": idea,
+        "author": actor,
+        "body": body,
+        "by_leader": membership.role == Role.LEADER,
+        "created_at": now,
+    }
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(**row, submission_key=submission_key)
+    except IntegrityError:
+        # The key was used on another idea at the same moment (the idea's lock holds only this one).
+        comment = Comment.objects.create(**row)
     fields = ["comment_count", "last_activity_at", *_mark_leader_response(idea, actor, membership, now)]
     idea.comment_count = F("comment_count") + 1
     idea.last_activity_at = now

@@ -8,6 +8,7 @@ import datetime
 import uuid
 
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -16,7 +17,7 @@ from frontloeber.ideas.models import Comment, Idea, IdeaImage
 from frontloeber.ideas.notification_kinds import Kind
 from frontloeber.notifications.models import Notification
 from frontloeber.organisations.models import Membership
-from tests.factories import idea_form_data, png_upload
+from tests.factories import idea_form_data, make_idea, png_upload
 
 from .helpers import html, idea_url, not_a_picture, url
 
@@ -209,3 +210,32 @@ def test_a_comment_from_a_removed_member_gets_404(client, idea, colleague):
     )
     assert response.status_code == 404
     assert not Comment.objects.exists()
+
+
+def test_a_comment_key_is_kept_with_the_comment_not_in_the_cache(client, idea, colleague):
+    # The key is a column with a unique constraint: a cache that forgot it cannot make a second comment.
+    client.force_login(colleague)
+    key = uuid.uuid4()
+    data = {"body": "Kunne vi bruge skolens tablets?", "submission_key": str(key)}
+    client.post(idea_url("comment_create", idea), data, **JSON)
+    assert Comment.objects.get().submission_key == key
+    cache.clear()
+    Comment.objects.update(created_at=Comment.objects.get().created_at - datetime.timedelta(days=40))
+    again = client.post(idea_url("comment_create", idea), data, **JSON)
+    assert again.status_code == 201 and Comment.objects.count() == 1
+
+
+def test_a_comment_key_used_on_another_idea_makes_a_comment_here(idea, colleague):
+    other = make_idea(idea.workplace, title="En anden idé")
+    key = uuid.uuid4()
+    first = services.comment_create(actor=colleague, idea=idea, body="Godt tænkt", submission_key=key)
+    second = services.comment_create(actor=colleague, idea=other, body="Godt tænkt", submission_key=key)
+    assert first.idea_id == idea.pk and second.idea_id == other.pk
+    assert (first.submission_key, second.submission_key) == (key, None)
+
+
+def test_two_people_may_send_the_same_key(idea, colleague, employee):
+    key = uuid.uuid4()
+    services.comment_create(actor=colleague, idea=idea, body="Godt tænkt", submission_key=key)
+    services.comment_create(actor=employee, idea=idea, body="Godt tænkt", submission_key=key)
+    assert Comment.objects.filter(submission_key=key).count() == 2

@@ -54,8 +54,9 @@ def _ip(text: str):
 # (an IPv6-only host reaches 64:ff9b::10.0.0.1 as 10.0.0.1), SIIT's, and the old IPv4-compatible form; 6to4
 # (2002::/16) carries one too (``sixtofour``). Python calls most of them global; the IPv4 inside decides.
 _CARRIES_IPV4 = [ipaddress.ip_network(net) for net in ("64:ff9b::/96", "::ffff:0:0:0/96", "::/96")]
-# NAT64 for a network's own use (RFC 8215): never on the internet, whatever it carries.
-_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+# Never a webhook's receiver, whatever Python says: NAT64 for a network's own use (RFC 8215), and IANA's
+# protocol assignments (192.0.0.0/24: anycast and dummy addresses; Python 3.11 calls 192.0.0.8-.15 global).
+_NOT_RECEIVERS = [ipaddress.ip_network(net) for net in ("64:ff9b:1::/48", "192.0.0.0/24")]
 
 
 def _carried(ip):
@@ -70,7 +71,7 @@ def _carried(ip):
 
 
 def _on_the_internet(ip) -> bool:
-    if not ip.is_global or ip.is_multicast or ip in _LOCAL_NAT64:
+    if not ip.is_global or ip.is_multicast or any(ip in net for net in _NOT_RECEIVERS):
         return False
     inner = _carried(ip)
     return inner is None or _on_the_internet(inner)

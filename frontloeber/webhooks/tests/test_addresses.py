@@ -35,6 +35,10 @@ REFUSED_IN_PRODUCTION = [
     "https://[2002:a00:1::1]/",
     "https://[::ffff:0:a00:1]/",
     "https://[::127.0.0.1]/",
+    # IANA's protocol assignments: anycast and dummy addresses, some of which Python 3.11 calls global.
+    "https://192.0.0.8/",
+    "https://192.0.0.9/",
+    "https://[64:ff9b::c000:8]/",
 ]
 REFUSED_ALWAYS = [
     "",

@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from frontloeber.core import ratelimit
 from frontloeber.organisations import permissions
 from frontloeber.organisations.audit import audit_record
 from frontloeber.organisations.models import AuditAction
@@ -142,10 +143,21 @@ def webhook_endpoint_delete(*, actor, endpoint) -> None:
     endpoint.delete()
 
 
+# Test events one webhook may be sent in a minute: enough to try again after mending the receiver, too few for
+# the button to make Frontløber flood an address on the internet.
+TESTS_PER_MINUTE = 5
+
+
 @transaction.atomic
 def webhook_test_send(*, actor, endpoint) -> WebhookDelivery:
-    """Queue a ``ping`` to the endpoint (whether it is in use or not), to see that it arrives."""
+    """Queue a ``ping`` to the endpoint (whether it is in use or not), to see that it arrives; at most
+    ``TESTS_PER_MINUTE`` a minute to one webhook."""
     permissions.require_administer(user=actor, organisation=endpoint.organisation)
+    if ratelimit.hit(f"webhooks:test:{endpoint.pk}", window=60) > TESTS_PER_MINUTE:
+        raise ValidationError(
+            _("%(n)s test events were sent to this webhook within a minute. Wait a minute, then send one.")
+            % {"n": TESTS_PER_MINUTE}
+        )
     delivery = _delivery_create(
         endpoint=endpoint,
         kind=PING,

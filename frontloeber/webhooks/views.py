@@ -9,17 +9,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from frontloeber.accounts.sessions import reauthentication_required
-from frontloeber.core import ratelimit
-from frontloeber.core.forms import apply_validation_error
+from frontloeber.core.forms import apply_validation_error, error_text
 from frontloeber.core.pagination import paginate
 from frontloeber.organisations.tenancy import organisation_admin_view
 
 from . import selectors, services
 from .forms import EndpointEditForm, EndpointForm
-
-# Test events one webhook may be sent in a minute: enough to try again after mending the receiver, too few for
-# the button to make Frontløber flood an address on the internet.
-TESTS_PER_MINUTE = 5
 
 
 def _to_detail(request, endpoint):
@@ -100,13 +95,10 @@ def endpoint_delete(request, endpoint_id):
 @require_POST
 def endpoint_test(request, endpoint_id):
     endpoint = selectors.access_webhook_endpoint(organisation=request.organisation, endpoint_id=endpoint_id)
-    if ratelimit.hit(f"webhooks:test:{endpoint.pk}", window=60) > TESTS_PER_MINUTE:
-        messages.error(
-            request,
-            _("%(n)s test events were sent to this webhook within a minute. Wait a minute, then send one.")
-            % {"n": TESTS_PER_MINUTE},
-        )
-        return _to_detail(request, endpoint)
-    services.webhook_test_send(actor=request.user, endpoint=endpoint)
-    messages.success(request, _("A test event is on its way. Its delivery is listed below."))
+    try:
+        services.webhook_test_send(actor=request.user, endpoint=endpoint)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("A test event is on its way. Its delivery is listed below."))
     return _to_detail(request, endpoint)

@@ -1,6 +1,6 @@
 from functools import wraps
 
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 
 from frontloeber.organisations.models import Role
@@ -24,3 +24,21 @@ def post_or_back_to_idea(view):
         return view(request, idea_id, *args, **kwargs)
 
     return wrapper
+
+
+# --- Answers to a device's queue of drafts (issue 21): the idea form and the comment box ---------------
+
+
+def wants_json(request):
+    """A device's queue sends the ordinary form and asks for JSON: it has no page to show an answer in."""
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def sent_json(*, url, title):
+    return JsonResponse({"url": url, "title": title}, status=201)
+
+
+def refused_json(form, message):
+    """The form's errors as the queue keeps them beside the draft, in the person's language."""
+    errors = {field: [str(text) for text in texts] for field, texts in form.errors.items()}
+    return JsonResponse({"message": str(message), "errors": errors}, status=400)

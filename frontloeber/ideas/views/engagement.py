@@ -14,9 +14,8 @@ from .. import selectors, services
 from ..forms import (
     CommentForm,
 )
-from .base import CONTRIBUTORS, post_or_back_to_idea
+from .base import CONTRIBUTORS, post_or_back_to_idea, refused_json, sent_json, wants_json
 from .detail import _belongs_to_form, _render_detail
-from .submitting import refused_json, sent_json, wants_json
 
 # --- Supports, follows, comments -------------------------------------------------------------------------
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,24 +14,9 @@ from .. import permissions, registry, selectors, services
 from ..forms import (
     IdeaForm,
 )
-from .base import CONTRIBUTORS
+from .base import CONTRIBUTORS, refused_json, sent_json, wants_json
 
 # --- Submitting and editing -------------------------------------------------------------------------------
-
-
-def wants_json(request):
-    """A device's queue sends the ordinary form and asks for JSON: it has no page to show an answer in."""
-    return "application/json" in request.headers.get("Accept", "")
-
-
-def sent_json(*, url, title):
-    return JsonResponse({"url": url, "title": title}, status=201)
-
-
-def refused_json(form, message):
-    """The form's errors as the queue keeps them beside the draft, in the person's language."""
-    errors = {field: [str(text) for text in texts] for field, texts in form.errors.items()}
-    return JsonResponse({"message": str(message), "errors": errors}, status=400)
 
 
 def _challenge_from(form, workplace):

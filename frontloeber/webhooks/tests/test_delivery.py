@@ -8,8 +8,9 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from frontloeber.webhooks import services, signing
 from frontloeber.webhooks.models import DeliveryState, WebhookDelivery, WebhookEndpoint
@@ -221,3 +222,12 @@ def test_the_delivery_ids_are_unique_uuids(org, receiver):
     endpoint, _secret = make_endpoint(org, receiver.url)
     ids = {ping(org, endpoint).event_id for _n in range(3)}
     assert len(ids) == 3 and all(isinstance(each, uuid.UUID) for each in ids)
+
+
+def test_a_webhook_is_sent_a_few_test_events_a_minute(org, receiver):
+    endpoint, _secret = make_endpoint(org, receiver.url)
+    for _n in range(services.TESTS_PER_MINUTE):
+        ping(org, endpoint)
+    with translation.override("en"), pytest.raises(ValidationError, match="Wait a minute"):
+        ping(org, endpoint)
+    assert WebhookDelivery.objects.filter(endpoint=endpoint).count() == services.TESTS_PER_MINUTE

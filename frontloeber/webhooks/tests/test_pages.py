@@ -84,7 +84,7 @@ def test_an_admin_makes_a_webhook_sends_a_test_event_and_sees_it_delivered(
 def test_the_test_button_sends_a_few_a_minute_not_a_flood(
     admin_client, org, receiver, django_capture_on_commit_callbacks
 ):
-    from frontloeber.webhooks.views import TESTS_PER_MINUTE
+    from frontloeber.webhooks.services import TESTS_PER_MINUTE
 
     endpoint = endpoint_of(org, receiver.url)
     test = url(org, "endpoint_test", endpoint_id=endpoint.pk)
